@@ -1,0 +1,390 @@
+/**
+ * The contract of the Access X-Ray engine: the evidence it reads (Snapshot) and the
+ * answer it gives (Explanation). Everything that produces evidence (Apex collector, CLI
+ * collector, demo data, synthetic orgs) and everything that shows answers (panel, CLI,
+ * exports) is written against these types, so keep them stable and documented in
+ * docs/snapshot.md and docs/snapshot.schema.json.
+ *
+ * Pure types: no runtime code, no Salesforce or Node APIs.
+ */
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------
+
+/** The values `UserRecordAccess.MaxAccessLevel` uses, weakest first. */
+export type AccessLevel = 'None' | 'Read' | 'Edit' | 'Delete' | 'Transfer' | 'All';
+
+/** The five operations a user can attempt on a record. `share` = Full Access ("All"). */
+export type Operation = 'read' | 'edit' | 'delete' | 'transfer' | 'share';
+
+export const OPERATIONS: readonly Operation[] = ['read', 'edit', 'delete', 'transfer', 'share'];
+
+export type AccessFlags = Record<Operation, boolean>;
+
+/** Layer ids, in the order every explanation lists them. */
+export type LayerId =
+    | 'objectPermissions'
+    | 'orgWideDefaults'
+    | 'ownership'
+    | 'roleHierarchy'
+    | 'sharingRules'
+    | 'territories'
+    | 'teams'
+    | 'manualShares'
+    | 'implicitSharing'
+    | 'systemPermissions'
+    | 'experienceCloud'
+    | 'restrictionRules';
+
+export const LAYER_IDS: readonly LayerId[] = [
+    'objectPermissions',
+    'orgWideDefaults',
+    'ownership',
+    'roleHierarchy',
+    'sharingRules',
+    'territories',
+    'teams',
+    'manualShares',
+    'implicitSharing',
+    'systemPermissions',
+    'experienceCloud',
+    'restrictionRules'
+];
+
+/**
+ * grants: this layer gives (some) access. blocks: this layer stops access that other
+ * layers would give (object permission missing, restriction rule). neutral: the layer
+ * applies but gives nothing here. uncertain: evidence missing or unreadable (reason
+ * says which). notApplicable: the layer cannot apply to this user/object (e.g. roles
+ * for a high-volume user, teams on a custom object).
+ */
+export type LayerStatus = 'grants' | 'blocks' | 'neutral' | 'uncertain' | 'notApplicable';
+
+// ---------------------------------------------------------------------------
+// Snapshot: the evidence
+// ---------------------------------------------------------------------------
+
+/**
+ * One row as SOQL/REST returns it: Salesforce API field names, exactly. The optional
+ * `attributes` object REST adds is allowed and ignored. Relationship fields may be
+ * nested objects (e.g. `Profile: { UserLicense: { Name } }`) as SOQL returns them.
+ */
+export interface Row {
+    Id?: string;
+    attributes?: { type?: string; url?: string };
+    [field: string]: unknown;
+}
+
+/** Where a setting's value came from. */
+export type Provenance = 'org' | 'assumed' | 'admin';
+
+/** A fact the API cannot (always) read, with where its value came from. */
+export interface Setting {
+    value: boolean | string | number | null;
+    provenance: Provenance;
+    /** Where it was read from or why it was assumed, e.g. "Metadata API SharingSettings". */
+    source?: string;
+}
+
+export interface SnapshotMeta {
+    /** ISO timestamp of collection. */
+    collectedAt: string;
+    /** Who produced the evidence. */
+    source: 'org' | 'demo' | 'synthetic' | 'fixture' | 'admin';
+    orgId?: string;
+    orgName?: string;
+    instanceUrl?: string;
+    apiVersion?: string;
+    /** Collector name and version, e.g. "access-xray-cli 0.1.0" or "AccessXRayController". */
+    collector?: string;
+    /** Queries issued and rows fetched while collecting (reported, never asserted as timing). */
+    queries?: number;
+    rows?: number;
+    /** Tables or expansions cut short by a bound; each makes the dependent layers uncertain. */
+    truncated?: { table: string; limit: number; reason: string }[];
+    /** Evidence the collector could not read (no permission, API not available...). */
+    unavailable?: { table: string; reason: string; fix?: string }[];
+    /** Free text shown to the reader, e.g. the scenario a demo snapshot illustrates. */
+    description?: string;
+}
+
+/** Subset of the describe result the engine needs (sObject describe / EntityDefinition). */
+export interface FieldDescribe {
+    name: string;
+    label?: string;
+    type: string;
+    /** Lookup / master-detail target objects. */
+    referenceTo?: string[];
+    relationshipName?: string;
+    /** Master-detail when `cascadeDelete` and not nillable; `relationshipOrder` 0/1 for two masters. */
+    cascadeDelete?: boolean;
+    relationshipOrder?: number;
+    nillable?: boolean;
+    /** Required fields, system fields: always readable regardless of FLS. */
+    permissionable?: boolean;
+    calculated?: boolean;
+}
+
+export interface ObjectDescribe {
+    name: string;
+    label?: string;
+    keyPrefix?: string;
+    custom?: boolean;
+    fields?: FieldDescribe[];
+    recordTypeInfos?: { recordTypeId: string; name: string; developerName?: string; available?: boolean; master?: boolean }[];
+}
+
+/** Metadata API SharingRules members, as the Metadata API returns them (camelCase). */
+export interface SharedTo {
+    group?: string | string[];
+    role?: string | string[];
+    roleAndSubordinates?: string | string[];
+    roleAndSubordinatesInternal?: string | string[];
+    portalRole?: string | string[];
+    portalRoleAndSubordinates?: string | string[];
+    territory?: string | string[];
+    territoryAndSubordinates?: string | string[];
+    allInternalUsers?: string | string[];
+    allPartnerUsers?: string | string[];
+    allCustomerPortalUsers?: string | string[];
+    guestUser?: string | string[];
+    [other: string]: unknown;
+}
+
+export interface SharingRuleDefinition {
+    /** Object API name the rule lives on (from the SharingRules file name). */
+    object: string;
+    kind: 'criteria' | 'owner' | 'guest' | 'territory';
+    fullName: string;
+    label?: string;
+    accessLevel: string;
+    /** Account rules: child access levels. */
+    accountSettings?: { caseAccessLevel?: string; contactAccessLevel?: string; opportunityAccessLevel?: string };
+    sharedTo: SharedTo;
+    /** Owner rules: the source group/role. */
+    sharedFrom?: SharedTo;
+    criteriaItems?: { field: string; operation: string; value?: string }[];
+    booleanFilter?: string;
+    includeRecordsOwnedByAll?: boolean;
+}
+
+/** Metadata API SharingSet. */
+export interface SharingSetDefinition {
+    fullName: string;
+    name?: string;
+    description?: string;
+    /** Profile names (Metadata API uses names, the collector may add ids). */
+    profiles: string[];
+    accessMappings: { accessLevel: 'Read' | 'Edit' | string; object: string; objectField: string; userField: string }[];
+    /** Members of the share group of this sharing set (user, group or role ids). */
+    shareGroupMembers?: string[];
+}
+
+/** Tooling API RestrictionRule (Metadata fields flattened). */
+export interface RestrictionRuleDefinition {
+    Id?: string;
+    DeveloperName: string;
+    MasterLabel?: string;
+    /** `Restrict` or `Scoping` (Scoping never restricts access). */
+    EnforcementType: string;
+    TargetEntity: string;
+    UserCriteria: string;
+    RecordFilter: string;
+    IsActive: boolean;
+    Description?: string;
+}
+
+/** Account relationship data sharing rule (partner-to-partner), Metadata API. */
+export interface AccountRelationshipShareRuleDefinition {
+    fullName: string;
+    label?: string;
+    accessLevel: string;
+    accountToCriteriaField?: string;
+    entityType: string;
+    type: string;
+    [other: string]: unknown;
+}
+
+/** Page layout assignment for a profile and record type (Tooling `ProfileLayout`). */
+export interface LayoutAssignment {
+    profileId?: string;
+    profileName?: string;
+    recordTypeId?: string | null;
+    layoutName: string;
+    /** Field API names on the layout, when the layout metadata was read. */
+    fields?: string[];
+}
+
+export interface SnapshotMetadata {
+    SharingRules?: SharingRuleDefinition[];
+    SharingSet?: SharingSetDefinition[];
+    RestrictionRule?: RestrictionRuleDefinition[];
+    AccountRelationshipShareRule?: AccountRelationshipShareRuleDefinition[];
+    LayoutAssignment?: LayoutAssignment[];
+    /** Record type visibility per profile / permission set (Metadata recordTypeVisibilities). */
+    RecordTypeVisibility?: { parentId: string; recordTypeId: string; visible: boolean; isDefault?: boolean }[];
+}
+
+/**
+ * The evidence for one or more user/record pairs. `tables` is keyed by sObject API name
+ * (`User`, `UserRole`, `Group`, `GroupMember`, `AccountShare`, `Invoice__Share`, the
+ * records themselves under `Account`, `Case`, ...): a collector dumps query results in.
+ */
+export interface Snapshot {
+    schemaVersion: 1;
+    meta: SnapshotMeta;
+    tables: Record<string, Row[]>;
+    describe?: Record<string, ObjectDescribe>;
+    metadata?: SnapshotMetadata;
+    settings?: Record<string, Setting>;
+    /** The pairs this snapshot was collected for (a demo snapshot lists its scenarios). */
+    subjects?: { userId: string; recordId: string; title?: string; operation?: Operation }[];
+}
+
+// ---------------------------------------------------------------------------
+// Explanation: the answer
+// ---------------------------------------------------------------------------
+
+export interface NextStep {
+    /** The smallest change that would open access, in one imperative sentence. */
+    action: string;
+    /** What else the change grants: "adding Ana to group X also gives her 12 other records". */
+    blastRadius?: string;
+    /** Machine-readable hint for what-if replays and UI buttons. */
+    kind?:
+        | 'assignPermissionSet'
+        | 'grantObjectPermission'
+        | 'addToGroup'
+        | 'addToQueue'
+        | 'addToTeam'
+        | 'addToTerritory'
+        | 'changeRole'
+        | 'manualShare'
+        | 'changeOwd'
+        | 'editSharingRule'
+        | 'changeSetting'
+        | 'editRestrictionRule'
+        | 'editSharingSet'
+        | 'collectEvidence'
+        | 'other';
+    /** Ids the step refers to (permission set, group, ...). */
+    targetIds?: string[];
+}
+
+export interface LayerResult {
+    id: LayerId;
+    title: string;
+    status: LayerStatus;
+    /** What this layer contributes (for `blocks`: what remains allowed past it). */
+    access: AccessFlags;
+    /** Human reason naming the concrete thing (role, group, rule, share row, team, permission set). */
+    reason: string;
+    nextSteps: NextStep[];
+    /** Ids of the rows this result rests on, as `<Table>:<Id>` (or `settings:<key>`, `metadata:<Type>:<name>`). */
+    evidence: string[];
+}
+
+export type PathStepKind =
+    | 'user'
+    | 'role'
+    | 'group'
+    | 'queue'
+    | 'territory'
+    | 'team'
+    | 'rule'
+    | 'share'
+    | 'permissionSet'
+    | 'setting'
+    | 'sharingSet'
+    | 'record'
+    | 'parentRecord';
+
+export interface PathStep {
+    kind: PathStepKind;
+    label: string;
+    id?: string;
+    /** How this step leads to the next, e.g. "member of", "subordinate of", "shared by". */
+    via?: string;
+}
+
+/** One way access reaches the user: a named chain from the user to the record. */
+export interface GrantPath {
+    id: string;
+    layer: LayerId;
+    level: AccessLevel;
+    steps: PathStep[];
+    /** One-line rendering: "Ana → group EMEA Sales → rule EMEA accounts → Read". */
+    summary: string;
+}
+
+export interface FieldGate {
+    field: string;
+    label?: string;
+    readable: boolean;
+    editable: boolean;
+    /** Permission sets (or profile) granting read / edit, by name. */
+    readVia: string[];
+    editVia: string[];
+    /** On the user's page layout, when known. */
+    onLayout?: boolean;
+    /** e.g. "required field: always readable". */
+    note?: string;
+}
+
+export interface Gates {
+    fields: FieldGate[];
+    recordType?: {
+        recordTypeId: string;
+        name?: string;
+        available: boolean | null;
+        reason: string;
+    };
+    layout?: { name: string; reason: string; missingFields?: string[] } | null;
+    /** Set when FLS/record type/layout evidence was missing. */
+    uncertain?: string[];
+}
+
+export interface Reconciliation {
+    status: 'agrees' | 'disagrees' | 'unavailable';
+    /** The platform's verdict, from the snapshot's UserRecordAccess row. */
+    platform?: { maxAccessLevel: AccessLevel; access: AccessFlags };
+    computed: { maxAccessLevel: AccessLevel; access: AccessFlags };
+    /** One or more named explanations, e.g. "UserRecordAccess ignores restriction rules; rule X blocks Read". */
+    explanations: string[];
+}
+
+export interface WhyNot {
+    operation: Operation;
+    blockingLayer: LayerId;
+    reason: string;
+    cheapestFix?: NextStep;
+}
+
+export interface Explanation {
+    userId: string;
+    recordId: string;
+    objectApiName: string;
+    userName: string;
+    recordName: string;
+    access: AccessFlags;
+    maxAccessLevel: AccessLevel;
+    /** True when some evidence needed for this verdict was missing; `uncertainties` says which. */
+    uncertain: boolean;
+    uncertainties: string[];
+    /** One sentence: "Pat Partner can't read case 00001001: ...". */
+    summary: string;
+    layers: LayerResult[];
+    paths: GrantPath[];
+    gates: Gates;
+    reconciliation: Reconciliation;
+    /** For each denied operation, the first blocking layer and the cheapest way past it. */
+    whyNot: WhyNot[];
+    /** Settings the verdict used, with their provenance (shown to the reader). */
+    settingsUsed: { key: string; setting: Setting }[];
+}
+
+export interface ExplainRequest {
+    userId: string;
+    recordId: string;
+}
