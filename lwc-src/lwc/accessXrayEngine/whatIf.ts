@@ -1,0 +1,267 @@
+/**
+ * What-if replays: apply one hypothetical change to a snapshot and return a new snapshot,
+ * so `explain` can be run before and after ("what would assigning this permission set
+ * grant?"). Pure: no I/O, the input snapshot is never mutated, unchanged tables are shared.
+ *
+ * The rows added are the rows Salesforce itself would add:
+ * - a permission set (group) assignment is one `PermissionSetAssignment` row with
+ *   `AssigneeId` + `PermissionSetId` (or `PermissionSetGroupId`) — Object Reference
+ *   "PermissionSetAssignment" (api-vocabulary.md §7);
+ * - adding a user to a public group or queue is one `GroupMember` row
+ *   (`GroupId`, `UserOrGroupId`); only `Regular` and `Queue` groups take members — Object
+ *   Reference "Group" ("Only Personal, Regular, and Queue can be used when creating a
+ *   group"; role and territory groups are maintained by the platform, api-vocabulary.md §3);
+ * - a manual share is one share row with `RowCause = 'Manual'` and `Read` or `Edit`
+ *   (`All` can't be granted) on the object's share table, whose parent and access columns
+ *   differ per object (AccountShare.AccountId/AccountAccessLevel, custom
+ *   `X__Share.ParentId/AccessLevel`) — Object Reference share objects and Apex Developer
+ *   Guide "Sharing a Record Using Apex" (api-vocabulary.md §6). One Manual row per
+ *   user and record: a new share replaces a weaker one.
+ */
+import type { Row, Snapshot } from './types';
+
+export type WhatIfChange =
+    | { kind: 'addPermissionSet'; userId: string; permissionSetId: string }
+    | { kind: 'addToGroup'; userId: string; groupId: string }
+    | { kind: 'share'; userId: string; recordId: string; level: 'Read' | 'Edit' };
+
+/** A change that can't be applied to this snapshot; the message says why in one sentence. */
+export class WhatIfError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'WhatIfError';
+    }
+}
+
+/** Share table, parent-id column and access column(s) for the objects with their own columns. */
+const STANDARD_SHARES: Record<string, { parent: string; access: string; extra?: Record<string, string> }> = {
+    Account: {
+        parent: 'AccountId',
+        access: 'AccountAccessLevel',
+        // AccountShare also carries the child levels; a manual account share grants no child access by default.
+        extra: { OpportunityAccessLevel: 'None', CaseAccessLevel: 'None', ContactAccessLevel: 'None' }
+    },
+    Case: { parent: 'CaseId', access: 'CaseAccessLevel' },
+    Contact: { parent: 'ContactId', access: 'ContactAccessLevel' },
+    Opportunity: { parent: 'OpportunityId', access: 'OpportunityAccessLevel' },
+    Lead: { parent: 'LeadId', access: 'LeadAccessLevel' }
+};
+
+const LEVEL_RANK: Record<string, number> = { None: 0, Read: 1, Edit: 2, All: 3 };
+
+function rowsOf(snapshot: Snapshot, table: string): Row[] {
+    const rows = snapshot.tables[table];
+    return Array.isArray(rows) ? rows : [];
+}
+
+function findById(snapshot: Snapshot, table: string, id: string): Row | undefined {
+    return rowsOf(snapshot, table).find((r) => sameId(r.Id, id));
+}
+
+/** Salesforce ids compare on their first 15 characters (the 18-character form adds a case-safe suffix). */
+function sameId(a: unknown, b: unknown): boolean {
+    return typeof a === 'string' && typeof b === 'string' && a.length >= 15 && b.length >= 15 && a.slice(0, 15) === b.slice(0, 15);
+}
+
+function str(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+}
+
+function isShareTable(name: string): boolean {
+    return name.endsWith('Share') || name.endsWith('__Share');
+}
+
+/** A fake but well-formed 18-character id, marked so nobody mistakes it for a real row. */
+function syntheticId(prefix: string, snapshot: Snapshot, table: string): string {
+    const taken = new Set(rowsOf(snapshot, table).map((r) => str(r.Id)));
+    for (let n = 1; ; n++) {
+        const id = `${prefix}WHATIF${String(n).padStart(9, '0')}`;
+        if (!taken.has(id)) return id;
+    }
+}
+
+function withRows(snapshot: Snapshot, table: string, rows: Row[]): Snapshot {
+    return { ...snapshot, tables: { ...snapshot.tables, [table]: rows } };
+}
+
+function userLabel(snapshot: Snapshot, userId: string): string {
+    const user = findById(snapshot, 'User', userId);
+    if (!user) {
+        throw new WhatIfError(`User ${userId} is not in the snapshot (tables.User); collect the snapshot for this user first.`);
+    }
+    return str(user.Name) || str(user.Username) || userId;
+}
+
+function addPermissionSet(snapshot: Snapshot, userId: string, permissionSetId: string): Snapshot {
+    const who = userLabel(snapshot, userId);
+    const group = findById(snapshot, 'PermissionSetGroup', permissionSetId);
+    const set = group ? undefined : findById(snapshot, 'PermissionSet', permissionSetId);
+    if (!group && !set) {
+        throw new WhatIfError(
+            `Permission set ${permissionSetId} is not in the snapshot (tables.PermissionSet or tables.PermissionSetGroup); ` +
+                'collect it with the snapshot (--add-permission-set does that when collecting from an org).'
+        );
+    }
+    if (set && set.IsOwnedByProfile === true) {
+        throw new WhatIfError(`Permission set ${permissionSetId} belongs to a profile and can't be assigned on its own.`);
+    }
+    const assignments = rowsOf(snapshot, 'PermissionSetAssignment');
+    const already = assignments.some(
+        (a) =>
+            sameId(a.AssigneeId, userId) &&
+            (group ? sameId(a.PermissionSetGroupId, permissionSetId) : sameId(a.PermissionSetId, permissionSetId)) &&
+            a.IsRevoked !== true
+    );
+    if (already) {
+        throw new WhatIfError(`${who} already has ${group ? 'permission set group' : 'permission set'} ${permissionSetId}; nothing would change.`);
+    }
+    // A group assignment carries the group id; its permissions live in the group's aggregate permission set.
+    const aggregate = group ? rowsOf(snapshot, 'PermissionSet').find((p) => sameId(p.PermissionSetGroupId, permissionSetId)) : set;
+    const row: Row = {
+        attributes: { type: 'PermissionSetAssignment' },
+        Id: syntheticId('0Pa', snapshot, 'PermissionSetAssignment'),
+        AssigneeId: userId,
+        PermissionSetId: aggregate ? str(aggregate.Id) || null : null,
+        PermissionSetGroupId: group ? permissionSetId : null,
+        ExpirationDate: null,
+        IsActive: true,
+        IsRevoked: false
+    };
+    if (aggregate) {
+        row.PermissionSet = {
+            Name: aggregate.Name ?? null,
+            Label: aggregate.Label ?? null,
+            IsOwnedByProfile: false,
+            PermissionSetGroupId: aggregate.PermissionSetGroupId ?? null
+        };
+    }
+    return withRows(snapshot, 'PermissionSetAssignment', [...assignments, row]);
+}
+
+function addToGroup(snapshot: Snapshot, userId: string, groupId: string): Snapshot {
+    const who = userLabel(snapshot, userId);
+    const group = findById(snapshot, 'Group', groupId);
+    if (!group) {
+        throw new WhatIfError(`Group ${groupId} is not in the snapshot (tables.Group).`);
+    }
+    const type = str(group.Type);
+    if (type !== 'Regular' && type !== 'Queue') {
+        throw new WhatIfError(
+            `Group ${str(group.Name) || groupId} is of type ${type || 'unknown'}: only public groups (Regular) and queues take members; ` +
+                'role and territory groups follow the role or territory.'
+        );
+    }
+    const members = rowsOf(snapshot, 'GroupMember');
+    if (members.some((m) => sameId(m.GroupId, groupId) && sameId(m.UserOrGroupId, userId))) {
+        throw new WhatIfError(`${who} is already a direct member of ${str(group.Name) || groupId}; nothing would change.`);
+    }
+    const row: Row = {
+        attributes: { type: 'GroupMember' },
+        Id: syntheticId('011', snapshot, 'GroupMember'),
+        GroupId: groupId,
+        UserOrGroupId: userId
+    };
+    return withRows(snapshot, 'GroupMember', [...members, row]);
+}
+
+/** The object whose table holds this record (share tables excluded). */
+function objectOfRecord(snapshot: Snapshot, recordId: string): string {
+    for (const [table, rows] of Object.entries(snapshot.tables)) {
+        if (isShareTable(table) || !Array.isArray(rows)) continue;
+        if (rows.some((r) => sameId(r.Id, recordId))) return table;
+    }
+    throw new WhatIfError(`Record ${recordId} is not in the snapshot; collect the snapshot for this record first.`);
+}
+
+/** Share table and its columns for an object: standard columns, or `ParentId`/`AccessLevel`. */
+export function shareTableOf(objectApiName: string): { table: string; parent: string; access: string; extra?: Record<string, string> } {
+    const standard = STANDARD_SHARES[objectApiName];
+    if (standard) return { table: `${objectApiName}Share`, ...standard };
+    const table = objectApiName.endsWith('__c') ? `${objectApiName.slice(0, -3)}__Share` : `${objectApiName}Share`;
+    return { table, parent: 'ParentId', access: 'AccessLevel' };
+}
+
+/**
+ * Other standard objects name their columns `<Object>Id`/`<Object>AccessLevel` in some
+ * share tables (CampaignShare) and `ParentId`/`AccessLevel` in others: when the snapshot
+ * already holds rows of the table, use the columns they have.
+ */
+function columnsFromRows(rows: Row[], objectApiName: string, fallback: { parent: string; access: string }): { parent: string; access: string } {
+    const sample = rows[0];
+    if (!sample) return fallback;
+    const parent = `${objectApiName}Id` in sample ? `${objectApiName}Id` : 'ParentId' in sample ? 'ParentId' : fallback.parent;
+    const access =
+        `${objectApiName}AccessLevel` in sample ? `${objectApiName}AccessLevel` : 'AccessLevel' in sample ? 'AccessLevel' : fallback.access;
+    return { parent, access };
+}
+
+function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Read' | 'Edit'): Snapshot {
+    if (level !== 'Read' && level !== 'Edit') {
+        throw new WhatIfError(`A manual share grants Read or Edit, not ${String(level)} (Full Access can't be granted by a share).`);
+    }
+    const who = userLabel(snapshot, userId);
+    const objectApiName = objectOfRecord(snapshot, recordId);
+    const declared = shareTableOf(objectApiName);
+    const { table, extra } = declared;
+    const rows = rowsOf(snapshot, table);
+    const { parent, access } = STANDARD_SHARES[objectApiName] ? declared : columnsFromRows(rows, objectApiName, declared);
+    const existing = rows.find((r) => sameId(r[parent], recordId) && sameId(r.UserOrGroupId, userId) && r.RowCause === 'Manual');
+    if (existing && (LEVEL_RANK[str(existing[access])] ?? 0) >= (LEVEL_RANK[level] ?? 0)) {
+        throw new WhatIfError(`${who} already has a manual ${str(existing[access])} share on ${recordId}; nothing would change.`);
+    }
+    const row: Row = {
+        attributes: { type: table },
+        Id: existing?.Id ?? syntheticId(objectApiName === 'Account' ? '00r' : '02c', snapshot, table),
+        [parent]: recordId,
+        UserOrGroupId: userId,
+        [access]: level,
+        RowCause: 'Manual',
+        ...(extra ?? {})
+    };
+    const kept = existing ? rows.filter((r) => r !== existing) : rows;
+    return withRows(snapshot, table, [...kept, row]);
+}
+
+/**
+ * Apply one change and return the new snapshot (the input is not modified). Throws
+ * `WhatIfError` when the change can't apply (unknown user/group/permission set/record,
+ * wrong group type, already in place).
+ */
+export function applyWhatIf(snapshot: Snapshot, change: WhatIfChange): Snapshot {
+    if (!snapshot || typeof snapshot !== 'object' || !snapshot.tables || typeof snapshot.tables !== 'object') {
+        throw new WhatIfError('What-if needs a snapshot with tables.');
+    }
+    switch (change.kind) {
+        case 'addPermissionSet':
+            return addPermissionSet(snapshot, change.userId, change.permissionSetId);
+        case 'addToGroup':
+            return addToGroup(snapshot, change.userId, change.groupId);
+        case 'share':
+            return share(snapshot, change.userId, change.recordId, change.level);
+        default:
+            throw new WhatIfError(`Unknown what-if change ${JSON.stringify((change as { kind?: unknown }).kind)}.`);
+    }
+}
+
+/** One line describing the change, for output headers. */
+export function describeWhatIf(snapshot: Snapshot, change: WhatIfChange): string {
+    const name = (table: string, id: string): string => {
+        const row = findById(snapshot, table, id);
+        return row ? str(row.Name) || str(row.Label) || id : id;
+    };
+    const who = name('User', change.userId);
+    switch (change.kind) {
+        case 'addPermissionSet':
+            return `assign ${findById(snapshot, 'PermissionSetGroup', change.permissionSetId) ? 'permission set group' : 'permission set'} ${
+                findById(snapshot, 'PermissionSetGroup', change.permissionSetId)
+                    ? name('PermissionSetGroup', change.permissionSetId)
+                    : name('PermissionSet', change.permissionSetId)
+            } to ${who}`;
+        case 'addToGroup':
+            return `add ${who} to ${findById(snapshot, 'Group', change.groupId)?.Type === 'Queue' ? 'queue' : 'group'} ${name('Group', change.groupId)}`;
+        case 'share':
+            return `share ${change.recordId} with ${who} (manual ${change.level})`;
+        default:
+            return 'unknown change';
+    }
+}
