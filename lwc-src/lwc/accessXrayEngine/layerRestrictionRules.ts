@@ -1,0 +1,215 @@
+/**
+ * Layer 12: restriction rules (access-semantics.md §13; seed 000 steps 12 and 14).
+ *
+ * Sources: Restriction Rules Developer Guide ("Restriction Rules", "Considerations",
+ * Tooling API "RestrictionRule"), Security guide "Create a Restriction Rule":
+ * - a rule applies to users who match its UserCriteria; for them, the records they can
+ *   reach through org-wide defaults, sharing rules and every other mechanism are filtered
+ *   by its RecordFilter;
+ * - users with View All / Modify All on the object, or View All Data / Modify All Data, are
+ *   not restricted;
+ * - "If you create two active rules, and both rules apply to a given user, only one of the
+ *   active rules is observed" — so two applicable rules that disagree make the verdict
+ *   uncertain;
+ * - EnforcementType `Scoping` only sets which records users see by default (list views);
+ *   it never restricts access;
+ * - reading RestrictionRule needs the "View Restriction and Scoping Rules" permission;
+ *   UserRecordAccess ignores restriction rules (Object Reference "UserRecordAccess").
+ */
+import { noAccess } from './accessLevels';
+import type { EvaluationContext } from './context';
+import { layerResult, type LayerEvaluation, type LayerEvaluator } from './layer';
+import { systemPermission, userPermissions } from './permissions';
+import { evaluateCriteria, rowContext, type EvalResult, type RowLookup } from './restrictionRuleEvaluator';
+import { parseCriteria, RuleSyntaxError, type CriteriaKind } from './restrictionRuleParser';
+import type { NextStep, RestrictionRuleDefinition } from './types';
+
+const LAYER = 'restrictionRules';
+
+const COLLECT_STEP =
+    'Collect RestrictionRule through the Tooling API (the collecting user needs "View Restriction and Scoping Rules"; Setup > Object Manager > <object> > Restriction Rules shows them too)';
+
+function str(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+}
+
+function ruleLabel(rule: RestrictionRuleDefinition): string {
+    return rule.MasterLabel && rule.MasterLabel !== rule.DeveloperName ? `"${rule.MasterLabel}" (${rule.DeveloperName})` : `"${rule.DeveloperName}"`;
+}
+
+function ruleEvidence(rule: RestrictionRuleDefinition): string {
+    return `metadata:RestrictionRule:${rule.DeveloperName}`;
+}
+
+/** Custom permission names the user holds, or undefined when that evidence wasn't collected. */
+function customPermissionsOf(ctx: EvaluationContext): Set<string> | undefined {
+    const index = ctx.index;
+    if (!index.hasTable('CustomPermission') || !index.hasTable('SetupEntityAccess')) {
+        return undefined;
+    }
+    const names = new Set<string>();
+    const perms = userPermissions(index, ctx.userId);
+    for (const source of perms.sources) {
+        for (const setId of source.permissionSetIds) {
+            for (const sea of index.rowsWhere('SetupEntityAccess', 'ParentId', setId)) {
+                const cp = index.byId(str(sea.SetupEntityId))?.row;
+                if (cp && str(cp.DeveloperName)) {
+                    names.add(str(cp.DeveloperName));
+                }
+            }
+        }
+    }
+    return names;
+}
+
+type RuleOutcome =
+    | { rule: RestrictionRuleDefinition; kind: 'notForUser'; detail: string }
+    | { rule: RestrictionRuleDefinition; kind: 'allows'; detail: string }
+    | { rule: RestrictionRuleDefinition; kind: 'blocks'; detail: string }
+    | { rule: RestrictionRuleDefinition; kind: 'unknown'; detail: string };
+
+function parseOrError(rule: RestrictionRuleDefinition, which: CriteriaKind): { expr: ReturnType<typeof parseCriteria> } | { error: string } {
+    try {
+        return { expr: parseCriteria(which === 'UserCriteria' ? rule.UserCriteria : rule.RecordFilter, rule.DeveloperName, which) };
+    } catch (e) {
+        if (e instanceof RuleSyntaxError) {
+            return { error: e.message };
+        }
+        throw e;
+    }
+}
+
+function traceText(result: EvalResult): string {
+    return result.trace.join('; ');
+}
+
+function evaluateRule(ctx: EvaluationContext, rule: RestrictionRuleDefinition, lookup: RowLookup, permissions: Set<string> | undefined): RuleOutcome {
+    const user = parseOrError(rule, 'UserCriteria');
+    if ('error' in user) {
+        return { rule, kind: 'unknown', detail: `${user.error}; the rule can't be evaluated` };
+    }
+    const criteriaCtx = rowContext(ctx.record, ctx.objectApiName, ctx.user, lookup, permissions);
+    const applies = evaluateCriteria(user.expr, criteriaCtx);
+    if (applies.value === false) {
+        return { rule, kind: 'notForUser', detail: `rule ${ruleLabel(rule)} doesn't apply to ${ctx.userName} (user criteria ${rule.UserCriteria}: ${traceText(applies)})` };
+    }
+    if (applies.value === null) {
+        return { rule, kind: 'unknown', detail: `whether rule ${ruleLabel(rule)} applies to ${ctx.userName} is unknown (${applies.unknowns.join('; ')})` };
+    }
+    const filter = parseOrError(rule, 'RecordFilter');
+    if ('error' in filter) {
+        return { rule, kind: 'unknown', detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName}, but ${filter.error}; the rule can't be evaluated` };
+    }
+    const matches = evaluateCriteria(filter.expr, criteriaCtx);
+    if (matches.value === true) {
+        return {
+            rule,
+            kind: 'allows',
+            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (${rule.UserCriteria}) and the record meets its record criteria (${rule.RecordFilter}: ${traceText(matches)})`
+        };
+    }
+    if (matches.value === false) {
+        return {
+            rule,
+            kind: 'blocks',
+            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (user criteria ${rule.UserCriteria}: ${traceText(applies)}) and the record doesn't meet its record criteria (${rule.RecordFilter}: ${traceText(matches)})`
+        };
+    }
+    return { rule, kind: 'unknown', detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName}, but whether the record meets ${rule.RecordFilter} is unknown (${matches.unknowns.join('; ')})` };
+}
+
+export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext): LayerEvaluation => {
+    const index = ctx.index;
+    const unavailable = index.unavailable('RestrictionRule');
+    const all = index.snapshot.metadata?.RestrictionRule;
+    if (unavailable || !all) {
+        const why = unavailable ? `restriction rules could not be read (${unavailable})` : 'restriction rules were not collected (snapshot metadata has no RestrictionRule list)';
+        return layerResult(LAYER, 'uncertain', `${why}: a restriction rule could hide this record even when every other layer grants access.`, {
+            access: noAccess(),
+            nextSteps: [{ kind: 'collectEvidence', action: COLLECT_STEP }]
+        });
+    }
+    const onObject = all.filter((r) => str(r.TargetEntity).toLowerCase() === ctx.objectApiName.toLowerCase());
+    const scoping = onObject.filter((r) => r.IsActive && str(r.EnforcementType).toLowerCase() === 'scoping');
+    const restrict = onObject.filter((r) => r.IsActive && str(r.EnforcementType).toLowerCase() === 'restrict');
+    const inactive = onObject.filter((r) => !r.IsActive);
+    const scopingNote = scoping.length
+        ? ` Scoping rule${scoping.length > 1 ? 's' : ''} ${scoping.map(ruleLabel).join(', ')} only choose which records list views show by default — list-view scoping, never access.`
+        : '';
+    const inactiveNote = inactive.length ? ` Inactive rule${inactive.length > 1 ? 's' : ''} ${inactive.map(ruleLabel).join(', ')} ignored.` : '';
+    const baseEvidence = onObject.map(ruleEvidence);
+    if (restrict.length === 0) {
+        return layerResult(LAYER, 'neutral', `No active restriction rule on ${ctx.objectApiName}.${scopingNote}${inactiveNote}`, { evidence: baseEvidence });
+    }
+
+    // Exemptions: object View All / Modify All, View All Data / Modify All Data.
+    const flags = ctx.objectPermissions.flags;
+    const via = ctx.objectPermissions.via;
+    const exemptions: string[] = [];
+    if (flags.modifyAll) exemptions.push(`Modify All on ${ctx.objectApiName} (${via.modifyAll.join(', ')})`);
+    else if (flags.viewAll) exemptions.push(`View All on ${ctx.objectApiName} (${via.viewAll.join(', ')})`);
+    for (const [field, label] of [
+        ['PermissionsModifyAllData', 'Modify All Data'],
+        ['PermissionsViewAllData', 'View All Data']
+    ] as const) {
+        const p = systemPermission(index, ctx.userId, field);
+        if (p.granted) exemptions.push(`${label} (${p.via.map((s) => s.label).join(', ')})`);
+    }
+    const names = restrict.map(ruleLabel).join(', ');
+    if (exemptions.length > 0) {
+        return layerResult(
+            LAYER,
+            'neutral',
+            `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName} don't restrict ${ctx.userName}: users with ${exemptions[0]} are exempt from restriction rules.${scopingNote}`,
+            { evidence: baseEvidence }
+        );
+    }
+
+    const lookup: RowLookup = { byId: (id) => index.byId(id) };
+    const permissions = customPermissionsOf(ctx);
+    const outcomes = restrict.map((rule) => evaluateRule(ctx, rule, lookup, permissions));
+    const applying = outcomes.filter((o) => o.kind !== 'notForUser');
+    const notForUser = outcomes.filter((o) => o.kind === 'notForUser').map((o) => o.detail);
+    const otherText = notForUser.length ? ` (${notForUser.join('; ')})` : '';
+
+    if (applying.length === 0) {
+        return layerResult(LAYER, 'neutral', `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName}: none applies to ${ctx.userName}${otherText}.${scopingNote}`, {
+            evidence: baseEvidence
+        });
+    }
+    const blockers = applying.filter((o) => o.kind === 'blocks');
+    const allowers = applying.filter((o) => o.kind === 'allows');
+    const unknowns = applying.filter((o) => o.kind === 'unknown');
+    const editStep = (o: RuleOutcome): NextStep => ({
+        kind: 'editRestrictionRule',
+        action: `Change restriction rule ${ruleLabel(o.rule)} (its record criteria ${o.rule.RecordFilter} or user criteria ${o.rule.UserCriteria}), or give ${ctx.userName} View All on ${ctx.objectApiName}, which exempts them from restriction rules`,
+        ...(o.rule.Id ? { targetIds: [o.rule.Id] } : {})
+    });
+
+    if (applying.length > 1 && new Set(applying.map((o) => o.kind)).size > 1) {
+        // Several rules apply and they don't agree: Salesforce observes only one of them.
+        const detail = applying.map((o) => o.detail).join('; ');
+        return layerResult(
+            LAYER,
+            'uncertain',
+            `${applying.length} active restriction rules apply to ${ctx.userName} on ${ctx.objectApiName} and they disagree; Salesforce observes only one of them when several apply (Restriction Rules Developer Guide, "Restriction Rules"): ${detail}.${scopingNote}`,
+            { evidence: baseEvidence, nextSteps: blockers.map(editStep) }
+        );
+    }
+    if (blockers.length > 0) {
+        const first = blockers[0] as RuleOutcome;
+        return layerResult(
+            LAYER,
+            'blocks',
+            `Restriction rule ${ruleLabel(first.rule)} blocks access: ${blockers.map((o) => o.detail).join('; ')}. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${scopingNote}`,
+            { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep) }
+        );
+    }
+    if (unknowns.length > 0) {
+        return layerResult(LAYER, 'uncertain', `Restriction rules on ${ctx.objectApiName}: ${unknowns.map((o) => o.detail).join('; ')}.${scopingNote}`, {
+            evidence: baseEvidence,
+            nextSteps: [{ kind: 'collectEvidence', action: 'Collect the user and record fields the rule criteria use (or fix the rule), then explain again' }]
+        });
+    }
+    return layerResult(LAYER, 'neutral', `Restriction rules don't block: ${allowers.map((o) => o.detail).join('; ')}${otherText}.${scopingNote}`, { evidence: baseEvidence });
+};
