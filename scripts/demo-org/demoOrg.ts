@@ -1251,8 +1251,7 @@ function build(): Built {
         expected: { maxAccessLevel: 'All', decidingLayer: 'roleHierarchy', decidingStatus: 'grants', reconciliation: 'agrees' },
         platformMaxAccessLevel: 'All',
         why: 'Ana Alves owns the account; Emma’s role (EMEA Sales Manager) is directly above Ana’s (EMEA Sales Rep).',
-        source: 'seed 001 layer 4',
-        headline: true
+        source: 'seed 001 layer 4'
     });
     scenario({
         key: 'tara-case-1004',
