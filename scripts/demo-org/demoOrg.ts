@@ -1048,17 +1048,16 @@ function build(): Built {
             source: 'Setup → Sharing Settings, "Grant Access Using Hierarchies" (not readable through the API; entered by the admin)'
         },
         'sharingSettings.enableExternalSharingModel': { value: true, provenance: 'org', source: 'Metadata API SharingSettings.enableExternalSharingModel' },
-        'sharingSettings.enablePortalUserCaseSharing': {
+        'experienceCloud.grantSiteUsersAccessToRelatedCases': {
             value: true,
             provenance: 'org',
-            source: 'Metadata API SharingSettings.enablePortalUserCaseSharing ("Grant site users access to related cases")'
+            source: 'Metadata API SharingSettings.enablePortalUserCaseSharing (Setup → Sharing Settings, "Grant site users access to related cases")'
         },
-        'communitiesSettings.enableCspContactVisibilityPref': {
+        'experienceCloud.seeContactsNotEnabled': {
             value: false,
             provenance: 'org',
-            source: 'Metadata API CommunitiesSettings.enableCspContactVisibilityPref'
-        },
-        'sharingSettings.enableManagerGroups': { value: false, provenance: 'org', source: 'Metadata API SharingSettings.enableManagerGroups' }
+            source: 'Metadata API CommunitiesSettings.enableCspContactVisibilityPref (Digital Experiences → Settings, "Allow users to see contacts that have not been enabled")'
+        }
     };
 
     // -- Describe (the fields the engine and the gates need) ----------------------------------------

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm run demo`: explains the headline scenarios of the bundled demo org (Kestrel Instruments,
+// data/demo-org.snapshot.json) with the engine's own text rendering.
+//
+//   npm run demo                      the headline scenarios
+//   npm run demo -- --all             every scenario
+//   npm run demo -- --scenario 3      one scenario, by number or key (repeatable)
+//   npm run demo -- --list            the scenario list with expected verdicts
+//
+// The engine is imported from its Node bundle (dist/engine/accessXrayEngine.mjs), which
+// `npm run build` writes. Exit codes: 0 ok, 1 engine verdict differs from the documented
+// expectation or the bundle is missing, 2 bad arguments.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const enginePath = join(root, 'dist', 'engine', 'accessXrayEngine.mjs');
+const snapshotPath = join(root, 'data', 'demo-org.snapshot.json');
+const scenariosPath = join(root, 'data', 'demo-org.scenarios.json');
+
+const USAGE = `Usage: npm run demo -- [--all | --scenario <number|key> ... | --list]
+
+Explains scenarios of the bundled demo org (Kestrel Instruments) with the Access X-Ray engine.
+  (no option)         the headline scenarios
+  --all               every scenario
+  --scenario <n|key>  one scenario by number (see --list) or key; repeatable
+  --list              list the scenarios and their expected verdicts
+  --help              this text`;
+
+function fail(code, message) {
+    process.stderr.write(`demo: ${message}\n`);
+    process.exit(code);
+}
+
+function parseArgs(argv) {
+    const opts = { all: false, list: false, help: false, picks: [] };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--all') opts.all = true;
+        else if (arg === '--list') opts.list = true;
+        else if (arg === '--help' || arg === '-h') opts.help = true;
+        else if (arg === '--scenario' || arg === '-s') {
+            const value = argv[++i];
+            if (!value || value.startsWith('-')) fail(2, `--scenario needs a scenario number or key (see --list)\n${USAGE}`);
+            opts.picks.push(value);
+        } else if (arg.startsWith('--scenario=')) opts.picks.push(arg.slice('--scenario='.length));
+        else fail(2, `unknown option "${arg}"\n${USAGE}`);
+    }
+    if (opts.all && opts.picks.length) fail(2, '--all and --scenario cannot be combined');
+    return opts;
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+const bold = (t) => paint('1', t);
+const dim = (t) => paint('2', t);
+const green = (t) => paint('32', t);
+const red = (t) => paint('31', t);
+
+function readJson(file) {
+    try {
+        return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+        return fail(1, `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+}
+
+async function main() {
+    const opts = parseArgs(process.argv.slice(2));
+    if (opts.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    const { scenarios } = readJson(scenariosPath);
+    if (opts.list) {
+        for (const s of scenarios) {
+            const verdict = `${s.expected.maxAccessLevel} (${s.expected.decidingLayer}${s.expected.decidingStatus === 'blocks' ? ' blocks' : ''})`;
+            process.stdout.write(`${String(s.n).padStart(2)}  ${s.headline ? '*' : ' '} ${s.title}\n      ${dim(`${s.key} → ${verdict}`)}\n`);
+        }
+        process.stdout.write(dim('\n* = headline scenario (shown by `npm run demo`)\n'));
+        return 0;
+    }
+    let chosen;
+    if (opts.picks.length) {
+        chosen = opts.picks.map((pick) => {
+            const found = scenarios.find((s) => String(s.n) === pick || s.key === pick);
+            if (!found) fail(2, `no scenario "${pick}": use a number from 1 to ${scenarios.length} or a key (npm run demo -- --list)`);
+            return found;
+        });
+    } else {
+        chosen = opts.all ? scenarios : scenarios.filter((s) => s.headline);
+    }
+
+    if (!existsSync(enginePath)) fail(1, `the engine bundle ${enginePath} is missing: run "npm run build" first`);
+    const engine = await import(pathToFileURL(enginePath).href);
+    const snapshot = engine.loadSnapshot(readJson(snapshotPath));
+
+    const rule = '─'.repeat(Math.min(process.stdout.columns || 80, 96));
+    let mismatches = 0;
+    process.stdout.write(
+        `${bold('Access X-Ray demo')} — ${snapshot.meta?.orgName ?? 'demo org'}, ${chosen.length} of ${scenarios.length} scenarios ${dim('(npm run demo -- --list)')}\n`
+    );
+    for (const s of chosen) {
+        const e = engine.explain(snapshot, { userId: s.userId, recordId: s.recordId });
+        process.stdout.write(`\n${rule}\n${bold(`#${s.n}  ${s.title}`)}\n${rule}\n`);
+        process.stdout.write(`${engine.renderText(e).trimEnd()}\n`);
+        const decider = e.layers.find((l) => l.id === s.expected.decidingLayer);
+        const ok = e.maxAccessLevel === s.expected.maxAccessLevel && decider?.status === s.expected.decidingStatus;
+        if (!ok) mismatches++;
+        const expected = `expected ${s.expected.maxAccessLevel}, decided by ${s.expected.decidingLayer} (${s.expected.decidingStatus})`;
+        process.stdout.write(
+            ok
+                ? dim(`\n${green('✓')} matches the documented expectation: ${expected} — ${s.source}\n`)
+                : `\n${red('✗')} differs from the documented expectation: ${expected}; engine says ${e.maxAccessLevel}, ${s.expected.decidingLayer} is ${decider?.status ?? 'missing'}\n`
+        );
+    }
+    if (mismatches) {
+        process.stderr.write(`demo: ${mismatches} scenario(s) differ from docs/demo-org.md\n`);
+        return 1;
+    }
+    return 0;
+}
+
+main().then(
+    (code) => {
+        process.exitCode = code;
+    },
+    (err) => fail(1, err instanceof Error ? err.message : String(err))
+);
