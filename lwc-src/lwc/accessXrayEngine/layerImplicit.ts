@@ -1,0 +1,196 @@
+/**
+ * Layer 9: implicit sharing, exactly as seed 002 describes it.
+ * - Only Account, Contact, Opportunity, Case, Contract, Order take part.
+ * - Parent implicit (Account only): owning a Contract or Order on the account, or having at
+ *   least Read on one of its Contacts, Opportunities or Cases → Read on the account. Access to
+ *   the child through View All / View All Data / a public org-wide default does not count
+ *   (record-level access only; see docs/engine.md).
+ * - Child implicit (Contacts, Opportunities, Cases of an account, only when their OWD is not
+ *   Controlled by Parent): the account owner gets the level set on their role
+ *   (UserRole.ContactAccessForAccountOwner / OpportunityAccessForAccountOwner /
+ *   CaseAccessForAccountOwner); users above the owner inherit it through the hierarchy.
+ * - Share rows with RowCause ImplicitParent / ImplicitChild / ImplicitPerson are the
+ *   platform's own evidence and are honoured too (share rows are evidence, not truth: child
+ *   implicit rows may be absent).
+ */
+import { parseShareLevel, type GrantLevel } from './accessLevels';
+import type { EvaluationContext } from './context';
+import { layerResult, notApplicable, type LayerEvaluation } from './layer';
+import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
+import { describeRowCause } from './rowCauses';
+import { labelOf } from './snapshotIndex';
+import type { AccessFlags, GrantPath, PathStep } from './types';
+import { flagsOf, maxGrant, noAccess, orFlags } from './accessLevels';
+
+const PARTICIPANTS = new Set(['Account', 'Contact', 'Opportunity', 'Case', 'Contract', 'Order']);
+/** Children checked per object for parent implicit sharing; beyond this the layer says it stopped. */
+export const IMPLICIT_CHILD_LIMIT = 2000;
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation {
+    const obj = ctx.objectApiName;
+    if (!PARTICIPANTS.has(obj)) {
+        return notApplicable('implicitSharing', `Implicit sharing only involves Account, Contact, Opportunity, Case, Contract and Order, not ${obj} (seed 002).`);
+    }
+    let access: AccessFlags = noAccess();
+    let best: GrantLevel = 'None';
+    const paths: GrantPath[] = [];
+    const reasons: string[] = [];
+    const evidence: string[] = [];
+    const uncertainties: string[] = [];
+    const add = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]): void => {
+        if (level === 'None') {
+            return;
+        }
+        access = orFlags(access, flagsOf(level));
+        best = maxGrant(best, level);
+        if (!paths.some((p) => p.id === path.id)) {
+            paths.push(path);
+        }
+        reasons.push(reason);
+        evidence.push(...ev);
+    };
+
+    // Platform evidence: implicit share rows.
+    for (const grant of ctx.shares) {
+        if (grant.layer !== 'implicitSharing' || !grant.level) {
+            continue;
+        }
+        const chain = granteeChain(ctx, grant.entry.granteeId);
+        if (!chain) {
+            continue;
+        }
+        const info = describeRowCause(grant.entry.rowCause);
+        add(grant.level, makePath(ctx, 'implicitSharing', grant.level, [...chain, shareStep(ctx, grant)]), `${info.label} share row: ${info.meaning} (${levelText(grant.level)}).`, [evidenceOf(grant)]);
+    }
+
+    if (obj === 'Account') {
+        parentImplicit(ctx, add, uncertainties);
+    } else if (obj === 'Contact' || obj === 'Opportunity' || obj === 'Case') {
+        if (ctx.owd.model === 'ControlledByParent') {
+            if (!paths.length) {
+                return layerResult('implicitSharing', 'neutral', `${obj} is Controlled by Parent, so child implicit sharing does not apply: access follows the account (see org-wide defaults) (seed 002).`);
+            }
+        } else {
+            childImplicit(ctx, add, uncertainties);
+        }
+    } else if (!paths.length) {
+        return layerResult('implicitSharing', 'neutral', `${obj} records follow their account when Controlled by Parent (org-wide defaults layer); they get no implicit share of their own (seed 002).`);
+    }
+    if (paths.length) {
+        return layerResult('implicitSharing', 'grants', reasons.join(' '), { access, paths, evidence: [...new Set(evidence)], uncertainties });
+    }
+    const neutral =
+        obj === 'Account'
+            ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.`
+            : `${ctx.userName} does not own the account ${ctx.name(str(ctx.record.AccountId)) || '(none)'} (and is not above its owner), so no child implicit access.`;
+    if (uncertainties.length) {
+        return layerResult('implicitSharing', 'uncertain', `${neutral} ${uncertainties.join('; ')}.`, { uncertainties, evidence });
+    }
+    return layerResult('implicitSharing', 'neutral', neutral, { evidence });
+}
+
+type Adder = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]) => void;
+
+function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): void {
+    const { index } = ctx;
+    for (const owned of ['Contract', 'Order']) {
+        for (const row of index.rowsWhere(owned, 'AccountId', ctx.recordId)) {
+            const ownerId = str(row.OwnerId);
+            const queue = ownerId && ownerId !== ctx.userId ? index.isMember(ctx.userId, ownerId) : undefined;
+            if (ownerId === ctx.userId || (queue && str(queue.group.Type) === 'Queue')) {
+                const step: PathStep = { kind: 'parentRecord', label: `owns ${owned.toLowerCase()} ${labelOf(row)}`, id: str(row.Id), via: 'owner of' };
+                add('Read', makePath(ctx, 'implicitSharing', 'Read', [...(queue ? queue.chain : []), step]), `Owner of ${owned.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read (seed 002).`, [`${owned}:${str(row.Id)}`]);
+                return;
+            }
+        }
+    }
+    for (const child of ['Contact', 'Opportunity', 'Case']) {
+        const rows = index.rowsWhere(child, 'AccountId', ctx.recordId);
+        const childModel = childSharingModel(ctx, child);
+        let checked = 0;
+        for (const row of rows) {
+            if (checked++ >= IMPLICIT_CHILD_LIMIT) {
+                uncertainties.push(`only the first ${IMPLICIT_CHILD_LIMIT} of ${rows.length} ${child} records were checked for parent implicit sharing`);
+                break;
+            }
+            const childId = str(row.Id);
+            if (childModel === 'ControlledByParent') {
+                // Access to such a child is access to this account; only its owner adds anything.
+                if (str(row.OwnerId) === ctx.userId) {
+                    add('Read', makePath(ctx, 'implicitSharing', 'Read', [{ kind: 'parentRecord', label: `owns ${child.toLowerCase()} ${labelOf(row)}`, id: childId, via: 'owner of' }]), `Owner of ${child.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read (seed 002).`, [`${child}:${childId}`]);
+                    return;
+                }
+                continue;
+            }
+            const childAccess = ctx.accessTo(childId, { recordLevelOnly: true });
+            if (childAccess?.access.read) {
+                const first = childAccess.paths[0];
+                const step: PathStep = { kind: 'parentRecord', label: `${child.toLowerCase()} ${labelOf(row)}${first ? ` (${first.layer})` : ''}`, id: childId, via: 'can read' };
+                add('Read', makePath(ctx, 'implicitSharing', 'Read', [step]), `Read on ${child.toLowerCase()} ${labelOf(row)} of this account gives parent implicit Read on the account (seed 002).`, [`${child}:${childId}`]);
+                return;
+            }
+        }
+    }
+}
+
+function childSharingModel(ctx: EvaluationContext, child: string): string | null {
+    const ed = ctx.index.rowsWhere('EntityDefinition', 'QualifiedApiName', child)[0];
+    const field = ctx.classification.external ? 'ExternalSharingModel' : 'InternalSharingModel';
+    const v = str(ed?.[field]);
+    if (v.replace(/\s/g, '').toLowerCase() === 'controlledbyparent') {
+        return 'ControlledByParent';
+    }
+    const org = ctx.index.rows('Organization')[0];
+    return child === 'Contact' && !ed && str(org?.DefaultContactAccess) === 'ControlledByParent' ? 'ControlledByParent' : v || null;
+}
+
+function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): void {
+    const { index } = ctx;
+    const accountId = str(ctx.record.AccountId);
+    if (!accountId) {
+        return;
+    }
+    const account = index.byId(accountId)?.row;
+    if (!account) {
+        uncertainties.push(`account ${accountId} is not in the snapshot`);
+        return;
+    }
+    const ownerId = str(account.OwnerId);
+    const owner = index.user(ownerId);
+    if (!owner) {
+        return;
+    }
+    const column = `${ctx.objectApiName}AccessForAccountOwner`;
+    const ownerRoleId = str(owner.UserRoleId);
+    const ownerRole = ownerRoleId ? index.byId(ownerRoleId)?.row : undefined;
+    let level: GrantLevel | null = parseShareLevel(ownerRole?.[column]);
+    let assumed = '';
+    if (!level) {
+        level = 'Read';
+        assumed = ownerRole ? ` (UserRole.${column} not collected; Read assumed)` : ' (the account owner has no role; Read assumed)';
+    }
+    const accountStep: PathStep = { kind: 'parentRecord', label: `account ${labelOf(account)}`, id: accountId, via: 'owner of' };
+    if (ownerId === ctx.userId) {
+        if (assumed) {
+            uncertainties.push(`child implicit level for the account owner${assumed}`);
+        }
+        add(level, makePath(ctx, 'implicitSharing', level, [accountStep]), `${ctx.userName} owns account ${labelOf(account)}: child implicit ${levelText(level)} on its ${ctx.objectApiName.toLowerCase()}s per role ${labelOf(ownerRole, 'none')} (${column})${assumed} (seed 002).`, [`Account:${accountId}`, ...(ownerRoleId ? [`UserRole:${ownerRoleId}`] : [])]);
+        return;
+    }
+    const myRole = str(ctx.user.UserRoleId);
+    if (myRole && ownerRoleId && !ctx.classification.highVolume && index.isRoleAbove(myRole, ownerRoleId) && level !== 'None') {
+        if (assumed) {
+            uncertainties.push(`child implicit level for the account owner${assumed}`);
+        }
+        add(
+            level,
+            makePath(ctx, 'implicitSharing', level, [{ kind: 'role', label: `role ${ctx.name(myRole)} above ${labelOf(owner)}`, id: myRole, via: 'above' }, accountStep]),
+            `${ctx.userName}'s role is above account owner ${labelOf(owner)}, whose role gives the account owner ${levelText(level)} on the account's ${ctx.objectApiName.toLowerCase()}s (${column})${assumed}.`,
+            [`Account:${accountId}`, `UserRole:${ownerRoleId}`]
+        );
+    }
+}

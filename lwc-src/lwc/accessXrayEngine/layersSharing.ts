@@ -1,0 +1,553 @@
+/**
+ * Layers 4–8: role hierarchy, sharing rules, territories, teams, manual and Apex shares.
+ * Sources: seed 001 layers 4–8; seed 000 steps 7, 10–13; seed 003 (User sharing); seed 004
+ * (high-volume users: no roles, groups, teams, sharing rules); access-semantics.md §4–8;
+ * Object Reference AccountTeamMember, OpportunityTeamMember, CaseTeamMember, CaseTeamRole,
+ * Territory2, UserTerritory2Association, ObjectTerritory2Association, Group (DoesIncludeBosses).
+ */
+import { flagsOf, maxGrant, orFlags, parseShareLevel, noAccess, type GrantLevel } from './accessLevels';
+import type { EvaluationContext, ShareGrant } from './context';
+import { layerResult, notApplicable, type LayerEvaluation } from './layer';
+import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
+import { describeRowCause } from './rowCauses';
+import { matchSharingRules, ruleLabel } from './sharingRuleNames';
+import { labelOf, groupTypeLabel } from './snapshotIndex';
+import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+interface Collected {
+    access: AccessFlags;
+    best: GrantLevel;
+    paths: GrantPath[];
+    reasons: string[];
+    evidence: string[];
+}
+
+function collector(): Collected {
+    return { access: noAccess(), best: 'None', paths: [], reasons: [], evidence: [] };
+}
+
+function addGrant(c: Collected, path: GrantPath, level: GrantLevel, reason: string, evidence: string[]): void {
+    if (level === 'None') {
+        return;
+    }
+    c.access = orFlags(c.access, flagsOf(level));
+    c.best = maxGrant(c.best, level);
+    if (!c.paths.some((p) => p.id === path.id)) {
+        c.paths.push(path);
+    }
+    if (!c.reasons.includes(reason)) {
+        c.reasons.push(reason);
+    }
+    for (const e of evidence) {
+        if (!c.evidence.includes(e)) {
+            c.evidence.push(e);
+        }
+    }
+}
+
+function finish(id: LayerId, c: Collected, neutralReason: string, nextSteps: NextStep[], uncertainties: string[] = []): LayerEvaluation {
+    if (c.paths.length) {
+        return layerResult(id, 'grants', c.reasons.join(' '), { access: c.access, paths: c.paths, evidence: c.evidence, uncertainties });
+    }
+    if (uncertainties.length) {
+        return layerResult(id, 'uncertain', `${neutralReason} ${uncertainties.join('; ')}.`, { nextSteps, evidence: c.evidence, uncertainties });
+    }
+    return layerResult(id, 'neutral', neutralReason, { nextSteps, evidence: c.evidence });
+}
+
+function chainText(chain: PathStep[]): string {
+    return chain.length ? ` (${chain.map((s) => s.label).join(' → ')})` : ' (shared to the user directly)';
+}
+
+/** Records shared to a group across the snapshot, for blast radius. */
+function blastOfGroup(ctx: EvaluationContext, groupId: string): string {
+    const shares = ctx.index.sharesTo(groupId);
+    const byObject = new Map<string, number>();
+    for (const s of shares) {
+        const recordId = str(s.row[s.info.parentField]);
+        if (recordId === ctx.recordId) {
+            continue;
+        }
+        byObject.set(s.info.object, (byObject.get(s.info.object) ?? 0) + 1);
+    }
+    const parts = [...byObject].map(([o, n]) => `${n} other ${o} record(s)`);
+    const members = ctx.index.membersOf(groupId).size;
+    return `Adding ${ctx.userName} to ${ctx.name(groupId)} also gives them ${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today).`;
+}
+
+function hierarchyOn(ctx: EvaluationContext): { on: boolean; note: string } {
+    const obj = ctx.objectApiName;
+    const key = `grantAccessUsingHierarchies.${obj}`;
+    if (!obj.endsWith('__c')) {
+        const s = ctx.index.setting(key);
+        if (s && s.value === false) {
+            return { on: true, note: `setting ${key} = false ignored: standard objects always grant access using hierarchies` };
+        }
+        return { on: true, note: '' };
+    }
+    const s = ctx.setting(key, { value: true, source: 'platform default for new custom objects; not readable through the API' });
+    return { on: s?.value !== false, note: s?.provenance === 'assumed' ? `Grant Access Using Hierarchies for ${obj} assumed on (not in the snapshot)` : '' };
+}
+
+// ---------------------------------------------------------------------------
+// Teams (collected here because the role hierarchy rolls team access up too)
+// ---------------------------------------------------------------------------
+
+export interface TeamGrant {
+    memberId: string;
+    level: GrantLevel;
+    label: string;
+    evidence: string;
+    /** Account/opportunity team member that is an external non-partner user: ignored (seed 000 step 10). */
+    ignoredReason?: string;
+}
+
+export function teamGrants(ctx: EvaluationContext): TeamGrant[] {
+    const { index } = ctx;
+    const obj = ctx.objectApiName;
+    const out: TeamGrant[] = [];
+    const accountTeam = (accountId: string, column: string, what: string): void => {
+        for (const m of index.rowsWhere('AccountTeamMember', 'AccountId', accountId)) {
+            const level = parseShareLevel(m[column]) ?? (column === 'AccountAccessLevel' ? 'Read' : 'None');
+            const memberId = str(m.UserId);
+            const c = index.classification(memberId);
+            out.push({
+                memberId,
+                level,
+                label: `account team of ${ctx.name(accountId)}${m.TeamMemberRole ? ` as ${str(m.TeamMemberRole)}` : ''} (${what} ${levelText(level)})`,
+                evidence: `AccountTeamMember:${str(m.Id) || memberId}`,
+                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label} cannot be on account teams (seed 000 step 10)` })
+            });
+        }
+    };
+    const childOfAccountNotCbp = ctx.owd.model !== 'ControlledByParent';
+    if (obj === 'Account') {
+        accountTeam(ctx.recordId, 'AccountAccessLevel', 'account access');
+    }
+    if ((obj === 'Opportunity' || obj === 'Case' || obj === 'Contact') && childOfAccountNotCbp && str(ctx.record.AccountId)) {
+        accountTeam(str(ctx.record.AccountId), `${obj}AccessLevel`, `${obj.toLowerCase()} access`);
+    }
+    if (obj === 'Opportunity') {
+        for (const m of index.rowsWhere('OpportunityTeamMember', 'OpportunityId', ctx.recordId)) {
+            const level = parseShareLevel(m.OpportunityAccessLevel) ?? 'Read';
+            const memberId = str(m.UserId);
+            const c = index.classification(memberId);
+            out.push({
+                memberId,
+                level,
+                label: `opportunity team${m.TeamMemberRole ? ` as ${str(m.TeamMemberRole)}` : ''} (${levelText(level)})`,
+                evidence: `OpportunityTeamMember:${str(m.Id) || memberId}`,
+                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label} cannot be on opportunity teams (seed 000 step 10)` })
+            });
+        }
+    }
+    if (obj === 'Case') {
+        for (const m of index.rowsWhere('CaseTeamMember', 'ParentId', ctx.recordId)) {
+            const role = index.byId(str(m.TeamRoleId))?.row;
+            const level = parseShareLevel(role?.AccessLevel) ?? 'None';
+            out.push({
+                memberId: str(m.MemberId),
+                level,
+                label: `case team as ${labelOf(role, 'unknown role')} (CaseTeamRole.AccessLevel ${levelText(level)})`,
+                evidence: `CaseTeamMember:${str(m.Id) || str(m.MemberId)}`
+            });
+        }
+        for (const t of index.rowsWhere('CaseTeamTemplateRecord', 'ParentId', ctx.recordId)) {
+            const templateId = str(t.TeamTemplateId);
+            for (const m of index.rowsWhere('CaseTeamTemplateMember', 'TeamTemplateId', templateId)) {
+                const role = index.byId(str(m.TeamRoleId))?.row;
+                const level = parseShareLevel(role?.AccessLevel) ?? 'None';
+                out.push({
+                    memberId: str(m.MemberId),
+                    level,
+                    label: `predefined case team ${ctx.name(templateId)} as ${labelOf(role, 'unknown role')} (${levelText(level)})`,
+                    evidence: `CaseTeamTemplateMember:${str(m.Id) || str(m.MemberId)}`
+                });
+            }
+        }
+    }
+    return out;
+}
+
+/** Does a team grant reach this user (member directly, or member is a group the user is in)? */
+function teamMemberChain(ctx: EvaluationContext, memberId: string): PathStep[] | null {
+    return granteeChain(ctx, memberId);
+}
+
+// ---------------------------------------------------------------------------
+// Role hierarchy
+// ---------------------------------------------------------------------------
+
+export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
+    const { index } = ctx;
+    if (ctx.classification.highVolume) {
+        return notApplicable('roleHierarchy', `${ctx.classification.label}: high-volume users have no role, so the role hierarchy gives them nothing (seed 004).`);
+    }
+    const myRoleId = str(ctx.user.UserRoleId);
+    if (!myRoleId || !ctx.classification.canHaveRole) {
+        return layerResult('roleHierarchy', 'neutral', `${ctx.userName} has no role, so gets nothing through the role hierarchy.`, {
+            nextSteps: [{ action: `Give ${ctx.userName} a role above the record owner's role`, kind: 'changeRole' }]
+        });
+    }
+    const myRole = index.byId(myRoleId)?.row;
+    const roleName = labelOf(myRole, myRoleId);
+    const c = collector();
+    const uncertainties: string[] = [];
+    const roleStep: PathStep = { kind: 'role', label: `role ${roleName}`, id: myRoleId, via: 'holds' };
+    const above = (otherUserId: string): { roleId: string } | null => {
+        const r = str(index.user(otherUserId)?.UserRoleId);
+        return r && index.isRoleAbove(myRoleId, r) ? { roleId: r } : null;
+    };
+
+    if (ctx.objectApiName === 'User') {
+        const sub = above(ctx.recordId);
+        if (sub) {
+            addGrant(c, makePath(ctx, 'roleHierarchy', 'Read', [roleStep, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }]), 'Read', `${ctx.userName}'s role ${roleName} is above ${ctx.recordName}'s role ${ctx.name(sub.roleId)}: users keep read access to their subordinates' user records (seed 003).`, [`UserRole:${sub.roleId}`]);
+        }
+        return finish('roleHierarchy', c, `${ctx.recordName} is not below ${ctx.userName}'s role ${roleName}.`, []);
+    }
+
+    const gauh = hierarchyOn(ctx);
+    if (!gauh.on) {
+        return layerResult('roleHierarchy', 'neutral', `Grant Access Using Hierarchies is off for ${ctx.objectApiName} (setting grantAccessUsingHierarchies.${ctx.objectApiName}): users above the owner get nothing from the hierarchy.`, {
+            evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`],
+            nextSteps: [{ action: `Turn on Grant Access Using Hierarchies for ${ctx.objectApiName} in Sharing Settings`, kind: 'changeSetting', blastRadius: `Managers would see every ${ctx.objectApiName} record their subordinates own or are shared.` }]
+        });
+    }
+    if (gauh.note) {
+        uncertainties.push(gauh.note);
+    }
+    const ownerId = str(ctx.record.OwnerId);
+    const owner = index.byId(ownerId);
+    if (owner?.table === 'User') {
+        const sub = above(ownerId);
+        if (sub) {
+            addGrant(
+                c,
+                makePath(ctx, 'roleHierarchy', 'All', [roleStep, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }, { kind: 'user', label: `owner ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                'All',
+                `${ctx.userName}'s role ${roleName} is above the owner ${labelOf(owner.row)}'s role ${ctx.name(sub.roleId)}: managers get the owner's access.`,
+                [`UserRole:${myRoleId}`, `UserRole:${sub.roleId}`]
+            );
+        }
+    } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
+        const bosses = owner.row.DoesIncludeBosses;
+        if (bosses !== false) {
+            for (const member of index.membersOf(ownerId)) {
+                const sub = above(member);
+                if (sub) {
+                    addGrant(
+                        c,
+                        makePath(ctx, 'roleHierarchy', 'All', [roleStep, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                        'All',
+                        `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.`,
+                        [`Group:${ownerId}`]
+                    );
+                    break;
+                }
+            }
+        }
+    }
+    // Shares to users / groups below: sharing rules, manual and Apex shares, teams.
+    for (const grant of ctx.shares) {
+        if (!['sharingRules', 'manualShares', 'teams'].includes(grant.layer) || !grant.level || grant.level === 'None') {
+            continue;
+        }
+        const grantee = index.byId(grant.entry.granteeId);
+        if (!grantee || grant.entry.granteeId === ctx.userId) {
+            continue;
+        }
+        let below: string | null = null;
+        if (grantee.table === 'User') {
+            below = above(grant.entry.granteeId) ? grant.entry.granteeId : null;
+        } else if (grantee.table === 'Group') {
+            const type = str(grantee.row.Type);
+            if (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') {
+                const related = str(grantee.row.RelatedId);
+                below = related && index.isRoleAbove(myRoleId, related) ? related : null;
+            } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
+                for (const m of index.membersOf(grant.entry.granteeId)) {
+                    if (above(m)) {
+                        below = m;
+                        break;
+                    }
+                }
+            }
+        }
+        if (below) {
+            const level = grant.level;
+            const cause = describeRowCause(grant.entry.rowCause).label;
+            addGrant(
+                c,
+                makePath(ctx, 'roleHierarchy', level, [roleStep, { kind: 'role', label: `above ${ctx.name(below)}`, id: below, via: 'above' }, shareStep(ctx, grant, `${cause} to ${ctx.name(grant.entry.granteeId)}`)]),
+                level,
+                `${ctx.userName} is above ${ctx.name(below)} in the role hierarchy and inherits the ${cause.toLowerCase()} (${levelText(level)}) given to ${ctx.name(grant.entry.granteeId)}.`,
+                [evidenceOf(grant)]
+            );
+        }
+    }
+    for (const t of teamGrants(ctx)) {
+        if (t.ignoredReason || t.level === 'None' || t.memberId === ctx.userId || !above(t.memberId)) {
+            continue;
+        }
+        addGrant(
+            c,
+            makePath(ctx, 'roleHierarchy', t.level, [roleStep, { kind: 'user', label: `above ${ctx.name(t.memberId)}`, id: t.memberId, via: 'above' }, { kind: 'team', label: t.label, via: 'member of' }]),
+            t.level,
+            `${ctx.userName} is above team member ${ctx.name(t.memberId)} and inherits their ${t.label}.`,
+            [t.evidence]
+        );
+    }
+    const ownerRole = owner?.table === 'User' ? str(owner.row.UserRoleId) : '';
+    const nextSteps: NextStep[] = ownerRole
+        ? [
+              {
+                  action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,
+                  blastRadius: `${ctx.userName} would get owner access to every ${ctx.objectApiName} record owned by users in ${ctx.name(ownerRole)} and its subordinate roles: ${countOwnedBelow(ctx, ownerRole)} record(s) in this snapshot.`,
+                  kind: 'changeRole',
+                  targetIds: [ownerRole]
+              }
+          ]
+        : [];
+    return finish('roleHierarchy', c, `${ctx.userName}'s role ${roleName} is not above the owner or anyone the record is shared with.`, nextSteps, c.paths.length ? uncertainties : []);
+}
+
+function countOwnedBelow(ctx: EvaluationContext, roleId: string): number {
+    const { index } = ctx;
+    let n = 0;
+    for (const r of [roleId, ...index.roleSubordinates(roleId)]) {
+        for (const u of index.usersInRole(r)) {
+            n += index.rowsWhere(ctx.objectApiName, 'OwnerId', str(u.Id)).length;
+        }
+    }
+    return n;
+}
+
+// ---------------------------------------------------------------------------
+// Share-row layers
+// ---------------------------------------------------------------------------
+
+function sharesOfLayer(ctx: EvaluationContext, layer: LayerId): ShareGrant[] {
+    return ctx.shares.filter((s) => s.layer === layer);
+}
+
+export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
+    const cls = ctx.classification;
+    if (cls.highVolume) {
+        return notApplicable('sharingRules', `${cls.label}: high-volume users cannot be in sharing rules (seed 004, seed 003).`);
+    }
+    if (!cls.canBeInGroupsAndRules) {
+        return notApplicable('sharingRules', `${cls.label} cannot be included in sharing rules (seed 003).`);
+    }
+    const c = collector();
+    const nextSteps: NextStep[] = [];
+    const rulesCollected = !!ctx.index.snapshot.metadata?.SharingRules;
+    for (const grant of sharesOfLayer(ctx, 'sharingRules')) {
+        const level = grant.level;
+        const chain = granteeChain(ctx, grant.entry.granteeId);
+        const ruleObject = grant.viaAccountId ? 'Account' : ctx.objectApiName;
+        const ruleRecord: Row = grant.viaAccountId ? (ctx.index.byId(grant.viaAccountId)?.row ?? ctx.record) : ctx.record;
+        const matches = rulesCollected ? matchSharingRules(ctx.index, ruleObject, grant.entry.granteeId, ruleRecord) : [];
+        const ruleName = !rulesCollected
+            ? 'a sharing rule (definition not collected)'
+            : matches.length
+              ? `sharing rule ${matches.map((m) => `${ruleLabel(m.rule)}${m.verified ? '' : ' (criteria not verified)'}`).join(' or ')}`
+              : 'a sharing rule (no collected definition matches this record and group)';
+        if (!level) {
+            c.evidence.push(evidenceOf(grant));
+            continue;
+        }
+        if (chain) {
+            const ruleStep: PathStep = { kind: 'rule', label: ruleName, ...(typeof grant.entry.row.Id === 'string' ? { id: grant.entry.row.Id } : {}), via: 'shared by' };
+            addGrant(
+                c,
+                makePath(ctx, 'sharingRules', level, [...chain, ruleStep]),
+                level,
+                `${ruleName} shares it ${levelText(level)} with ${ctx.name(grant.entry.granteeId)}${chainText(chain)}${grant.viaAccountId ? ` through the account's ${grant.column}` : ''}.`,
+                [evidenceOf(grant), ...matches.map((m) => `metadata:SharingRules:${m.rule.fullName}`)]
+            );
+        } else {
+            const g = ctx.index.byId(grant.entry.granteeId);
+            const type = str(g?.row.Type);
+            if (g?.table === 'Group' && type === 'Regular') {
+                nextSteps.push({
+                    action: `Add ${ctx.userName} to ${groupTypeLabel(type)} ${labelOf(g.row)} (${ruleName} gives it ${levelText(level)})`,
+                    blastRadius: blastOfGroup(ctx, grant.entry.granteeId),
+                    kind: 'addToGroup',
+                    targetIds: [grant.entry.granteeId]
+                });
+            } else if (g?.table === 'Group' && type.startsWith('Role')) {
+                nextSteps.push({
+                    action: `Give ${ctx.userName} the role ${ctx.name(str(g.row.RelatedId))} or one below it for ${groupTypeLabel(type)} ${ctx.name(str(g.row.RelatedId))} (${ruleName} gives it ${levelText(level)})`,
+                    blastRadius: blastOfGroup(ctx, grant.entry.granteeId),
+                    kind: 'changeRole',
+                    targetIds: [str(g.row.RelatedId)]
+                });
+            }
+        }
+    }
+    const total = sharesOfLayer(ctx, 'sharingRules').length;
+    return finish(
+        'sharingRules',
+        c,
+        total ? `${total} sharing-rule share(s) on this record, none reaching ${ctx.userName} or their groups.` : `No sharing rule shares this record (no share rows with RowCause Rule).`,
+        nextSteps.slice(0, 3)
+    );
+}
+
+export function evaluateManualShares(ctx: EvaluationContext): LayerEvaluation {
+    const c = collector();
+    for (const grant of sharesOfLayer(ctx, 'manualShares')) {
+        const chain = granteeChain(ctx, grant.entry.granteeId);
+        const info = describeRowCause(grant.entry.rowCause);
+        if (!chain || !grant.level) {
+            continue;
+        }
+        addGrant(
+            c,
+            makePath(ctx, 'manualShares', grant.level, [...chain, shareStep(ctx, grant)]),
+            grant.level,
+            `${info.label}: ${info.meaning}, ${levelText(grant.level)} to ${ctx.name(grant.entry.granteeId)}${chainText(chain)}${grant.viaAccountId ? ` through the account's ${grant.column}` : ''}.`,
+            [evidenceOf(grant)]
+        );
+    }
+    if (ctx.objectApiName === 'User' && !c.paths.length) {
+        return layerResult('manualShares', 'neutral', `No UserShare row shares ${ctx.recordName}'s user record with ${ctx.userName} (manual user sharing gives Read or Edit; Apex managed sharing is not supported for users, seed 003).`);
+    }
+    return finish('manualShares', c, `No manual or Apex-managed share gives ${ctx.userName} this record.`, [
+        {
+            action: `Share this record manually with ${ctx.userName} (Read Only or Read/Write)`,
+            blastRadius: 'Only this record. The share is removed if the owner changes (seed 000 step 12). Only the owner, users above them and admins can add it.',
+            kind: 'manualShare',
+            targetIds: [ctx.recordId]
+        }
+    ]);
+}
+
+export function evaluateTeams(ctx: EvaluationContext): LayerEvaluation {
+    const obj = ctx.objectApiName;
+    if (!['Account', 'Opportunity', 'Case', 'Contact'].includes(obj)) {
+        return notApplicable('teams', `${obj} has no record teams (teams exist for accounts, opportunities and cases).`);
+    }
+    if (ctx.classification.highVolume) {
+        return notApplicable('teams', `${ctx.classification.label}: high-volume users cannot be on teams (seed 004).`);
+    }
+    const c = collector();
+    const ignored: string[] = [];
+    for (const t of teamGrants(ctx)) {
+        const chain = teamMemberChain(ctx, t.memberId);
+        if (!chain) {
+            continue;
+        }
+        if (t.ignoredReason) {
+            ignored.push(t.ignoredReason);
+            continue;
+        }
+        if (t.level === 'None') {
+            c.reasons.push(`On the ${t.label}, which gives no access to this record.`);
+            c.evidence.push(t.evidence);
+            continue;
+        }
+        addGrant(c, makePath(ctx, 'teams', t.level, [...chain, { kind: 'team', label: t.label, via: 'member of' }]), t.level, `Member of the ${t.label}.`, [t.evidence]);
+    }
+    for (const grant of sharesOfLayer(ctx, 'teams')) {
+        const chain = granteeChain(ctx, grant.entry.granteeId);
+        if (!chain || !grant.level) {
+            continue;
+        }
+        if (!ctx.classification.canBeOnAccountOrOpportunityTeams && obj !== 'Case') {
+            ignored.push(`${ctx.classification.label} cannot be on account/opportunity teams (seed 000 step 10)`);
+            continue;
+        }
+        addGrant(c, makePath(ctx, 'teams', grant.level, [...chain, shareStep(ctx, grant)]), grant.level, `Team share row (${levelText(grant.level)})${grant.viaAccountId ? ` through the account's ${grant.column}` : ''}.`, [evidenceOf(grant)]);
+    }
+    const teamName = obj === 'Contact' ? 'account team of its account' : `${obj.toLowerCase()} team`;
+    const neutral = `${ctx.userName} is not on the ${teamName}${ignored.length ? `; ignored: ${[...new Set(ignored)].join('; ')}` : ''}.`;
+    const nextSteps: NextStep[] =
+        ctx.classification.canBeOnAccountOrOpportunityTeams || obj === 'Case'
+            ? [{ action: `Add ${ctx.userName} to the ${teamName} with Read/Write access`, blastRadius: obj === 'Account' ? 'This account, plus its contacts, opportunities and cases at the levels chosen for the team member.' : 'Only this record.', kind: 'addToTeam', targetIds: [ctx.recordId] }]
+            : [];
+    if (!c.paths.length && c.reasons.length) {
+        return layerResult('teams', 'neutral', `${c.reasons.join(' ')}`, { evidence: c.evidence, nextSteps });
+    }
+    return finish('teams', c, neutral, nextSteps);
+}
+
+const TERRITORY_COLUMN: Record<string, string> = {
+    Account: 'AccountAccessLevel',
+    Opportunity: 'OpportunityAccessLevel',
+    Case: 'CaseAccessLevel',
+    Contact: 'ContactAccessLevel'
+};
+
+export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
+    const { index } = ctx;
+    const obj = ctx.objectApiName;
+    const column = TERRITORY_COLUMN[obj];
+    const territoryShares = sharesOfLayer(ctx, 'territories');
+    if (!column && !territoryShares.length) {
+        return notApplicable('territories', `Territories share accounts and their opportunities, cases and contacts, not ${obj}.`);
+    }
+    if (!index.hasTable('Territory2Model') && !territoryShares.length) {
+        const why = index.unavailable('Territory2Model');
+        return why
+            ? layerResult('territories', 'uncertain', `Territory data unavailable: ${why}.`)
+            : notApplicable('territories', 'No Territory2Model rows in the snapshot: Enterprise Territory Management is not in use (or was not collected).');
+    }
+    const c = collector();
+    const active = index.activeTerritoryModels();
+    const accountId = obj === 'Account' ? ctx.recordId : ctx.owd.model === 'ControlledByParent' ? '' : str(ctx.record.AccountId);
+    const nextSteps: NextStep[] = [];
+    if (column && accountId) {
+        const mine = new Set(index.territoriesOf(ctx.userId));
+        for (const assoc of index.rowsWhere('ObjectTerritory2Association', 'ObjectId', accountId)) {
+            const tId = str(assoc.Territory2Id);
+            const territory = index.byId(tId)?.row;
+            if (!territory || !active.has(str(territory.Territory2ModelId))) {
+                continue;
+            }
+            const level = parseShareLevel(territory[column]) ?? (obj === 'Account' ? 'Read' : 'None');
+            const via = mine.has(tId) ? tId : index.territoryAncestors(tId).find((a) => mine.has(a));
+            if (!via) {
+                nextSteps.push({
+                    action: `Assign ${ctx.userName} to territory ${labelOf(territory)}`,
+                    blastRadius: `Territory members see every account assigned to it and its child territories: ${index.rowsWhere('ObjectTerritory2Association', 'Territory2Id', tId).length} account(s) in this snapshot.`,
+                    kind: 'addToTerritory',
+                    targetIds: [tId]
+                });
+                continue;
+            }
+            if (level === 'None') {
+                continue;
+            }
+            const steps: PathStep[] = [{ kind: 'territory', label: `territory ${ctx.name(via)}`, id: via, via: 'assigned to' }];
+            if (via !== tId) {
+                steps.push({ kind: 'territory', label: `parent of territory ${labelOf(territory)}`, id: tId, via: 'above' });
+            }
+            steps.push({ kind: 'share', label: `account ${ctx.name(accountId)} assigned to ${labelOf(territory)} (${column} ${levelText(level)})`, via: 'assigned' });
+            addGrant(
+                c,
+                makePath(ctx, 'territories', level, steps),
+                level,
+                `${ctx.userName} is assigned to territory ${ctx.name(via)}${via !== tId ? `, above ${labelOf(territory)}` : ''}, which holds account ${ctx.name(accountId)} (${column} ${levelText(level)}).`,
+                [`ObjectTerritory2Association:${str(assoc.Id) || tId}`, `Territory2:${tId}`]
+            );
+        }
+    }
+    for (const grant of territoryShares) {
+        const chain = granteeChain(ctx, grant.entry.granteeId);
+        if (!chain || !grant.level) {
+            continue;
+        }
+        addGrant(c, makePath(ctx, 'territories', grant.level, [...chain, shareStep(ctx, grant)]), grant.level, `${describeRowCause(grant.entry.rowCause).label} share (${levelText(grant.level)})${chainText(chain)}.`, [evidenceOf(grant)]);
+    }
+    if (!active.size && !c.paths.length) {
+        return layerResult('territories', 'neutral', 'No Territory2Model is Active: territories give nothing.');
+    }
+    return finish('territories', c, `${ctx.userName} is not in a territory (or parent territory) holding ${accountId ? `account ${ctx.name(accountId)}` : 'this record'}.`, nextSteps.slice(0, 3));
+}
+

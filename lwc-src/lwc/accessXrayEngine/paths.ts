@@ -1,0 +1,71 @@
+/**
+ * Grant paths: named chains from the user to the record, and share-row matching shared by
+ * the sharing layers (is the user the grantee, or a member of the grantee group, and how).
+ */
+import { accessLevelOfGrant, type GrantLevel } from './accessLevels';
+import type { EvaluationContext, ShareGrant } from './context';
+import { describeRowCause } from './rowCauses';
+import type { AccessLevel, GrantPath, LayerId, PathStep } from './types';
+
+export function userStep(ctx: EvaluationContext): PathStep {
+    return { kind: 'user', label: ctx.userName, id: ctx.userId };
+}
+
+export function recordStep(ctx: EvaluationContext): PathStep {
+    return { kind: 'record', label: `${ctx.objectApiName} ${ctx.recordName}`, id: ctx.recordId };
+}
+
+export function makePath(ctx: EvaluationContext, layer: LayerId, level: AccessLevel | GrantLevel, middle: PathStep[]): GrantPath {
+    const accessLevel: AccessLevel = level === 'ReadEditTransfer' ? 'Transfer' : (level as AccessLevel);
+    const steps = [userStep(ctx), ...middle, recordStep(ctx)];
+    const id = `${layer}:${steps.map((s) => s.id ?? s.label).join('>')}`;
+    const summary = `${steps.map((s) => s.label).join(' → ')} → ${accessLevel}`;
+    return { id, layer, level: accessLevel, steps, summary };
+}
+
+/** How the user is the grantee of a share: null when not; otherwise the chain user → … → grantee. */
+export function granteeChain(ctx: EvaluationContext, granteeId: string): PathStep[] | null {
+    if (granteeId === ctx.userId) {
+        return [];
+    }
+    const membership = ctx.index.isMember(ctx.userId, granteeId);
+    return membership ? membership.chain : null;
+}
+
+/** Path step describing a share row. */
+export function shareStep(ctx: EvaluationContext, grant: ShareGrant, label?: string): PathStep {
+    const info = describeRowCause(grant.entry.rowCause);
+    const rowId = typeof grant.entry.row.Id === 'string' ? grant.entry.row.Id : undefined;
+    const onAccount = grant.viaAccountId ? ` on account ${ctx.name(grant.viaAccountId)} (${grant.column})` : '';
+    return {
+        kind: grant.layer === 'sharingRules' ? 'rule' : 'share',
+        label: label ?? `${info.label}${onAccount}`,
+        ...(rowId ? { id: rowId } : {}),
+        via: 'shared by'
+    };
+}
+
+export function evidenceOf(grant: ShareGrant): string {
+    const id = typeof grant.entry.row.Id === 'string' ? grant.entry.row.Id : `${grant.entry.granteeId}/${grant.entry.rowCause}`;
+    return `${grant.entry.table}:${id}`;
+}
+
+export function levelText(level: GrantLevel | AccessLevel): string {
+    switch (level) {
+        case 'Read':
+            return 'Read Only';
+        case 'Edit':
+            return 'Read/Write';
+        case 'ReadEditTransfer':
+        case 'Transfer':
+            return 'Read/Write/Transfer';
+        case 'All':
+            return 'Full Access';
+        default:
+            return String(level);
+    }
+}
+
+export function pathLevel(level: GrantLevel): AccessLevel {
+    return accessLevelOfGrant(level);
+}

@@ -1,0 +1,650 @@
+/**
+ * The index built once per snapshot: rows by id, share rows by record, lazy memoised hash
+ * indexes per (table, field), group-membership closures per user, role ancestry, group
+ * members. Nothing here scans a whole table per explain: every scan is done once and kept.
+ *
+ * Group semantics (access-semantics.md §4–5; Object Reference "Group"; "Record Access Under
+ * the Hood – Group Maintenance Tables"): GroupMember lists direct members only; Role,
+ * RoleAndSubordinates, RoleAndSubordinatesInternal groups are derived from Group.RelatedId +
+ * UserRole.ParentRoleId (…Internal excludes portal roles, UserRole.PortalType != 'None');
+ * Organization = all internal users; PRMOrganization = partner users; AllCustomerPortal =
+ * customer portal / Customer Community Plus users; Territory / TerritoryAndSubordinates from
+ * the active Territory2Model; Manager / ManagerAndSubordinatesInternal from User.ManagerId.
+ */
+import { parseShareLevel, type GrantLevel } from './accessLevels';
+import { normaliseId } from './ids';
+import { shareTableInfo, type ShareTableInfo } from './shareTables';
+import type { PathStep, Row, Setting, Snapshot } from './types';
+import { ID_FIELDS } from './validate';
+import { classifyUser, type UserClassification } from './userLicence';
+
+export interface IndexedRow {
+    table: string;
+    row: Row;
+}
+
+/** One share row on a record, with its table description and parsed level. */
+export interface ShareEntry {
+    table: string;
+    info: ShareTableInfo;
+    row: Row;
+    /** Access the row gives on its own record (null: unreadable value). */
+    level: GrantLevel | null;
+    granteeId: string;
+    rowCause: string;
+}
+
+/** A group the user belongs to and the chain that explains it (user excluded, group last). */
+export interface GroupMembership {
+    groupId: string;
+    group: Row;
+    chain: PathStep[];
+}
+
+const EMPTY: readonly Row[] = Object.freeze([]) as readonly Row[];
+
+function str(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+}
+
+/** Human label of a row: Name, then the usual name-like columns, then its id. */
+export function labelOf(row: Row | undefined, fallback = ''): string {
+    if (!row) {
+        return fallback;
+    }
+    for (const f of ['Name', 'MasterLabel', 'Label', 'DeveloperName', 'CaseNumber', 'Subject', 'Title', 'Username', 'QualifiedApiName']) {
+        const v = row[f];
+        if (typeof v === 'string' && v) {
+            return v;
+        }
+    }
+    return str(row.Id) || fallback;
+}
+
+export function isPortalRole(role: Row | undefined): boolean {
+    const t = str(role?.PortalType);
+    return t !== '' && t !== 'None';
+}
+
+export class SnapshotIndex {
+    readonly snapshot: Snapshot;
+    /** Collection time in ms: "now" for expiration dates. */
+    readonly now: number;
+    private readonly idMap = new Map<string, IndexedRow>();
+    private readonly sharesByRecord = new Map<string, ShareEntry[]>();
+    private readonly whereCache = new Map<string, Map<string, Row[]>>();
+    private readonly groupsCache = new Map<string, Map<string, GroupMembership>>();
+    private readonly membersCache = new Map<string, Set<string>>();
+    private readonly ancestorsCache = new Map<string, string[]>();
+    private readonly territoryAncestorsCache = new Map<string, string[]>();
+    private readonly classificationCache = new Map<string, UserClassification>();
+    private activeModels: Set<string> | null = null;
+    private shareTablesList: ShareTableInfo[] = [];
+
+    constructor(snapshot: Snapshot) {
+        this.snapshot = snapshot;
+        this.now = Date.parse(snapshot.meta.collectedAt);
+        for (const [table, rows] of Object.entries(snapshot.tables)) {
+            const info = shareTableInfo(table);
+            if (info) {
+                this.shareTablesList.push(info);
+                for (const row of rows) {
+                    const recordId = row[info.parentField];
+                    const granteeId = row.UserOrGroupId;
+                    if (typeof recordId !== 'string' || typeof granteeId !== 'string') {
+                        continue;
+                    }
+                    const entry: ShareEntry = {
+                        table,
+                        info,
+                        row,
+                        level: parseShareLevel(row[info.accessField]),
+                        granteeId,
+                        rowCause: str(row.RowCause)
+                    };
+                    const list = this.sharesByRecord.get(recordId);
+                    if (list) {
+                        list.push(entry);
+                    } else {
+                        this.sharesByRecord.set(recordId, [entry]);
+                    }
+                }
+                continue;
+            }
+            for (const row of rows) {
+                const id = row.Id;
+                if (typeof id === 'string' && !this.idMap.has(id)) {
+                    this.idMap.set(id, { table, row });
+                }
+            }
+        }
+    }
+
+    // ---- generic accessors -------------------------------------------------
+
+    hasTable(table: string): boolean {
+        return Object.prototype.hasOwnProperty.call(this.snapshot.tables, table);
+    }
+
+    rows(table: string): readonly Row[] {
+        return this.snapshot.tables[table] ?? EMPTY;
+    }
+
+    /** Any non-share row of any table by Id (15 or 18 characters). */
+    byId(id: string | null | undefined): IndexedRow | undefined {
+        const key = normaliseId(id);
+        return key ? this.idMap.get(key) : undefined;
+    }
+
+    /** Rows of `table` whose `field` equals `value` (ids compared in 18-character form); hash index built once. */
+    rowsWhere(table: string, field: string, value: unknown): readonly Row[] {
+        const cacheKey = `${table}\u0000${field}`;
+        let map = this.whereCache.get(cacheKey);
+        if (!map) {
+            map = new Map();
+            for (const row of this.rows(table)) {
+                const v = row[field];
+                if (v === null || v === undefined) {
+                    continue;
+                }
+                const k = String(v);
+                const list = map.get(k);
+                if (list) {
+                    list.push(row);
+                } else {
+                    map.set(k, [row]);
+                }
+            }
+            this.whereCache.set(cacheKey, map);
+        }
+        if (value === null || value === undefined) {
+            return EMPTY;
+        }
+        const k = typeof value === 'string' && ID_FIELDS.has(field) ? (normaliseId(value) ?? value) : String(value);
+        return map.get(k) ?? EMPTY;
+    }
+
+    /** Share rows on a record, from every share table (record id in 18 characters). */
+    sharesOf(recordId: string): readonly ShareEntry[] {
+        return this.sharesByRecord.get(normaliseId(recordId) ?? recordId) ?? [];
+    }
+
+    /** Share rows granted to a user or group, across all share tables (lazy per grantee index). */
+    sharesTo(granteeId: string): { table: string; info: ShareTableInfo; row: Row }[] {
+        const out: { table: string; info: ShareTableInfo; row: Row }[] = [];
+        for (const info of this.shareTablesList) {
+            for (const row of this.rowsWhere(info.table, 'UserOrGroupId', granteeId)) {
+                out.push({ table: info.table, info, row });
+            }
+        }
+        return out;
+    }
+
+    shareTables(): readonly ShareTableInfo[] {
+        return this.shareTablesList;
+    }
+
+    /** A setting with its provenance (null when absent). Record its use through the context. */
+    setting(key: string): Setting | null {
+        return this.snapshot.settings?.[key] ?? null;
+    }
+
+    /** Reason the collector gave for not reading a table, if any. */
+    unavailable(table: string): string | null {
+        const entry = this.snapshot.meta.unavailable?.find((u) => u.table === table);
+        return entry ? entry.reason : null;
+    }
+
+    truncated(table: string): string | null {
+        const entry = this.snapshot.meta.truncated?.find((u) => u.table === table);
+        return entry ? `${table} cut at ${entry.limit} rows (${entry.reason})` : null;
+    }
+
+    /** Human label for any id in the snapshot. */
+    name(id: string | null | undefined): string {
+        const hit = this.byId(id);
+        return hit ? labelOf(hit.row, String(id)) : String(id ?? '');
+    }
+
+    /** Object API name of a record: its table, or the REST `attributes.type`. */
+    objectOf(id: string): string | null {
+        const hit = this.byId(id);
+        if (!hit) {
+            return null;
+        }
+        return hit.row.attributes?.type ?? hit.table;
+    }
+
+    // ---- users ---------------------------------------------------------------
+
+    user(userId: string): Row | undefined {
+        const hit = this.byId(userId);
+        return hit && hit.table === 'User' ? hit.row : undefined;
+    }
+
+    classification(userId: string): UserClassification {
+        const key = normaliseId(userId) ?? userId;
+        let c = this.classificationCache.get(key);
+        if (!c) {
+            const user = this.user(key) ?? { Id: key };
+            const profile = this.byId(str(user.ProfileId))?.row;
+            const licence = profile ? this.byId(str(profile.UserLicenseId))?.row : undefined;
+            c = classifyUser(user, profile, licence);
+            this.classificationCache.set(key, c);
+        }
+        return c;
+    }
+
+    roleOf(userId: string): Row | undefined {
+        const user = this.user(userId);
+        const roleId = str(user?.UserRoleId);
+        return roleId ? this.byId(roleId)?.row : undefined;
+    }
+
+    /** Ancestor role ids of a role, nearest first (the role itself excluded). Cycles are cut. */
+    roleAncestors(roleId: string): readonly string[] {
+        const key = normaliseId(roleId) ?? roleId;
+        let list = this.ancestorsCache.get(key);
+        if (!list) {
+            list = [];
+            const seen = new Set<string>([key]);
+            let current = this.byId(key)?.row;
+            while (current) {
+                const parent = normaliseId(current.ParentRoleId);
+                if (!parent || seen.has(parent)) {
+                    break;
+                }
+                seen.add(parent);
+                list.push(parent);
+                current = this.byId(parent)?.row;
+            }
+            this.ancestorsCache.set(key, list);
+        }
+        return list;
+    }
+
+    /** True when role `upper` is strictly above role `lower`. */
+    isRoleAbove(upper: string, lower: string): boolean {
+        return this.roleAncestors(lower).includes(upper);
+    }
+
+    usersInRole(roleId: string): readonly Row[] {
+        return this.rowsWhere('User', 'UserRoleId', roleId);
+    }
+
+    /** Role ids strictly below a role (all levels). */
+    roleSubordinates(roleId: string): string[] {
+        const out: string[] = [];
+        const seen = new Set<string>([roleId]);
+        const queue = [roleId];
+        while (queue.length) {
+            const r = queue.shift() as string;
+            for (const child of this.rowsWhere('UserRole', 'ParentRoleId', r)) {
+                const id = str(child.Id);
+                if (id && !seen.has(id)) {
+                    seen.add(id);
+                    out.push(id);
+                    queue.push(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- territories ----------------------------------------------------------
+
+    /** Ids of Territory2Model rows with State = 'Active'. */
+    activeTerritoryModels(): Set<string> {
+        if (!this.activeModels) {
+            this.activeModels = new Set(
+                this.rows('Territory2Model')
+                    .filter((m) => str(m.State) === 'Active')
+                    .map((m) => str(m.Id))
+            );
+        }
+        return this.activeModels;
+    }
+
+    /** True when the territory belongs to the active model. */
+    isActiveTerritory(territoryId: string): boolean {
+        const t = this.byId(territoryId)?.row;
+        return !!t && this.activeTerritoryModels().has(str(t.Territory2ModelId));
+    }
+
+    territoryAncestors(territoryId: string): readonly string[] {
+        let list = this.territoryAncestorsCache.get(territoryId);
+        if (!list) {
+            list = [];
+            const seen = new Set([territoryId]);
+            let current = this.byId(territoryId)?.row;
+            while (current) {
+                const parent = normaliseId(current.ParentTerritory2Id);
+                if (!parent || seen.has(parent)) {
+                    break;
+                }
+                seen.add(parent);
+                list.push(parent);
+                current = this.byId(parent)?.row;
+            }
+            this.territoryAncestorsCache.set(territoryId, list);
+        }
+        return list;
+    }
+
+    /** Active territory ids the user is assigned to (active model, association not inactive). */
+    territoriesOf(userId: string): string[] {
+        return this.rowsWhere('UserTerritory2Association', 'UserId', userId)
+            .filter((a) => a.IsActive !== false)
+            .map((a) => str(a.Territory2Id))
+            .filter((t) => this.isActiveTerritory(t));
+    }
+
+    // ---- groups ----------------------------------------------------------------
+
+    private groupsRelatedTo(relatedId: string, type: string): Row[] {
+        return this.rowsWhere('Group', 'RelatedId', relatedId).filter((g) => str(g.Type) === type);
+    }
+
+    /**
+     * Every group the user belongs to, directly or derived, with the chain that explains each
+     * membership. Memoised per user.
+     */
+    groupsOf(userId: string): ReadonlyMap<string, GroupMembership> {
+        const uid = normaliseId(userId) ?? userId;
+        const cached = this.groupsCache.get(uid);
+        if (cached) {
+            return cached;
+        }
+        const result = new Map<string, GroupMembership>();
+        const queue: GroupMembership[] = [];
+        const add = (group: Row, chain: PathStep[]): void => {
+            const gid = str(group.Id);
+            if (!gid || result.has(gid)) {
+                return;
+            }
+            const m: GroupMembership = { groupId: gid, group, chain };
+            result.set(gid, m);
+            queue.push(m);
+        };
+        const groupStep = (g: Row, via: string): PathStep => ({
+            kind: str(g.Type) === 'Queue' ? 'queue' : 'group',
+            label: `${groupTypeLabel(str(g.Type))} ${labelOf(g)}`.trim(),
+            id: str(g.Id),
+            via
+        });
+        const user = this.user(uid);
+        const classification = this.classification(uid);
+
+        // Direct memberships.
+        for (const gm of this.rowsWhere('GroupMember', 'UserOrGroupId', uid)) {
+            const g = this.byId(str(gm.GroupId))?.row;
+            if (g) {
+                add(g, [groupStep(g, 'member of')]);
+            }
+        }
+        // Role groups.
+        const roleId = normaliseId(user?.UserRoleId);
+        if (roleId && classification.canHaveRole) {
+            const role = this.byId(roleId)?.row;
+            const roleStep: PathStep = { kind: 'role', label: `role ${labelOf(role, roleId)}`, id: roleId, via: 'holds' };
+            const userRoleIsPortal = isPortalRole(role);
+            for (const g of this.groupsRelatedTo(roleId, 'Role')) {
+                add(g, [roleStep, groupStep(g, 'in')]);
+            }
+            for (const r of [roleId, ...this.roleAncestors(roleId)]) {
+                const rRow = this.byId(r)?.row;
+                const chain: PathStep[] =
+                    r === roleId
+                        ? [roleStep]
+                        : [roleStep, { kind: 'role', label: `role ${labelOf(rRow, r)}`, id: r, via: 'subordinate of' }];
+                for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinates')) {
+                    add(g, [...chain, groupStep(g, 'in')]);
+                }
+                if (!userRoleIsPortal) {
+                    for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinatesInternal')) {
+                        add(g, [...chain, groupStep(g, 'in')]);
+                    }
+                }
+            }
+        }
+        // Territory groups (active model only).
+        for (const t of this.territoriesOf(uid)) {
+            const tRow = this.byId(t)?.row;
+            const tStep: PathStep = { kind: 'territory', label: `territory ${labelOf(tRow, t)}`, id: t, via: 'assigned to' };
+            for (const g of this.groupsRelatedTo(t, 'Territory')) {
+                add(g, [tStep, groupStep(g, 'in')]);
+            }
+            for (const a of [t, ...this.territoryAncestors(t)]) {
+                const chain: PathStep[] =
+                    a === t ? [tStep] : [tStep, { kind: 'territory', label: `territory ${this.name(a)}`, id: a, via: 'child of' }];
+                for (const g of this.groupsRelatedTo(a, 'TerritoryAndSubordinates')) {
+                    add(g, [...chain, groupStep(g, 'in')]);
+                }
+            }
+        }
+        // Org-wide groups.
+        for (const g of this.rowsWhere('Group', 'Type', 'Organization')) {
+            if (!classification.external && classification.kind !== 'automated') {
+                add(g, [groupStep(g, 'internal user, so in')]);
+            }
+        }
+        if (classification.kind === 'partnerCommunity') {
+            for (const g of this.rowsWhere('Group', 'Type', 'PRMOrganization')) {
+                add(g, [groupStep(g, 'partner user, so in')]);
+            }
+        }
+        if (classification.kind === 'customerCommunityPlus') {
+            for (const g of this.rowsWhere('Group', 'Type', 'AllCustomerPortal')) {
+                add(g, [groupStep(g, 'customer portal user, so in')]);
+            }
+        }
+        // Manager groups: ManagerAndSubordinatesInternal(X) holds X and X's reports; Manager(U) holds U's managers.
+        for (const g of this.groupsRelatedTo(uid, 'ManagerAndSubordinatesInternal')) {
+            add(g, [groupStep(g, 'is the manager named by')]);
+        }
+        const managers = this.managerChain(uid);
+        for (const m of managers) {
+            for (const g of this.groupsRelatedTo(m, 'ManagerAndSubordinatesInternal')) {
+                add(g, [{ kind: 'user', label: `manager ${this.name(m)}`, id: m, via: 'reports to' }, groupStep(g, 'in')]);
+            }
+        }
+        for (const report of this.reportsOf(uid)) {
+            for (const g of this.groupsRelatedTo(report, 'Manager')) {
+                add(g, [{ kind: 'user', label: `report ${this.name(report)}`, id: report, via: 'manages' }, groupStep(g, 'in')]);
+            }
+        }
+        // Nested groups: any group containing a group we are in.
+        while (queue.length) {
+            const m = queue.shift() as GroupMembership;
+            for (const gm of this.rowsWhere('GroupMember', 'UserOrGroupId', m.groupId)) {
+                const parent = this.byId(str(gm.GroupId))?.row;
+                if (parent) {
+                    add(parent, [...m.chain, groupStep(parent, 'nested in')]);
+                }
+            }
+        }
+        this.groupsCache.set(uid, result);
+        return result;
+    }
+
+    /** The user's managers (User.ManagerId chain), nearest first. */
+    managerChain(userId: string): string[] {
+        const out: string[] = [];
+        const seen = new Set([userId]);
+        let current = this.user(userId);
+        while (current) {
+            const m = normaliseId(current.ManagerId);
+            if (!m || seen.has(m)) {
+                break;
+            }
+            seen.add(m);
+            out.push(m);
+            current = this.user(m);
+        }
+        return out;
+    }
+
+    /** Direct and indirect reports of a user. */
+    reportsOf(userId: string): string[] {
+        const out: string[] = [];
+        const seen = new Set([userId]);
+        const queue = [userId];
+        while (queue.length) {
+            const u = queue.shift() as string;
+            for (const r of this.rowsWhere('User', 'ManagerId', u)) {
+                const id = str(r.Id);
+                if (id && !seen.has(id)) {
+                    seen.add(id);
+                    out.push(id);
+                    queue.push(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when the user is (directly or derived) a member of the group. */
+    isMember(userId: string, groupId: string): GroupMembership | undefined {
+        return this.groupsOf(userId).get(normaliseId(groupId) ?? groupId);
+    }
+
+    /**
+     * Ids of every user in a group (derived membership), memoised. Used for blast radius,
+     * "bosses of members" and who-can-see.
+     */
+    membersOf(groupId: string): ReadonlySet<string> {
+        const gid = normaliseId(groupId) ?? groupId;
+        let set = this.membersCache.get(gid);
+        if (set) {
+            return set;
+        }
+        set = new Set<string>();
+        this.membersCache.set(gid, set); // cycle guard
+        const group = this.byId(gid)?.row;
+        const type = str(group?.Type);
+        const related = normaliseId(group?.RelatedId);
+        const addUsers = (rows: readonly Row[]): void => {
+            for (const u of rows) {
+                if (typeof u.Id === 'string') {
+                    (set as Set<string>).add(u.Id);
+                }
+            }
+        };
+        switch (type) {
+            case 'Role':
+                if (related) {
+                    addUsers(this.usersInRole(related));
+                }
+                break;
+            case 'RoleAndSubordinates':
+            case 'RoleAndSubordinatesInternal':
+                if (related) {
+                    for (const r of [related, ...this.roleSubordinates(related)]) {
+                        if (type === 'RoleAndSubordinatesInternal' && isPortalRole(this.byId(r)?.row)) {
+                            continue;
+                        }
+                        addUsers(this.usersInRole(r));
+                    }
+                }
+                break;
+            case 'Territory':
+            case 'TerritoryAndSubordinates':
+                if (related && this.isActiveTerritory(related)) {
+                    const territories = [related];
+                    if (type === 'TerritoryAndSubordinates') {
+                        for (const t of this.rows('Territory2')) {
+                            const tid = str(t.Id);
+                            if (this.territoryAncestors(tid).includes(related)) {
+                                territories.push(tid);
+                            }
+                        }
+                    }
+                    for (const t of territories) {
+                        for (const a of this.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
+                            if (a.IsActive !== false && typeof a.UserId === 'string') {
+                                set.add(a.UserId);
+                            }
+                        }
+                    }
+                }
+                break;
+            case 'Organization':
+            case 'PRMOrganization':
+            case 'AllCustomerPortal':
+                for (const u of this.rows('User')) {
+                    const id = str(u.Id);
+                    const c = this.classification(id);
+                    const inGroup =
+                        type === 'Organization'
+                            ? !c.external && c.kind !== 'automated'
+                            : type === 'PRMOrganization'
+                              ? c.kind === 'partnerCommunity'
+                              : c.kind === 'customerCommunityPlus';
+                    if (id && inGroup) {
+                        set.add(id);
+                    }
+                }
+                break;
+            case 'Manager':
+                if (related) {
+                    for (const m of this.managerChain(related)) {
+                        set.add(m);
+                    }
+                }
+                break;
+            case 'ManagerAndSubordinatesInternal':
+                if (related) {
+                    set.add(related);
+                    for (const r of this.reportsOf(related)) {
+                        set.add(r);
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        for (const gm of this.rowsWhere('GroupMember', 'GroupId', gid)) {
+            const member = str(gm.UserOrGroupId);
+            const hit = this.byId(member);
+            if (hit?.table === 'User') {
+                set.add(member);
+            } else if (hit?.table === 'Group') {
+                for (const u of this.membersOf(member)) {
+                    set.add(u);
+                }
+            }
+        }
+        return set;
+    }
+}
+
+export function groupTypeLabel(type: string): string {
+    switch (type) {
+        case 'Regular':
+            return 'public group';
+        case 'Queue':
+            return 'queue';
+        case 'Role':
+            return 'role group';
+        case 'RoleAndSubordinates':
+            return 'role-and-subordinates group';
+        case 'RoleAndSubordinatesInternal':
+            return 'role-and-internal-subordinates group';
+        case 'Organization':
+            return 'all-internal-users group';
+        case 'PRMOrganization':
+            return 'all-partner-users group';
+        case 'AllCustomerPortal':
+            return 'all-customer-portal-users group';
+        case 'Territory':
+            return 'territory group';
+        case 'TerritoryAndSubordinates':
+            return 'territory-and-subordinates group';
+        case 'Manager':
+            return 'managers group';
+        case 'ManagerAndSubordinatesInternal':
+            return 'manager-and-subordinates group';
+        default:
+            return type ? `${type} group` : 'group';
+    }
+}
