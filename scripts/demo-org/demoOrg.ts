@@ -797,7 +797,7 @@ function build(): Built {
     }
     const caseSpecs: CaseSpec[] = [
         { key: 'c1001', number: '00001001', subject: 'Spectrometer calibration fails after firmware 4.2', account: 'nordlicht', contact: 'lena', owner: 'q:emea', origin: 'Phone', type: 'Problem' },
-        { key: 'c1002', number: '00001002', subject: 'Replacement laser module for demo unit', account: 'nordlicht', contact: 'piet', owner: 'q:emea', origin: 'Partner Portal', type: 'Question' },
+        { key: 'c1002', number: '00001002', subject: 'Replacement laser module for demo unit', account: 'nordlicht', contact: 'lena', owner: 'q:emea', origin: 'Partner Portal', type: 'Question' },
         { key: 'c1003', number: '00001003', subject: 'Detector noise on unit GX-220', account: 'globex', contact: 'carla', owner: 'sam', origin: 'Web', type: 'Problem' },
         { key: 'c1004', number: '00001004', subject: 'On-site service visit: turbine sensor array', account: 'fjord', contact: 'olav', owner: 'q:emea', origin: 'Email', type: 'Service Request' },
         { key: 'c1005', number: '00001005', subject: 'Retrofit kit shipping damage', account: 'bergen', contact: 'ingrid', owner: 'sam', origin: 'Email', type: 'Problem' },
@@ -1399,6 +1399,17 @@ function build(): Built {
         platformMaxAccessLevel: 'Read',
         why: 'Ana owns Fjord Energy ASA; her role gives account owners Read on the account’s cases (UserRole.CaseAccessForAccountOwner = Read). Child implicit rows are not stored, so the engine derives it.',
         source: 'seed 002 (child implicit sharing)'
+    });
+
+    scenario({
+        key: 'sofia-case-1009',
+        title: 'Why can Sofia Santos read case 00001009, opened by high-volume user Hugo Hall?',
+        userId: U('sofia'),
+        recordId: R('c1009'),
+        expected: { maxAccessLevel: 'Read', decidingLayer: 'experienceCloud', decidingStatus: 'grants', reconciliation: 'agrees' },
+        platformMaxAccessLevel: 'Read',
+        why: 'Hugo owns the case. The share group of his profile’s sharing set lists the public group Customer Success, which contains the VP Customer Support role, Sofia’s role: share group members can access records owned by the sharing set’s high-volume users. (Salesforce documents the access, not its level; the demo assumes Read.)',
+        source: 'seed 000 step 8 (share groups); seed 004; Help "Use Share Groups to Share Records Owned by High-Volume Experience Cloud Site Users"'
     });
 
     // The platform's verdicts (UserRecordAccess), one row per scenario pair.
