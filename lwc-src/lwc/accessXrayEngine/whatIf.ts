@@ -18,6 +18,8 @@
  *   Guide "Sharing a Record Using Apex" (api-vocabulary.md §6). One Manual row per
  *   user and record: a new share replaces a weaker one.
  */
+import { sameId } from './ids';
+import { shareTableFor } from './shareTables';
 import type { Row, Snapshot } from './types';
 
 export type WhatIfChange =
@@ -33,19 +35,8 @@ export class WhatIfError extends Error {
     }
 }
 
-/** Share table, parent-id column and access column(s) for the objects with their own columns. */
-const STANDARD_SHARES: Record<string, { parent: string; access: string; extra?: Record<string, string> }> = {
-    Account: {
-        parent: 'AccountId',
-        access: 'AccountAccessLevel',
-        // AccountShare also carries the child levels; a manual account share grants no child access by default.
-        extra: { OpportunityAccessLevel: 'None', CaseAccessLevel: 'None', ContactAccessLevel: 'None' }
-    },
-    Case: { parent: 'CaseId', access: 'CaseAccessLevel' },
-    Contact: { parent: 'ContactId', access: 'ContactAccessLevel' },
-    Opportunity: { parent: 'OpportunityId', access: 'OpportunityAccessLevel' },
-    Lead: { parent: 'LeadId', access: 'LeadAccessLevel' }
-};
+/** AccountShare also carries the child levels; a manual account share grants no child access unless set. */
+const ACCOUNT_CHILD_DEFAULTS: Record<string, string> = { OpportunityAccessLevel: 'None', CaseAccessLevel: 'None', ContactAccessLevel: 'None' };
 
 const LEVEL_RANK: Record<string, number> = { None: 0, Read: 1, Edit: 2, All: 3 };
 
@@ -56,11 +47,6 @@ function rowsOf(snapshot: Snapshot, table: string): Row[] {
 
 function findById(snapshot: Snapshot, table: string, id: string): Row | undefined {
     return rowsOf(snapshot, table).find((r) => sameId(r.Id, id));
-}
-
-/** Salesforce ids compare on their first 15 characters (the 18-character form adds a case-safe suffix). */
-function sameId(a: unknown, b: unknown): boolean {
-    return typeof a === 'string' && typeof b === 'string' && a.length >= 15 && b.length >= 15 && a.slice(0, 15) === b.slice(0, 15);
 }
 
 function str(value: unknown): string {
@@ -173,26 +159,15 @@ function objectOfRecord(snapshot: Snapshot, recordId: string): string {
     throw new WhatIfError(`Record ${recordId} is not in the snapshot; collect the snapshot for this record first.`);
 }
 
-/** Share table and its columns for an object: standard columns, or `ParentId`/`AccessLevel`. */
+/** Share table and its columns for an object (the engine's one mapping, shareTables.ts). */
 export function shareTableOf(objectApiName: string): { table: string; parent: string; access: string; extra?: Record<string, string> } {
-    const standard = STANDARD_SHARES[objectApiName];
-    if (standard) return { table: `${objectApiName}Share`, ...standard };
-    const table = objectApiName.endsWith('__c') ? `${objectApiName.slice(0, -3)}__Share` : `${objectApiName}Share`;
-    return { table, parent: 'ParentId', access: 'AccessLevel' };
-}
-
-/**
- * Other standard objects name their columns `<Object>Id`/`<Object>AccessLevel` in some
- * share tables (CampaignShare) and `ParentId`/`AccessLevel` in others: when the snapshot
- * already holds rows of the table, use the columns they have.
- */
-function columnsFromRows(rows: Row[], objectApiName: string, fallback: { parent: string; access: string }): { parent: string; access: string } {
-    const sample = rows[0];
-    if (!sample) return fallback;
-    const parent = `${objectApiName}Id` in sample ? `${objectApiName}Id` : 'ParentId' in sample ? 'ParentId' : fallback.parent;
-    const access =
-        `${objectApiName}AccessLevel` in sample ? `${objectApiName}AccessLevel` : 'AccessLevel' in sample ? 'AccessLevel' : fallback.access;
-    return { parent, access };
+    const info = shareTableFor(objectApiName);
+    return {
+        table: info.table,
+        parent: info.parentField,
+        access: info.accessField,
+        ...(objectApiName === 'Account' ? { extra: ACCOUNT_CHILD_DEFAULTS } : {})
+    };
 }
 
 function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Read' | 'Edit'): Snapshot {
@@ -201,10 +176,8 @@ function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Rea
     }
     const who = userLabel(snapshot, userId);
     const objectApiName = objectOfRecord(snapshot, recordId);
-    const declared = shareTableOf(objectApiName);
-    const { table, extra } = declared;
+    const { table, parent, access, extra } = shareTableOf(objectApiName);
     const rows = rowsOf(snapshot, table);
-    const { parent, access } = STANDARD_SHARES[objectApiName] ? declared : columnsFromRows(rows, objectApiName, declared);
     const existing = rows.find((r) => sameId(r[parent], recordId) && sameId(r.UserOrGroupId, userId) && r.RowCause === 'Manual');
     if (existing && (LEVEL_RANK[str(existing[access])] ?? 0) >= (LEVEL_RANK[level] ?? 0)) {
         throw new WhatIfError(`${who} already has a manual ${str(existing[access])} share on ${recordId}; nothing would change.`);
@@ -231,16 +204,36 @@ export function applyWhatIf(snapshot: Snapshot, change: WhatIfChange): Snapshot 
     if (!snapshot || typeof snapshot !== 'object' || !snapshot.tables || typeof snapshot.tables !== 'object') {
         throw new WhatIfError('What-if needs a snapshot with tables.');
     }
+    let changed: Snapshot;
     switch (change.kind) {
         case 'addPermissionSet':
-            return addPermissionSet(snapshot, change.userId, change.permissionSetId);
+            changed = addPermissionSet(snapshot, change.userId, change.permissionSetId);
+            break;
         case 'addToGroup':
-            return addToGroup(snapshot, change.userId, change.groupId);
+            changed = addToGroup(snapshot, change.userId, change.groupId);
+            break;
         case 'share':
-            return share(snapshot, change.userId, change.recordId, change.level);
+            changed = share(snapshot, change.userId, change.recordId, change.level);
+            break;
         default:
             throw new WhatIfError(`Unknown what-if change ${JSON.stringify((change as { kind?: unknown }).kind)}.`);
     }
+    return withoutPlatformVerdict(changed, change.userId);
+}
+
+/**
+ * UserRecordAccess rows were the platform's answer before the change; after a hypothetical
+ * change the platform has not answered, so the user's rows are dropped and reconciliation
+ * reports "unavailable" instead of a false disagreement.
+ */
+function withoutPlatformVerdict(snapshot: Snapshot, userId: string): Snapshot {
+    const rows = snapshot.tables.UserRecordAccess;
+    if (!Array.isArray(rows) || !rows.some((r) => sameId(r.UserId, userId))) return snapshot;
+    return withRows(
+        snapshot,
+        'UserRecordAccess',
+        rows.filter((r) => !sameId(r.UserId, userId))
+    );
 }
 
 /** One line describing the change, for output headers. */

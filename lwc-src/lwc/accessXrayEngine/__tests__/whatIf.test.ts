@@ -136,3 +136,31 @@ describe('describeWhatIf', () => {
         expect(describeWhatIf(s, { kind: 'share', userId: SUE, recordId: CASE, level: 'Edit' })).toBe(`share ${CASE} with Sue Support (manual Edit)`);
     });
 });
+
+describe('applyWhatIf and UserRecordAccess (Object Reference UserRecordAccess: the platform verdict for the org as it is)', () => {
+    it("drops the changed user's UserRecordAccess rows, keeps everyone else's", () => {
+        const before = snapshot();
+        const after = applyWhatIf(before, { kind: 'addToGroup', userId: SUE, groupId: EMEA });
+        expect(rows(before, 'UserRecordAccess').some((r) => r.UserId === SUE)).toBe(true);
+        expect(rows(after, 'UserRecordAccess').some((r) => r.UserId === SUE)).toBe(false);
+        expect(rows(after, 'UserRecordAccess').filter((r) => r.UserId === MIA)).toEqual(rows(before, 'UserRecordAccess').filter((r) => r.UserId === MIA));
+    });
+});
+
+describe('applyWhatIf replayed through the engine (fixture: EMEA Sales has a sharing-rule AccountShare on Acme with CaseAccessLevel Read)', () => {
+    it('adding Sue to EMEA Sales opens Read on case 00001001 and nothing more; reconciliation is unavailable after the change', async () => {
+        const { explain } = await import('../explain');
+        const before = explain(snapshot(), { userId: SUE, recordId: CASE });
+        const after = explain(applyWhatIf(snapshot(), { kind: 'addToGroup', userId: SUE, groupId: EMEA }), { userId: SUE, recordId: CASE });
+        expect(before.access.read).toBe(false);
+        expect(after.access).toEqual({ read: true, edit: false, delete: false, transfer: false, share: false });
+        expect(after.reconciliation.status).toBe('unavailable');
+    });
+
+    it('a manual Edit share gives Sue read and edit on the case', async () => {
+        const { explain } = await import('../explain');
+        const after = explain(applyWhatIf(snapshot(), { kind: 'share', userId: SUE, recordId: CASE, level: 'Edit' }), { userId: SUE, recordId: CASE });
+        expect(after.access.read && after.access.edit).toBe(true);
+        expect(after.access.delete).toBe(false);
+    });
+});

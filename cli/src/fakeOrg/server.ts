@@ -1,0 +1,254 @@
+/**
+ * A fake Salesforce org for tests: an HTTP server on loopback (127.0.0.1, port 0) that
+ * answers the REST and Tooling API calls the collector (and `@salesforce/core` when it
+ * saves an access-token login) make, from a snapshot's tables. It counts requests and
+ * can inject the faults a real org produces: expired session (401 INVALID_SESSION_ID),
+ * API limit (403 REQUEST_LIMIT_EXCEEDED), server error (500), a hanging request
+ * (timeout), and partial pages (a page whose `nextRecordsUrl` has expired).
+ *
+ * Error bodies follow the REST API: `[{ "message": …, "errorCode": … }]` (REST API
+ * Developer Guide, "Status Codes and Error Responses").
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Row, Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
+import { executeSoql, SoqlError } from './soql';
+
+export type FaultKind = 'expiredSession' | 'requestLimit' | 'serverError' | 'timeout' | 'expiredCursor' | 'notJson';
+
+export interface Fault {
+    kind: FaultKind;
+    /** Applies to requests whose path + query contains this text (decoded); all requests when absent. */
+    match?: string;
+    /** How many matching requests fail (default: every one). */
+    times?: number;
+}
+
+export interface FakeOrgOptions {
+    snapshot: Snapshot;
+    /** Access token the server accepts (default `00D000000000001!fake-token`). */
+    accessToken?: string;
+    /** Rows per query page before `nextRecordsUrl` (Salesforce default 2000). */
+    pageSize?: number;
+    /** Objects that answer INVALID_TYPE (feature not enabled in the org, e.g. Territory2Model). */
+    unsupportedObjects?: string[];
+    /** The user the token belongs to (userinfo), default the first User row. */
+    loginUserId?: string;
+}
+
+export interface RequestLogEntry {
+    method: string;
+    path: string;
+    /** Decoded SOQL for query calls. */
+    soql?: string;
+    status: number;
+}
+
+export interface FakeOrg {
+    url: string;
+    accessToken: string;
+    requests: RequestLogEntry[];
+    /** Query requests (first pages + queryMore pages), REST and Tooling. */
+    queryCount(): number;
+    injectFault(fault: Fault): void;
+    clearFaults(): void;
+    close(): Promise<void>;
+}
+
+const API_VERSION = '62.0';
+
+function sfError(res: http.ServerResponse, status: number, errorCode: string, message: string): number {
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json;charset=UTF-8');
+    res.end(JSON.stringify([{ message, errorCode }]));
+    return status;
+}
+
+function json(res: http.ServerResponse, body: unknown): number {
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json;charset=UTF-8');
+    res.end(JSON.stringify(body));
+    return 200;
+}
+
+function keyPrefixOf(rows: Row[] | undefined): string | undefined {
+    const id = rows?.find((r) => typeof r.Id === 'string')?.Id;
+    return typeof id === 'string' ? id.slice(0, 3) : undefined;
+}
+
+/** Tables the fake answers: the snapshot's, plus Tooling RestrictionRule from its metadata. */
+function dataOf(snapshot: Snapshot, unsupported: string[]): { rest: { tables: Record<string, Row[]> }; tooling: { tables: Record<string, Row[]> } } {
+    const tables: Record<string, Row[]> = {};
+    for (const [name, rows] of Object.entries(snapshot.tables)) {
+        if (!unsupported.some((u) => u.toLowerCase() === name.toLowerCase())) tables[name] = rows;
+    }
+    // Every object the snapshot describes can be queried, even with no rows collected.
+    for (const name of Object.keys(snapshot.describe ?? {})) tables[name] ??= [];
+    const tooling: Record<string, Row[]> = {
+        EntityDefinition: tables.EntityDefinition ?? [],
+        RestrictionRule: (snapshot.metadata?.RestrictionRule ?? []).map((r) => ({ attributes: { type: 'RestrictionRule' }, ...r }) as Row)
+    };
+    return { rest: { tables }, tooling: { tables: tooling } };
+}
+
+export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
+    const accessToken = options.accessToken ?? '00D000000000001!fake-token';
+    const pageSize = options.pageSize ?? 2000;
+    const unsupported = options.unsupportedObjects ?? [];
+    const { snapshot } = options;
+    const data = dataOf(snapshot, unsupported);
+    const requests: RequestLogEntry[] = [];
+    const faults: (Fault & { used: number })[] = [];
+    const cursors = new Map<string, { records: Row[]; totalSize: number; tooling: boolean }>();
+    const hanging = new Set<http.ServerResponse>();
+    let cursorSeq = 0;
+    const loginUser =
+        (options.loginUserId && snapshot.tables.User?.find((u) => u.Id === options.loginUserId)) || snapshot.tables.User?.[0] || undefined;
+
+    function page(records: Row[], totalSize: number, tooling: boolean, start: number): Record<string, unknown> {
+        const end = start + pageSize;
+        const body: Record<string, unknown> = { totalSize, done: end >= records.length, records: records.slice(start, end) };
+        if (end < records.length) {
+            const id = `01gFAKE${String(++cursorSeq).padStart(8, '0')}`;
+            cursors.set(id, { records, totalSize, tooling });
+            body.nextRecordsUrl = `/services/data/v${API_VERSION}/${tooling ? 'tooling/' : ''}query/${id}-${end}`;
+        }
+        return body;
+    }
+
+    function takeFault(target: string): Fault | undefined {
+        const fault = faults.find((f) => (!f.match || target.includes(f.match)) && (f.times === undefined || f.used < f.times));
+        if (fault) fault.used++;
+        return fault;
+    }
+
+    function handle(req: http.IncomingMessage, res: http.ServerResponse): number | undefined {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const path = url.pathname;
+        const soql = url.searchParams.get('q') ?? undefined;
+        const target = `${path}${soql ? ` ${soql}` : ''}`;
+
+        const auth = req.headers.authorization ?? '';
+        const fault = takeFault(target);
+        if (fault?.kind === 'timeout') {
+            hanging.add(res);
+            return undefined;
+        }
+        if (fault?.kind === 'expiredSession' || auth !== `Bearer ${accessToken}`) {
+            return sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+        }
+        if (fault?.kind === 'requestLimit') return sfError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        if (fault?.kind === 'serverError') {
+            return sfError(res, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-fake');
+        }
+        if (fault?.kind === 'notJson') {
+            res.statusCode = 200;
+            res.setHeader('content-type', 'text/html');
+            res.end('<html><body>Maintenance</body></html>');
+            return 200;
+        }
+
+        if (path === '/services/oauth2/userinfo') {
+            return json(res, {
+                preferred_username: loginUser?.Username ?? 'admin@fake.example',
+                user_id: loginUser?.Id ?? '005000000000001AAA',
+                organization_id: snapshot.meta.orgId ?? '00D000000000001AAA'
+            });
+        }
+        if (path === '/services/data' || path === '/services/data/') {
+            return json(res, [{ label: "Winter '25", url: `/services/data/v${API_VERSION}`, version: API_VERSION }]);
+        }
+        const m = /^\/services\/data\/v(\d+\.\d)(\/tooling)?\/(.*)$/.exec(path);
+        if (!m) return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);
+        const tooling = !!m[2];
+        const rest = m[3] ?? '';
+        const tables = tooling ? data.tooling : data.rest;
+
+        if (rest === 'query' || rest === 'queryAll') {
+            if (!soql) return sfError(res, 400, 'MALFORMED_QUERY', 'A query string has to be specified');
+            try {
+                const result = executeSoql(tables, soql);
+                return json(res, page(result.records, result.totalSize, tooling, 0));
+            } catch (e) {
+                if (e instanceof SoqlError) return sfError(res, 400, e.errorCode, e.message);
+                throw e;
+            }
+        }
+        const more = /^query\/(01gFAKE\d+)-(\d+)$/.exec(rest);
+        if (more) {
+            const cursor = cursors.get(more[1] as string);
+            if (!cursor || fault?.kind === 'expiredCursor') {
+                return sfError(res, 400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+            }
+            return json(res, page(cursor.records, cursor.totalSize, cursor.tooling, Number(more[2])));
+        }
+        if (rest === 'sobjects' || rest === 'sobjects/') {
+            const names = new Set([...Object.keys(data.rest.tables)]);
+            return json(res, {
+                encoding: 'UTF-8',
+                maxBatchSize: 200,
+                sobjects: [...names].map((name) => ({
+                    name,
+                    label: snapshot.describe?.[name]?.label ?? name,
+                    keyPrefix: snapshot.describe?.[name]?.keyPrefix ?? keyPrefixOf(data.rest.tables[name]) ?? null,
+                    custom: name.endsWith('__c') || name.endsWith('__Share'),
+                    queryable: true
+                }))
+            });
+        }
+        const describe = /^sobjects\/([A-Za-z0-9_]+)\/describe\/?$/.exec(rest);
+        if (describe) {
+            const name = describe[1] as string;
+            const known = snapshot.describe?.[name];
+            const rows = data.rest.tables[name];
+            if (!known && !rows) return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist`);
+            const fieldNames = new Set<string>();
+            for (const r of rows ?? []) for (const k of Object.keys(r)) if (k !== 'attributes') fieldNames.add(k);
+            const fields = known?.fields ?? [...fieldNames].map((n) => ({ name: n, type: n === 'Id' ? 'id' : n.endsWith('Id') ? 'reference' : 'string' }));
+            return json(res, {
+                name,
+                label: known?.label ?? name,
+                keyPrefix: known?.keyPrefix ?? keyPrefixOf(rows) ?? null,
+                custom: known?.custom ?? name.endsWith('__c'),
+                fields,
+                recordTypeInfos: known?.recordTypeInfos ?? []
+            });
+        }
+        const record = /^sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})$/.exec(rest);
+        if (record) {
+            const row = data.rest.tables[record[1] as string]?.find((r) => typeof r.Id === 'string' && r.Id.slice(0, 15) === (record[2] as string).slice(0, 15));
+            return row ? json(res, row) : sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+        }
+        return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);
+    }
+
+    const server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const soql = url.searchParams.get('q') ?? undefined;
+        let status: number | undefined;
+        try {
+            status = handle(req, res);
+        } catch (e) {
+            status = sfError(res, 500, 'UNKNOWN_EXCEPTION', `fake org failure: ${(e as Error).message}`);
+        }
+        requests.push({ method: req.method ?? 'GET', path: url.pathname, ...(soql ? { soql } : {}), status: status ?? 0 });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    return {
+        url: `http://127.0.0.1:${port}`,
+        accessToken,
+        requests,
+        queryCount: () => requests.filter((r) => /\/query(All)?(\/|$)/.test(r.path)).length,
+        injectFault: (fault) => faults.push({ ...fault, used: 0 }),
+        clearFaults: () => faults.splice(0, faults.length),
+        close: () =>
+            new Promise<void>((resolve) => {
+                for (const res of hanging) res.destroy();
+                hanging.clear();
+                server.closeAllConnections();
+                server.close(() => resolve());
+            })
+    };
+}
