@@ -1,0 +1,90 @@
+// The data adapter is the only caller of AccessXRayController (contract in issue 6): it passes
+// the documented parameters and normalises the answers.
+import { fill, label } from '../../accessXray/__tests__/axrTestSupport';
+import apexCollect from '@salesforce/apex/AccessXRayController.collect';
+import apexSearchUsers from '@salesforce/apex/AccessXRayController.searchUsers';
+import apexLogExplanation from '@salesforce/apex/AccessXRayController.logExplanation';
+import apexSetupStatus from '@salesforce/apex/AccessXRayController.setupStatus';
+import { collect, getCurrentUserId, logExplanation, searchUsers, setupStatus } from 'c/accessXrayDataAdapter';
+
+jest.mock('@salesforce/apex/AccessXRayController.collect', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccessXRayController.searchUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccessXRayController.logExplanation', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccessXRayController.setupStatus', () => ({ default: jest.fn() }), { virtual: true });
+
+const mocked = (fn: unknown) => fn as jest.Mock;
+
+describe('accessXrayDataAdapter', () => {
+    afterEach(() => jest.clearAllMocks());
+
+    it('collect passes recordId and userId and returns the snapshot object as is', async () => {
+        const snapshot = { schemaVersion: 1, meta: { collectedAt: 'x', source: 'org' }, tables: {} };
+        mocked(apexCollect).mockResolvedValue(snapshot);
+        await expect(collect('500A', '005B')).resolves.toBe(snapshot);
+        expect(apexCollect).toHaveBeenCalledWith({ recordId: '500A', userId: '005B' });
+    });
+
+    it('collect parses a snapshot returned as JSON text, and names invalid JSON', async () => {
+        mocked(apexCollect).mockResolvedValue('{"schemaVersion":1}');
+        await expect(collect('500A', '005B')).resolves.toEqual({ schemaVersion: 1 });
+        mocked(apexCollect).mockResolvedValue('{not json');
+        await expect(collect('500A', '005B')).rejects.toThrow(fill(label('AXR_ErrorNotJson'), '').slice(0, 30));
+    });
+
+    it('collect lets Apex errors through for the error helper', async () => {
+        const apexError = { body: { message: 'No access' } };
+        mocked(apexCollect).mockRejectedValue(apexError);
+        await expect(collect('500A', '005B')).rejects.toBe(apexError);
+    });
+
+    it('searchUsers passes the term and the active filter, and maps null to []', async () => {
+        mocked(apexSearchUsers).mockResolvedValue(null);
+        await expect(searchUsers('pat')).resolves.toEqual([]);
+        expect(apexSearchUsers).toHaveBeenCalledWith({ searchTerm: 'pat', activeOnly: true });
+        const rows = [
+            {
+                id: '005',
+                name: 'Pat',
+                username: 'p@x',
+                userType: 'PowerPartner',
+                profileName: 'Partner',
+                isActive: true,
+                smallPhotoUrl: null
+            }
+        ];
+        mocked(apexSearchUsers).mockResolvedValue(rows);
+        await expect(searchUsers('pat', false)).resolves.toEqual(rows);
+        expect(apexSearchUsers).toHaveBeenLastCalledWith({ searchTerm: 'pat', activeOnly: false });
+    });
+
+    it('logExplanation sends the audit entry and returns the audit id', async () => {
+        mocked(apexLogExplanation).mockResolvedValue('a0X000000000001');
+        const entry = { recordId: '500A', userId: '005B', maxAccessLevel: 'Read' as const, summary: 'Pat can read.' };
+        await expect(logExplanation(entry)).resolves.toBe('a0X000000000001');
+        expect(apexLogExplanation).toHaveBeenCalledWith(entry);
+    });
+
+    it('setupStatus normalises missing fields to "not ready" (never assumes a permission)', async () => {
+        mocked(apexSetupStatus).mockResolvedValue({
+            hasPermission: true,
+            missing: ['Named credential AccessXRay_Setup', 3]
+        });
+        await expect(setupStatus()).resolves.toEqual({
+            hasPermission: true,
+            canExplainAnyUser: false,
+            setupConnectionReady: false,
+            missing: ['Named credential AccessXRay_Setup']
+        });
+        mocked(apexSetupStatus).mockResolvedValue(null);
+        await expect(setupStatus()).resolves.toEqual({
+            hasPermission: false,
+            canExplainAnyUser: false,
+            setupConnectionReady: false,
+            missing: []
+        });
+    });
+
+    it('getCurrentUserId returns the running user id', () => {
+        expect(typeof getCurrentUserId()).toBe('string');
+    });
+});
