@@ -296,7 +296,10 @@ function accessTo(state: EvaluationState, userId: string, recordId: string, dept
         name: evaluation.ctx.recordName,
         access: combined.access,
         paths: evaluation.paths.filter((p) => include(p.layer)),
-        uncertainties: anyFlag(combined.access) ? [] : evaluation.uncertainties,
+        // With no access, only doubts about layers that could grant matter (a restriction rule only removes access).
+        uncertainties: anyFlag(combined.access)
+            ? []
+            : evaluation.layers.filter((l) => l.id !== 'restrictionRules' && include(l.id)).flatMap((l) => l.uncertainties.map((u) => `${l.title}: ${u}`)),
         grantingLayers: evaluation.layers.filter((l) => l.status === 'grants' && include(l.id)).map((l) => l.id)
     };
     state.memo.set(key, result);

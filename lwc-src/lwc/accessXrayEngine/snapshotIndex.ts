@@ -52,7 +52,7 @@ export function labelOf(row: Row | undefined, fallback = ''): string {
     if (!row) {
         return fallback;
     }
-    for (const f of ['Name', 'MasterLabel', 'Label', 'DeveloperName', 'CaseNumber', 'Subject', 'Title', 'Username', 'QualifiedApiName']) {
+    for (const f of ['Label', 'MasterLabel', 'Name', 'DeveloperName', 'CaseNumber', 'Subject', 'Title', 'Username', 'QualifiedApiName']) {
         const v = row[f];
         if (typeof v === 'string' && v) {
             return v;
