@@ -289,9 +289,9 @@ function build(): Built {
     const pFinance = profile('finance', 'Kestrel Finance User', licSalesforce, 'Standard');
     const pAuditor = profile('auditor', 'Kestrel Auditor', licSalesforce, 'Standard');
     const pIntegration = profile('integration', 'Kestrel Integration', licSalesforce, 'Standard');
-    const pPartner = profile('partner', 'Kestrel Partner Community User', licPartner, 'PowerPartner');
-    const pCcPlus = profile('ccplus', 'Kestrel Customer Community Plus User', licCcPlus, 'PowerCustomerSuccess');
-    const pCc = profile('cc', 'Kestrel Customer Community User', licCc, 'CspLitePortal');
+    const pPartner = profile('partner', 'Partner Community User', licPartner, 'PowerPartner');
+    const pCcPlus = profile('ccplus', 'Customer Community Plus User', licCcPlus, 'PowerCustomerSuccess');
+    const pCc = profile('cc', 'Customer Community User', licCc, 'CspLitePortal');
     const pGuest = profile('guest', 'Kestrel Support Profile', licGuest, 'Guest');
 
     const allStandard: Record<string, Crud> = { Account: 'MA', Contact: 'MA', Opportunity: 'MA', Case: 'MA', Lead: 'MA' };

@@ -1,0 +1,200 @@
+/** @jest-environment node */
+/**
+ * The scratch-org seed is the same org as data/demo-org.snapshot.json: the tree-import
+ * files and Apex scripts are generated from the snapshot (scripts/demo-org/scratchSeed.ts),
+ * and the metadata in unpackaged/main/demo names the same roles, groups, queues, rules,
+ * restriction rule and territories. No org exists on this machine, so the metadata is
+ * validated offline with `sf project convert source` (Salesforce CLI), and the shell scripts
+ * with `bash -n`. Sources: Salesforce CLI "data import tree" plan format (plugin-data
+ * importPlan: references `@<Object>Ref<n>`), Apex governor limits (100 SOQL queries per
+ * transaction), Metadata API types SharingRules / RestrictionRule / Role / Group / Queue.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoSnapshot } from '../../scripts/demo-org/demoOrg';
+import { buildScratchSeed } from '../../scripts/demo-org/scratchSeed';
+import type { Row } from '../../lwc-src/lwc/accessXrayEngine/types';
+
+const root = join(__dirname, '..', '..');
+const snap = buildDemoSnapshot();
+const seed = buildScratchSeed(snap);
+const rows = (table: string): Row[] => snap.tables[table] ?? [];
+const read = (path: string): string => readFileSync(join(root, path), 'utf8');
+const demoDir = 'unpackaged/main/demo';
+const listXml = (dir: string, suffix: string): string[] =>
+    existsSync(join(root, dir))
+        ? readdirSync(join(root, dir))
+              .filter((f) => f.endsWith(suffix))
+              .map((f) => f.slice(0, -suffix.length))
+              .sort()
+        : [];
+
+describe('scratch-org seed: generated files are committed and current', () => {
+    it.each(Object.keys(seed))('%s equals the generator output (npm run demo:generate)', (path) => {
+        expect(read(path)).toBe(seed[path]);
+    });
+});
+
+describe('scratch-org seed: sf data import tree plan', () => {
+    const plan = JSON.parse(seed['data/tree/demo-plan.json'] ?? '[]') as { sobject: string; files: string[]; resolveRefs?: boolean }[];
+    it('imports every demo record, one file per object, parents before children', () => {
+        const objects = plan.map((p) => p.sobject);
+        expect(objects.indexOf('Account')).toBe(0);
+        expect(objects.indexOf('Contact')).toBeLessThan(objects.indexOf('Case'));
+        for (const step of plan) {
+            const file = JSON.parse(seed[`data/tree/${step.files[0] ?? ''}`] ?? '{}') as { records: unknown[] };
+            expect(file.records).toHaveLength(rows(step.sobject).length);
+        }
+    });
+    it('every @reference has the form @<Object>Ref<n> and points at a record imported by an earlier step (plugin-data importPlan)', () => {
+        const known = new Set<string>();
+        for (const step of plan) {
+            const { records } = JSON.parse(seed[`data/tree/${step.files[0] ?? ''}`] ?? '{}') as { records: Record<string, unknown>[] };
+            for (const record of records) {
+                for (const [field, value] of Object.entries(record)) {
+                    if (typeof value === 'string' && value.startsWith('@')) {
+                        expect(value).toMatch(/^@(\w+)Ref\d+$/);
+                        expect(known).toContain(value.slice(1));
+                        expect(step.resolveRefs).toBe(true);
+                        expect(field).not.toBe('OwnerId');
+                    }
+                }
+            }
+            for (const record of records) {
+                const ref = (record.attributes as { referenceId: string }).referenceId;
+                expect(ref).toMatch(new RegExp(`^${step.sobject}Ref\\d+$`));
+                known.add(ref);
+            }
+        }
+    });
+    it('writes no ids, owners or platform-computed fields (the org assigns them)', () => {
+        for (const [path, text] of Object.entries(seed)) {
+            if (!path.startsWith('data/tree/') || path.endsWith('plan.json')) continue;
+            expect(text).not.toMatch(/"(Id|OwnerId|CaseNumber|IsPartner|IsCustomerPortal)"/);
+        }
+    });
+});
+
+describe('scratch-org seed: anonymous Apex scripts', () => {
+    const apex = Object.entries(seed).filter(([path]) => path.endsWith('.apex'));
+    it('five scripts, each under the 100-SOQL-query limit of one transaction', () => {
+        expect(apex).toHaveLength(5);
+        for (const [, text] of apex) {
+            const queries = (text.match(/\[SELECT /g) ?? []).length;
+            expect(queries).toBeGreaterThan(0);
+            expect(queries).toBeLessThanOrEqual(100);
+        }
+    });
+    it('setup objects and records are in separate scripts (mixed DML is not allowed in one transaction)', () => {
+        const setup = /new (User|GroupMember|PermissionSetAssignment|UserTerritory2Association|CaseTeamRole)\(/;
+        const records = /new (Account|Contact|Case|Opportunity|Invoice__c|AccountTeamMember|OpportunityTeamMember|CaseTeamMember|OpportunityShare|Invoice__Share|ObjectTerritory2Association)\(/;
+        for (const [path, text] of apex) {
+            expect({ path, mixed: setup.test(text) && records.test(text) }).toEqual({ path, mixed: false });
+        }
+    });
+    it('creates every non-guest demo user exactly once, with the username suffix placeholder', () => {
+        const created = apex
+            .flatMap(([, text]) => [...text.matchAll(/new User\(FirstName = [^\n]*?Username = '([^']+)'/g)].map((m) => m[1]))
+            .sort();
+        const expected = rows('User')
+            .filter((u) => u.UserType !== 'Guest')
+            .map((u) => `${String(u.Username)}.__SUFFIX__`)
+            .sort();
+        expect(created).toEqual(expected);
+    });
+    it('seeds every explicit share (Manual, Apex reasons) and team member of the snapshot, and no platform-written share', () => {
+        const text = apex.map(([, t]) => t).join('\n');
+        expect((text.match(/new OpportunityShare\(/g) ?? []).length).toBe(rows('OpportunityShare').filter((s) => s.RowCause === 'Manual').length);
+        expect(text).toContain("RowCause = 'Billing_Review__c'");
+        expect(text).not.toMatch(/new (AccountShare|CaseShare)\(/);
+        expect((text.match(/new OpportunityTeamMember\(/g) ?? []).length).toBe(rows('OpportunityTeamMember').length);
+        expect((text.match(/new AccountTeamMember\(/g) ?? []).length).toBe(rows('AccountTeamMember').length);
+        expect((text.match(/new CaseTeamMember\(/g) ?? []).length).toBe(rows('CaseTeamMember').length);
+        expect((text.match(/new GroupMember\(/g) ?? []).length).toBe(rows('GroupMember').length);
+    });
+});
+
+describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshot’s setup', () => {
+    it('one role file per internal role (portal roles are created by the platform)', () => {
+        const internal = rows('UserRole')
+            .filter((r) => r.PortalType === 'None')
+            .map((r) => String(r.DeveloperName))
+            .sort();
+        expect(listXml(`${demoDir}/core/roles`, '.role-meta.xml')).toEqual(internal);
+    });
+    it('public groups and queues match the Regular and Queue groups', () => {
+        const dev = (type: string): string[] =>
+            rows('Group')
+                .filter((g) => g.Type === type)
+                .map((g) => String(g.DeveloperName))
+                .sort();
+        expect(listXml(`${demoDir}/core/groups`, '.group-meta.xml')).toEqual(dev('Regular'));
+        expect(listXml(`${demoDir}/core/queues`, '.queue-meta.xml')).toEqual(dev('Queue'));
+    });
+    it('every sharing rule of the snapshot is in a SharingRules file with the same target and criteria', () => {
+        const xml = ['core', 'site']
+            .flatMap((part) => listXml(`${demoDir}/${part}/sharingRules`, '.sharingRules-meta.xml').map((o) => read(`${demoDir}/${part}/sharingRules/${o}.sharingRules-meta.xml`)))
+            .join('\n');
+        for (const rule of snap.metadata?.SharingRules ?? []) {
+            const name = rule.fullName.split('.')[1] ?? '';
+            const block = xml.slice(xml.indexOf(`<fullName>${name}</fullName>`));
+            expect(block.length).toBeLessThan(xml.length + 1);
+            expect(xml).toContain(`<fullName>${name}</fullName>`);
+            const [targetKind, targetValue] = Object.entries(rule.sharedTo)[0] ?? ['', ''];
+            expect(block).toContain(targetValue ? `<${targetKind}>${String(targetValue)}</${targetKind}>` : `<${targetKind}></${targetKind}>`);
+            for (const c of rule.criteriaItems ?? []) expect(block).toContain(`<field>${c.field}</field>`);
+        }
+    });
+    it('the restriction rule file carries the snapshot’s user criteria and record filter', () => {
+        const rule = snap.metadata?.RestrictionRule?.[0];
+        const xml = read(`${demoDir}/core/restrictionRules/${rule?.DeveloperName ?? ''}.rule-meta.xml`);
+        expect(xml).toContain(`<userCriteria>${rule?.UserCriteria ?? ''}</userCriteria>`);
+        expect(xml).toContain(`<recordFilter>${rule?.RecordFilter ?? ''}</recordFilter>`);
+        expect(xml).toContain(`<targetEntity>${rule?.TargetEntity ?? ''}</targetEntity>`);
+    });
+    it('custom objects carry the snapshot’s internal and external org-wide defaults', () => {
+        for (const ed of rows('EntityDefinition').filter((e) => String(e.QualifiedApiName).endsWith('__c'))) {
+            const name = String(ed.QualifiedApiName);
+            const xml = read(`${demoDir}/core/objects/${name}/${name}.object-meta.xml`);
+            expect(xml).toContain(`<sharingModel>${String(ed.InternalSharingModel)}</sharingModel>`);
+            expect(xml).toContain(`<externalSharingModel>${String(ed.ExternalSharingModel)}</externalSharingModel>`);
+        }
+    });
+    it('territories of both models exist, with the snapshot’s account access', () => {
+        for (const t of rows('Territory2')) {
+            const model = rows('Territory2Model').find((m) => m.Id === t.Territory2ModelId);
+            const xml = read(`${demoDir}/core/territory2Models/${String(model?.DeveloperName)}/territories/${String(t.DeveloperName)}.territory2-meta.xml`);
+            expect(xml).toContain(`<accountAccessLevel>${String(t.AccountAccessLevel)}</accountAccessLevel>`);
+        }
+    });
+    it('the sharing set names the high-volume profile of the snapshot', () => {
+        const set = snap.metadata?.SharingSet?.[0];
+        const xml = read(`${demoDir}/site/sharingSets/${set?.fullName ?? ''}.sharingSet-meta.xml`);
+        for (const p of set?.profiles ?? []) expect(xml).toContain(`<profiles>${p}</profiles>`);
+    });
+});
+
+describe('scratch-org seed: offline validation', () => {
+    it('`sf project convert source` converts unpackaged/main/demo to Metadata API format (no org needed)', () => {
+        const out = mkdtempSync(join(tmpdir(), 'axray-demo-'));
+        try {
+            execFileSync('npx', ['--no-install', 'sf', 'project', 'convert', 'source', '--root-dir', demoDir, '--output-dir', out], {
+                cwd: root,
+                stdio: 'pipe',
+                env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' }
+            });
+            const pkg = readFileSync(join(out, 'package.xml'), 'utf8');
+            for (const type of ['CustomObject', 'Role', 'Group', 'Queue', 'PermissionSet', 'SharingCriteriaRule', 'SharingGuestRule', 'RestrictionRule', 'SharingSet', 'Territory2Model', 'Territory2', 'StandardValueSet', 'SharingReason']) {
+                expect(pkg).toContain(`<name>${type}</name>`);
+            }
+        } finally {
+            rmSync(out, { recursive: true, force: true });
+        }
+    }, 120000);
+    it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])('%s is valid bash (bash -n) and stops on errors (set -euo pipefail)', (script) => {
+        execFileSync('bash', ['-n', join(root, script)]);
+        expect(read(script)).toContain('set -euo pipefail');
+    });
+});
