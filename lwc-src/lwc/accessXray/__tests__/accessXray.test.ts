@@ -1,0 +1,446 @@
+// The record panel / quick action (issue 6): setup, empty, loading, data, error and mismatch
+// states; picking a user, "me", switching the operation, showing the blocking layer, comparing
+// two users and exporting. The data adapter (the only Apex caller) and the engine are mocked
+// here so each state is reached deterministically; accessXray.engine.test.ts runs the real
+// engine on the demo org.
+import { LABEL_VALUES, fill, flushPromises, label, resetDom } from './axrTestSupport';
+import { createElement } from 'lwc';
+import AccessXray from 'c/accessXray';
+import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { compareExplanations, explain, loadSnapshot, renderMarkdown } from 'c/accessXrayEngine';
+import type { Explanation } from 'c/accessXrayEngine';
+import {
+    INTERNAL_ID,
+    PARTNER_ID,
+    RECORD_ID,
+    RESTRICTED_ID,
+    comparisonOf,
+    internalAllowed,
+    partnerDenied,
+    restrictedMismatch
+} from './axrFixtures';
+
+jest.mock('c/accessXrayDataAdapter', () => ({
+    collect: jest.fn(),
+    searchUsers: jest.fn(),
+    logExplanation: jest.fn(),
+    setupStatus: jest.fn(),
+    getCurrentUserId: jest.fn()
+}));
+jest.mock('c/accessXrayEngine', () => ({
+    loadSnapshot: jest.fn(),
+    explain: jest.fn(),
+    compareExplanations: jest.fn(),
+    renderMarkdown: jest.fn()
+}));
+
+const m = (fn: unknown) => fn as jest.Mock;
+const READY = { hasPermission: true, canExplainAnyUser: true, setupConnectionReady: true, missing: [] };
+const BY_USER: Record<string, () => Explanation> = {
+    [PARTNER_ID]: partnerDenied,
+    [INTERNAL_ID]: internalAllowed,
+    [RESTRICTED_ID]: restrictedMismatch
+};
+
+function q<T extends Element = HTMLElement>(root: Element, selector: string): T | null {
+    return root.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+/** Finds an element inside a child component's shadow root. */
+function inChild<T extends Element = HTMLElement>(root: Element, child: string, selector: string): T | null {
+    const c = q(root, child);
+    return c?.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+async function mount(props: Record<string, unknown> = {}): Promise<HTMLElement> {
+    const element = createElement('c-access-xray', { is: AccessXray });
+    Object.assign(element, { recordId: RECORD_ID, objectApiName: 'Case', ...props });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function pick(element: HTMLElement, userId: string | null, picker = 'user-picker'): void {
+    const p = q(element, `[data-id="${picker}"]`);
+    if (!p) {
+        throw new Error(`no ${picker}`);
+    }
+    p.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
+}
+
+beforeEach(() => {
+    m(setupStatus).mockResolvedValue(READY);
+    m(getCurrentUserId).mockReturnValue(INTERNAL_ID);
+    m(collect).mockImplementation((recordId: string, userId: string) =>
+        Promise.resolve({
+            schemaVersion: 1,
+            meta: { collectedAt: '2026-11-20T09:00:00Z', source: 'fixture' },
+            tables: {},
+            forUser: userId,
+            recordId
+        })
+    );
+    m(loadSnapshot).mockImplementation((raw: unknown) => ({ loaded: raw }));
+    m(explain).mockImplementation((_s: unknown, req: { userId: string }) => {
+        const make = BY_USER[req.userId];
+        if (!make) {
+            throw Object.assign(new Error(`Unknown user ${req.userId}: the snapshot has no User row with this id.`), {
+                name: 'ExplainError'
+            });
+        }
+        return make();
+    });
+    m(compareExplanations).mockImplementation((a: Explanation, b: Explanation) => comparisonOf(a, b));
+    m(renderMarkdown).mockImplementation((e: Explanation) => `## ${e.summary}`);
+    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+});
+
+afterEach(() => {
+    resetDom();
+    jest.clearAllMocks();
+});
+
+describe('c-access-xray: setup and empty states', () => {
+    it('asks for a record when opened outside a record page', async () => {
+        const element = await mount({ recordId: undefined });
+        expect(q(element, '[data-id="no-record"]')?.textContent).toBe(label('AXR_NoRecord'));
+        expect(q(element, '[data-id="controls"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the empty state with the user picker (active users only) and "me"', async () => {
+        const element = await mount();
+        expect(q(element, '[data-id="empty"]')?.textContent).toContain(label('AXR_EmptyTitle'));
+        const picker = q(element, '[data-id="user-picker"]') as HTMLElement & {
+            objectApiName: string;
+            filter: unknown;
+        };
+        expect(picker.objectApiName).toBe('User');
+        expect(picker.filter).toEqual({ criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] });
+        expect(q(element, '[data-id="me"]')).not.toBeNull();
+        expect(collect).not.toHaveBeenCalled();
+        const exportButton = q(element, '[data-id="copy-markdown"]') as HTMLElement & { disabled: boolean };
+        expect(exportButton.disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains that the package permission is missing, without controls', async () => {
+        m(setupStatus).mockResolvedValue({
+            hasPermission: false,
+            canExplainAnyUser: false,
+            setupConnectionReady: false,
+            missing: ['Permission set Access X-Ray User']
+        });
+        const element = await mount();
+        const missing = q(element, '[data-id="setup-missing"]');
+        expect(missing?.textContent).toContain(label('AXR_SetupMissingTitle'));
+        expect(missing?.textContent).toContain('Permission set Access X-Ray User');
+        expect(q(element, '[data-id="controls"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('notes an unready setup connection, and limits a self-only user to their own access', async () => {
+        m(setupStatus).mockResolvedValue({
+            hasPermission: true,
+            canExplainAnyUser: false,
+            setupConnectionReady: false,
+            missing: ['Named credential AccessXRay_Setup']
+        });
+        const element = await mount();
+        await flushPromises();
+        expect(q(element, '[data-id="connection-note"]')?.textContent).toContain('Named credential AccessXRay_Setup');
+        expect(q(element, '[data-id="user-picker"]')).toBeNull();
+        expect(q(element, '[data-id="only-self"]')?.textContent).toBe(label('AXR_OnlySelf'));
+        expect(collect).toHaveBeenCalledWith(RECORD_ID, INTERNAL_ID);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a readable error when setupStatus fails', async () => {
+        m(setupStatus).mockRejectedValue({ body: { message: 'Apex class AccessXRayController is not accessible.' } });
+        const element = await mount();
+        const panel = q(element, '[data-id="setup-errors"]');
+        expect(panel?.shadowRoot?.textContent).toContain('Apex class AccessXRayController is not accessible.');
+        await expect(element).toBeAccessible();
+    });
+});
+
+describe('c-access-xray: explaining a user', () => {
+    it('shows the spinner while evidence is collected', async () => {
+        let release: (v: unknown) => void = () => undefined;
+        m(collect).mockReturnValue(new Promise((resolve) => (release = resolve)));
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(q(element, '[data-id="loading"]')).not.toBeNull();
+        expect(q(element, '[data-id="empty"]')).toBeNull();
+        await expect(element).toBeAccessible();
+        release({ schemaVersion: 1 });
+        await flushPromises();
+        expect(q(element, '[data-id="loading"]')).toBeNull();
+    });
+
+    it('picks a user: collects, runs the engine, renders verdict and layers, writes the audit entry (seed 000)', async () => {
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(collect).toHaveBeenCalledWith(RECORD_ID, PARTNER_ID);
+        expect(loadSnapshot).toHaveBeenCalledTimes(1);
+        expect(m(explain).mock.calls[0][1]).toEqual({ userId: PARTNER_ID, recordId: RECORD_ID });
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
+            fill(label('AXR_VerdictDenied'), 'Pat Partner', 'read', 'case 00001001')
+        );
+        const list = q(element, 'c-access-xray-layer-list') as HTMLElement & { blockingLayer: string };
+        expect(list.blockingLayer).toBe('orgWideDefaults');
+        expect(list.shadowRoot?.querySelectorAll('[data-id="layer"]')).toHaveLength(12);
+        expect(logExplanation).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            userId: PARTNER_ID,
+            maxAccessLevel: 'None',
+            summary: partnerDenied().summary
+        });
+        expect(q(element, '[data-id="settings-used"]')?.textContent).toContain('externalSharingModel.Case = Private');
+        await expect(element).toBeAccessible();
+    });
+
+    it('"me" explains the running user', async () => {
+        const element = await mount();
+        (q(element, '[data-id="me"]') as HTMLElement).click();
+        await flushPromises();
+        expect(collect).toHaveBeenCalledWith(RECORD_ID, INTERNAL_ID);
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
+            fill(label('AXR_VerdictAllowed'), 'Ana Agent', 'read', 'case 00001001')
+        );
+    });
+
+    it('switching the operation re-targets the verdict and the blocking layer without re-collecting', async () => {
+        const element = await mount({ defaultOperation: 'edit' });
+        const radio = q(element, '[data-id="operation"]') as HTMLElement & {
+            value: string;
+            options: { value: string }[];
+        };
+        expect(radio.value).toBe('edit');
+        expect(radio.options.map((o) => o.value)).toEqual(['read', 'edit', 'delete', 'transfer', 'share']);
+        pick(element, INTERNAL_ID);
+        await flushPromises();
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
+            fill(label('AXR_VerdictAllowed'), 'Ana Agent', 'edit', 'case 00001001')
+        );
+        radio.dispatchEvent(new CustomEvent('change', { detail: { value: 'delete' } }));
+        await flushPromises();
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
+            fill(label('AXR_VerdictDenied'), 'Ana Agent', 'delete', 'case 00001001')
+        );
+        expect((q(element, 'c-access-xray-layer-list') as HTMLElement & { blockingLayer: string }).blockingLayer).toBe(
+            'objectPermissions'
+        );
+        expect(collect).toHaveBeenCalledTimes(1);
+    });
+
+    it('an invalid default operation falls back to Read', async () => {
+        const element = await mount({ defaultOperation: 'destroy' });
+        expect((q(element, '[data-id="operation"]') as HTMLElement & { value: string }).value).toBe('read');
+    });
+
+    it('"show the blocking layer" expands that layer in the list', async () => {
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        (inChild(element, 'c-access-xray-verdict', '[data-id="show-blocking"]') as HTMLElement).click();
+        await flushPromises();
+        await flushPromises();
+        const button = inChild<HTMLButtonElement>(
+            element,
+            'c-access-xray-layer-list',
+            'button[data-layer="orgWideDefaults"]'
+        );
+        expect(button?.getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it('shows the reconciliation banner when UserRecordAccess disagrees (access-semantics §14)', async () => {
+        const element = await mount();
+        pick(element, RESTRICTED_ID);
+        await flushPromises();
+        const banner = inChild(element, 'c-access-xray-verdict', '[data-id="mismatch-banner"]');
+        expect(banner?.textContent).toContain(label('AXR_MismatchTitle'));
+        expect(banner?.textContent).toContain('UserRecordAccess ignores restriction rules');
+        await expect(element).toBeAccessible();
+    });
+
+    it('clearing the picker returns to the empty state', async () => {
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        pick(element, null);
+        await flushPromises();
+        expect(q(element, 'c-access-xray-verdict')).toBeNull();
+        expect(q(element, '[data-id="empty"]')).not.toBeNull();
+    });
+
+    it('a slower earlier answer never overwrites the later pick', async () => {
+        const releases: Record<string, (v: unknown) => void> = {};
+        m(collect).mockImplementation(
+            (_r: string, userId: string) => new Promise((resolve) => (releases[userId] = resolve))
+        );
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        pick(element, INTERNAL_ID);
+        releases[INTERNAL_ID]?.({});
+        await flushPromises();
+        releases[PARTNER_ID]?.({});
+        await flushPromises();
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toContain(
+            'Ana Agent'
+        );
+    });
+});
+
+describe('c-access-xray: errors', () => {
+    it('shows Apex errors readably, with a retry that collects again', async () => {
+        m(collect).mockRejectedValueOnce({
+            body: { message: 'You cannot explain users outside your role hierarchy.' }
+        });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        const panel = q(element, '[data-id="errors"]');
+        expect(panel?.shadowRoot?.querySelector('[data-id="error-message"]')?.textContent).toBe(
+            'You cannot explain users outside your role hierarchy.'
+        );
+        expect(q(element, 'c-access-xray-verdict')).toBeNull();
+        await expect(element).toBeAccessible();
+        panel?.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        expect(collect).toHaveBeenCalledTimes(2);
+        expect(q(element, '[data-id="errors"]')).toBeNull();
+        expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
+    });
+
+    it('shows the engine’s ExplainError message (unknown user), never a stack trace', async () => {
+        const element = await mount();
+        pick(element, '005000000000NOPAAA');
+        await flushPromises();
+        const text =
+            q(element, '[data-id="errors"]')?.shadowRoot?.querySelector('[data-id="error-message"]')?.textContent ?? '';
+        expect(text).toBe('Unknown user 005000000000NOPAAA: the snapshot has no User row with this id.');
+        expect(text).not.toMatch(/\bat .*:\d+/);
+    });
+
+    it('keeps the explanation but warns when the audit entry cannot be written', async () => {
+        m(logExplanation).mockRejectedValue({ body: { message: 'Storage limit exceeded' } });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
+        expect(q(element, '[data-id="audit-warning"]')?.textContent).toBe(
+            fill(label('AXR_AuditFailed'), 'Storage limit exceeded')
+        );
+    });
+});
+
+describe('c-access-xray: compare and export', () => {
+    it('compares a second user side by side with the differing layers', async () => {
+        const element = await mount();
+        pick(element, INTERNAL_ID);
+        await flushPromises();
+        expect(q(element, '[data-id="compare-empty"]')?.textContent).toBe(label('AXR_CompareEmpty'));
+        pick(element, PARTNER_ID, 'compare-picker');
+        await flushPromises();
+        expect(collect).toHaveBeenLastCalledWith(RECORD_ID, PARTNER_ID);
+        expect(compareExplanations).toHaveBeenCalled();
+        const compare = q(element, 'c-access-xray-compare');
+        const differing = Array.from(
+            compare?.shadowRoot?.querySelectorAll<HTMLElement>('[data-id="compare-row"]') ?? []
+        ).filter((r) => r.querySelector('[data-id="differs-badge"]'));
+        expect(differing.map((r) => r.dataset.layer)).toEqual(['sharingRules']);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows compare errors in their own panel', async () => {
+        const element = await mount();
+        pick(element, INTERNAL_ID);
+        await flushPromises();
+        m(collect).mockRejectedValueOnce(new Error('Evidence for this user could not be read.'));
+        pick(element, PARTNER_ID, 'compare-picker');
+        await flushPromises();
+        expect(q(element, '[data-id="compare-errors"]')?.shadowRoot?.textContent).toContain(
+            'Evidence for this user could not be read.'
+        );
+        expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
+    });
+
+    it('copies the Markdown rendering to the clipboard and says so', async () => {
+        const writeText = jest.fn().mockResolvedValue(undefined);
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        (q(element, '[data-id="copy-markdown"]') as HTMLElement).click();
+        await flushPromises();
+        expect(renderMarkdown).toHaveBeenCalledWith(partnerDenied());
+        expect(writeText).toHaveBeenCalledWith(`## ${partnerDenied().summary}`);
+        expect(q(element, '[data-id="export-status"]')?.textContent).toBe(label('AXR_Copied'));
+        await expect(element).toBeAccessible();
+    });
+
+    it('falls back to a read-only text area when the clipboard is blocked', async () => {
+        Object.defineProperty(navigator, 'clipboard', {
+            value: { writeText: jest.fn().mockRejectedValue(new Error('denied')) },
+            configurable: true
+        });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        (q(element, '[data-id="copy-markdown"]') as HTMLElement).click();
+        await flushPromises();
+        expect(q(element, '[data-id="export-status"]')?.textContent).toBe(label('AXR_CopyFailed'));
+        expect((q(element, '[data-id="markdown-fallback"]') as HTMLElement & { value: string }).value).toBe(
+            `## ${partnerDenied().summary}`
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('downloads the explanation and its evidence as JSON', async () => {
+        const clicks: HTMLAnchorElement[] = [];
+        const spy = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+            this: HTMLAnchorElement
+        ) {
+            clicks.push(this);
+        });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        (q(element, '[data-id="download-json"]') as HTMLElement).click();
+        await flushPromises();
+        spy.mockRestore();
+        expect(clicks).toHaveLength(1);
+        const link = clicks[0] as HTMLAnchorElement;
+        const fileName = `access-xray-${RECORD_ID}-${PARTNER_ID}.json`;
+        expect(link.download).toBe(fileName);
+        const json = JSON.parse(decodeURIComponent(link.href.replace('data:application/json;charset=utf-8,', '')));
+        expect(json.format).toBe('access-xray-explanation');
+        expect(json.explanation).toEqual(partnerDenied());
+        expect(json.snapshot.forUser).toBe(PARTNER_ID);
+        expect(q(element, '[data-id="export-status"]')?.textContent).toBe(fill(label('AXR_Downloaded'), fileName));
+    });
+});
+
+describe('c-access-xray: compact mode and labels', () => {
+    it('compact mode shows the verdict and layers only', async () => {
+        const element = await mount({ mode: 'compact' });
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
+        expect(q(element, 'c-access-xray-layer-list')).not.toBeNull();
+        expect(q(element, 'lightning-tabset')).toBeNull();
+        expect(q(element, 'c-access-xray-compare')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('every label the panel uses is defined (no raw label names on screen)', async () => {
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(Object.keys(LABEL_VALUES).length).toBeGreaterThan(50);
+        expect(element.shadowRoot?.innerHTML).not.toMatch(/c\.AXR_/);
+    });
+});
