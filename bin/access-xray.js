@@ -19,6 +19,8 @@ import(pathToFileURL(bundle).href)
         process.stdout.write('', () => process.exit(code));
     })
     .catch((err) => {
-        process.stderr.write(`Error (InternalError): ${err && err.message ? err.message.split('\n')[0] : String(err)}\n`);
+        process.stderr.write(
+            `Error (InternalError): ${err && err.message ? err.message.split('\n')[0] : String(err)}\n`
+        );
         process.exit(70);
     });

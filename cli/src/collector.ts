@@ -73,7 +73,13 @@ interface DescribeResult {
     keyPrefix?: string | null;
     custom?: boolean;
     fields: DescribeField[];
-    recordTypeInfos?: { recordTypeId: string; name: string; developerName?: string; available?: boolean; master?: boolean }[];
+    recordTypeInfos?: {
+        recordTypeId: string;
+        name: string;
+        developerName?: string;
+        available?: boolean;
+        master?: boolean;
+    }[];
 }
 
 const USER_FIELDS = [
@@ -120,9 +126,14 @@ function uniq(ids: Iterable<string>): string[] {
 
 /** Columns of the share table for an object (engine shareTables.ts, duplicated in SOQL form). */
 function shareColumns(object: string): { table: string; parent: string; access: string[] } {
-    if (object.endsWith('__c')) return { table: `${object.slice(0, -3)}__Share`, parent: 'ParentId', access: ['AccessLevel'] };
+    if (object.endsWith('__c'))
+        return { table: `${object.slice(0, -3)}__Share`, parent: 'ParentId', access: ['AccessLevel'] };
     if (object === 'Account') {
-        return { table: 'AccountShare', parent: 'AccountId', access: ['AccountAccessLevel', 'OpportunityAccessLevel', 'CaseAccessLevel', 'ContactAccessLevel'] };
+        return {
+            table: 'AccountShare',
+            parent: 'AccountId',
+            access: ['AccountAccessLevel', 'OpportunityAccessLevel', 'CaseAccessLevel', 'ContactAccessLevel']
+        };
     }
     if (['Case', 'Contact', 'Opportunity', 'Lead', 'User', 'Campaign'].includes(object)) {
         return { table: `${object}Share`, parent: `${object}Id`, access: [`${object}AccessLevel`] };
@@ -156,7 +167,9 @@ class Session {
     }
 
     async globalDescribe(): Promise<{ name: string; keyPrefix?: string | null; queryable?: boolean }[]> {
-        const result = await this.get<{ sobjects?: { name: string; keyPrefix?: string | null; queryable?: boolean }[] }>(`${this.base(false)}/sobjects`);
+        const result = await this.get<{
+            sobjects?: { name: string; keyPrefix?: string | null; queryable?: boolean }[];
+        }>(`${this.base(false)}/sobjects`);
         return result.sobjects ?? [];
     }
 
@@ -172,14 +185,17 @@ class Session {
         const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
         while (!page.done && page.nextRecordsUrl && records.length < max) {
             if (!page.nextRecordsUrl.startsWith('/services/')) {
-                throw new OrgError(`The org returned an unexpected nextRecordsUrl while paging ${describeRequest(`?q=${encodeURIComponent(soql)}`)}.`, 'BadResponse');
+                throw new OrgError(
+                    `The org returned an unexpected nextRecordsUrl while paging ${describeRequest(`?q=${encodeURIComponent(soql)}`)}.`,
+                    'BadResponse'
+                );
             }
             page = await this.get<QueryPage>(page.nextRecordsUrl);
             records.push(...(page.records ?? []));
         }
         if (records.length > max || (!page.done && records.length >= max)) {
             this.truncated.push({
-                table: opts.table ?? (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'unknown'),
+                table: opts.table ?? /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'unknown',
                 limit: max,
                 reason: `more than ${max} rows (${page.totalSize} in the org); raise --max-rows to read them all`
             });
@@ -190,7 +206,11 @@ class Session {
     }
 
     /** Same query over id chunks of ≤ 200 (`{ids}` in the SOQL is replaced by each chunk's IN list). */
-    async queryIds(soqlTemplate: string, ids: string[], opts: { tooling?: boolean; maxRows?: number; table?: string } = {}): Promise<Row[]> {
+    async queryIds(
+        soqlTemplate: string,
+        ids: string[],
+        opts: { tooling?: boolean; maxRows?: number; table?: string } = {}
+    ): Promise<Row[]> {
         const out: Row[] = [];
         for (const chunk of chunks(uniq(ids), ID_CHUNK)) {
             out.push(...(await this.query(soqlTemplate.replace('{ids}', inList(chunk)), opts)));
@@ -202,14 +222,31 @@ class Session {
      * Optional evidence: an object the org doesn't have (feature off, no permission) is
      * recorded in meta.unavailable instead of failing the whole collection.
      */
-    async optional(table: string, fix: string, run: () => Promise<Row[]>): Promise<Row[] | undefined> {
+    async optional(
+        table: string,
+        fix: string,
+        run: () => Promise<Row[]>,
+        opts: { featureObject?: boolean } = {}
+    ): Promise<Row[] | undefined> {
         try {
             return await run();
         } catch (err) {
             const e = err as { errorName?: string; message?: string };
             const code = e.errorName ?? '';
-            if (/INVALID_TYPE|INVALID_FIELD|NOT_FOUND|INSUFFICIENT_ACCESS|API_DISABLED|FUNCTIONALITY_NOT_ENABLED|MALFORMED_QUERY/.test(`${code} ${e.message ?? ''}`)) {
-                this.unavailable.push({ table, reason: (e.message ?? code).replace(/^the \w+ query failed: /, ''), fix });
+            // An object of an optional feature that doesn't exist in the org (INVALID_TYPE: Enterprise
+            // Territory Management or team selling not enabled) means the feature is off: the table is left
+            // out (the engine reads a missing feature table as "not in use"), and it is not uncertainty.
+            if (opts.featureObject && code === 'INVALID_TYPE') return undefined;
+            if (
+                /INVALID_TYPE|INVALID_FIELD|NOT_FOUND|INSUFFICIENT_ACCESS|API_DISABLED|FUNCTIONALITY_NOT_ENABLED|MALFORMED_QUERY/.test(
+                    `${code} ${e.message ?? ''}`
+                )
+            ) {
+                this.unavailable.push({
+                    table,
+                    reason: (e.message ?? code).replace(/^the \w+ query failed: /, ''),
+                    fix
+                });
                 return undefined;
             }
             throw err;
@@ -220,7 +257,9 @@ class Session {
 /** Fields to read from the record: every scalar field (criteria and restriction rules filter on any of them). */
 function recordFields(describe: DescribeResult): string[] {
     const skip = new Set(['base64', 'address', 'location', 'complexvalue', 'anyType']);
-    const fields = describe.fields.filter((f) => !skip.has(f.type) && !(f.type === 'textarea' && f.name !== 'Description')).map((f) => f.name);
+    const fields = describe.fields
+        .filter((f) => !skip.has(f.type) && !(f.type === 'textarea' && f.name !== 'Description'))
+        .map((f) => f.name);
     if (!fields.includes('Id')) fields.unshift('Id');
     return fields;
 }
@@ -281,21 +320,33 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     if (request.users.length) {
         const byId = request.users.filter((u) => ID_RE.test(u));
         const byName = request.users.filter((u) => !ID_RE.test(u));
-        const where = [byId.length ? `Id IN ${inList(byId)}` : '', byName.length ? `Username IN ${inList(byName)}` : ''].filter(Boolean).join(' OR ');
+        const where = [byId.length ? `Id IN ${inList(byId)}` : '', byName.length ? `Username IN ${inList(byName)}` : '']
+            .filter(Boolean)
+            .join(' OR ');
         const users = await s.query(`SELECT ${USER_FIELDS.join(', ')} FROM User WHERE ${where}`);
         for (const ref of request.users) {
-            const hit = users.find((u) => (ID_RE.test(ref) ? str(u.Id).slice(0, 15) === ref.slice(0, 15) : str(u.Username).toLowerCase() === ref.toLowerCase()));
+            const hit = users.find((u) =>
+                ID_RE.test(ref)
+                    ? str(u.Id).slice(0, 15) === ref.slice(0, 15)
+                    : str(u.Username).toLowerCase() === ref.toLowerCase()
+            );
             if (!hit) {
-                throw new InputError(`No user with ${ID_RE.test(ref) ? 'Id' : 'Username'} ${ref} in ${transport.orgLabel}.`, [
-                    'Check the id or username (sf data query -q "SELECT Id, Username FROM User WHERE Name LIKE \'%…%\'").'
-                ], 'UnknownUser');
+                throw new InputError(
+                    `No user with ${ID_RE.test(ref) ? 'Id' : 'Username'} ${ref} in ${transport.orgLabel}.`,
+                    [
+                        'Check the id or username (sf data query -q "SELECT Id, Username FROM User WHERE Name LIKE \'%…%\'").'
+                    ],
+                    'UnknownUser'
+                );
             }
             userIds.push(str(hit.Id));
         }
         put('User', users);
     }
     if (request.allUsers) {
-        const count = await s.get<QueryPage>(`/services/data/v${transport.apiVersion}/query?q=${encodeURIComponent('SELECT COUNT() FROM User WHERE IsActive = true')}`);
+        const count = await s.get<QueryPage>(
+            `/services/data/v${transport.apiVersion}/query?q=${encodeURIComponent('SELECT COUNT() FROM User WHERE IsActive = true')}`
+        );
         s.queries++;
         totalUsers = count.totalSize;
         const page = await s.query(
@@ -309,7 +360,11 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     const prefix = request.recordId.slice(0, 3);
     const objectApiName = sobjects.find((o) => o.keyPrefix === prefix)?.name;
     if (!objectApiName) {
-        throw new InputError(`No object in ${transport.orgLabel} has key prefix ${prefix}: ${request.recordId} is not a record id of this org.`, [], 'UnknownRecord');
+        throw new InputError(
+            `No object in ${transport.orgLabel} has key prefix ${prefix}: ${request.recordId} is not a record id of this org.`,
+            [],
+            'UnknownRecord'
+        );
     }
     const queryable = new Set(sobjects.filter((o) => o.queryable !== false).map((o) => o.name));
 
@@ -317,10 +372,16 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     const describes: Record<string, DescribeResult> = {};
     describes[objectApiName] = await s.describe(objectApiName);
     const main = describes[objectApiName];
-    const records = await s.query(`SELECT ${recordFields(main).join(', ')} FROM ${objectApiName} WHERE Id = ${soqlString(request.recordId)}`);
+    const records = await s.query(
+        `SELECT ${recordFields(main).join(', ')} FROM ${objectApiName} WHERE Id = ${soqlString(request.recordId)}`
+    );
     const record = records[0];
     if (!record) {
-        throw new InputError(`No ${objectApiName} record with Id ${request.recordId} in ${transport.orgLabel} (or the logged-in user can't see it).`, [], 'UnknownRecord');
+        throw new InputError(
+            `No ${objectApiName} record with Id ${request.recordId} in ${transport.orgLabel} (or the logged-in user can't see it).`,
+            [],
+            'UnknownRecord'
+        );
     }
     put(objectApiName, records);
 
@@ -334,14 +395,21 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     for (const f of main.fields) {
         const target = f.referenceTo?.[0];
         if (!target || f.type !== 'reference') continue;
-        if (isMasterDetail(f) || (ACCOUNT_CHILDREN.has(objectApiName) && f.name === 'AccountId')) addParent(target, record[f.name]);
+        if (isMasterDetail(f) || (ACCOUNT_CHILDREN.has(objectApiName) && f.name === 'AccountId'))
+            addParent(target, record[f.name]);
     }
     // The users' own accounts (Experience Cloud users see their account and its contacts).
     for (const u of tables.User ?? []) if (userIds.includes(str(u.Id))) addParent('Account', u.AccountId);
     for (const [object, ids] of parentIds) {
         if (object === objectApiName) continue;
         describes[object] ??= await s.describe(object);
-        put(object, await s.queryIds(`SELECT ${['Id', 'OwnerId', 'Name'].filter((f) => describes[object]?.fields.some((d) => d.name === f)).join(', ')} FROM ${object} WHERE Id IN {ids}`, [...ids]));
+        put(
+            object,
+            await s.queryIds(
+                `SELECT ${['Id', 'OwnerId', 'Name'].filter((f) => describes[object]?.fields.some((d) => d.name === f)).join(', ')} FROM ${object} WHERE Id IN {ids}`,
+                [...ids]
+            )
+        );
     }
     const accountIds = [...(parentIds.get('Account') ?? [])];
     if (objectApiName === 'Account') accountIds.push(request.recordId);
@@ -355,13 +423,31 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     );
     const contactId = str(record.ContactId);
     const related: Row[] = [];
-    if (ownerIds.length) related.push(...(await s.queryIds(`SELECT ${USER_FIELDS.join(', ')} FROM User WHERE Id IN {ids}`, ownerIds)));
-    if (contactId && objectApiName === 'Case') related.push(...(await s.query(`SELECT ${USER_FIELDS.join(', ')} FROM User WHERE ContactId = ${soqlString(contactId)}`)));
+    if (ownerIds.length)
+        related.push(...(await s.queryIds(`SELECT ${USER_FIELDS.join(', ')} FROM User WHERE Id IN {ids}`, ownerIds)));
+    if (contactId && objectApiName === 'Case')
+        related.push(
+            ...(await s.query(`SELECT ${USER_FIELDS.join(', ')} FROM User WHERE ContactId = ${soqlString(contactId)}`))
+        );
     put('User', related);
 
-    put('UserRole', await s.query('SELECT Id, Name, DeveloperName, ParentRoleId, PortalType, PortalRole, PortalAccountId, CaseAccessForAccountOwner, ContactAccessForAccountOwner, OpportunityAccessForAccountOwner FROM UserRole', { maxRows }));
-    put('Group', await s.query('SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group', { maxRows }));
-    put('GroupMember', await s.query("SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE Group.Type IN ('Regular', 'Queue')", { maxRows }));
+    put(
+        'UserRole',
+        await s.query(
+            'SELECT Id, Name, DeveloperName, ParentRoleId, PortalType, PortalRole, PortalAccountId, CaseAccessForAccountOwner, ContactAccessForAccountOwner, OpportunityAccessForAccountOwner FROM UserRole',
+            { maxRows }
+        )
+    );
+    put(
+        'Group',
+        await s.query('SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group', { maxRows })
+    );
+    put(
+        'GroupMember',
+        await s.query("SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE Group.Type IN ('Regular', 'Queue')", {
+            maxRows
+        })
+    );
 
     // Phase 4: permissions of the users (and the what-if permission sets).
     const psa = userIds.length
@@ -371,12 +457,25 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
           )
         : [];
     put('PermissionSetAssignment', psa);
-    const groupIds = uniq([...psa.map((a) => str(a.PermissionSetGroupId)), ...(request.permissionSetIds ?? []).filter((id) => id.startsWith('0PG'))]);
+    const groupIds = uniq([
+        ...psa.map((a) => str(a.PermissionSetGroupId)),
+        ...(request.permissionSetIds ?? []).filter((id) => id.startsWith('0PG'))
+    ]);
     const components = groupIds.length
-        ? await s.queryIds('SELECT Id, PermissionSetGroupId, PermissionSetId FROM PermissionSetGroupComponent WHERE PermissionSetGroupId IN {ids}', groupIds)
+        ? await s.queryIds(
+              'SELECT Id, PermissionSetGroupId, PermissionSetId FROM PermissionSetGroupComponent WHERE PermissionSetGroupId IN {ids}',
+              groupIds
+          )
         : [];
     put('PermissionSetGroupComponent', components);
-    if (groupIds.length) put('PermissionSetGroup', await s.queryIds('SELECT Id, DeveloperName, MasterLabel, Status FROM PermissionSetGroup WHERE Id IN {ids}', groupIds));
+    if (groupIds.length)
+        put(
+            'PermissionSetGroup',
+            await s.queryIds(
+                'SELECT Id, DeveloperName, MasterLabel, Status FROM PermissionSetGroup WHERE Id IN {ids}',
+                groupIds
+            )
+        );
     const setIds = uniq([
         ...psa.map((a) => str(a.PermissionSetId)),
         ...components.map((c) => str(c.PermissionSetId)),
@@ -385,12 +484,21 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     const muting = setIds.filter((id) => id.startsWith('0QM'));
     const plain = setIds.filter((id) => !id.startsWith('0QM'));
     if (plain.length || groupIds.length) {
-        const where = [plain.length ? 'Id IN {ids}' : '', groupIds.length ? `PermissionSetGroupId IN ${inList(groupIds)}` : ''].filter(Boolean).join(' OR ');
+        const where = [
+            plain.length ? 'Id IN {ids}' : '',
+            groupIds.length ? `PermissionSetGroupId IN ${inList(groupIds)}` : ''
+        ]
+            .filter(Boolean)
+            .join(' OR ');
         const fields =
             'SELECT Id, Name, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, PermissionsViewAllData, PermissionsModifyAllData, PermissionsViewAllUsers, PermissionsManageUsers FROM PermissionSet WHERE ';
         put('PermissionSet', plain.length ? await s.queryIds(fields + where, plain) : await s.query(fields + where));
     }
-    if (muting.length) put('MutingPermissionSet', await s.queryIds('SELECT Id, DeveloperName, MasterLabel FROM MutingPermissionSet WHERE Id IN {ids}', muting));
+    if (muting.length)
+        put(
+            'MutingPermissionSet',
+            await s.queryIds('SELECT Id, DeveloperName, MasterLabel FROM MutingPermissionSet WHERE Id IN {ids}', muting)
+        );
     const parentSetIds = uniq([...(tables.PermissionSet ?? []).map((p) => str(p.Id)), ...muting]);
     const objects = uniq([objectApiName, ...parentIds.keys()]);
     if (parentSetIds.length) {
@@ -415,13 +523,23 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         const ids = object === objectApiName ? [request.recordId] : [...(parentIds.get(object) ?? [])];
         const { table, parent, access } = shareColumns(object);
         if (!queryable.has(table)) {
-            s.unavailable.push({ table, reason: `${object} has no share table in this org (its org-wide default is public, or it is controlled by its parent)` });
+            s.unavailable.push({
+                table,
+                reason: `${object} has no share table in this org (its org-wide default is public, or it is controlled by its parent)`
+            });
             continue;
         }
-        put(table, await s.queryIds(`SELECT Id, ${parent}, UserOrGroupId, ${access.join(', ')}, RowCause FROM ${table} WHERE ${parent} IN {ids}`, ids));
+        put(
+            table,
+            await s.queryIds(
+                `SELECT Id, ${parent}, UserOrGroupId, ${access.join(', ')}, RowCause FROM ${table} WHERE ${parent} IN {ids}`,
+                ids
+            )
+        );
     }
     const uraIds = uniq([request.recordId, ...[...parentIds.values()].flatMap((set) => [...set])]);
-    const uraUsers = request.allUsers && !request.verifyEachUser ? userIds.filter((u) => request.users.includes(u)) : userIds;
+    const uraUsers =
+        request.allUsers && !request.verifyEachUser ? userIds.filter((u) => request.users.includes(u)) : userIds;
     let done = 0;
     for (const userId of uraUsers) {
         const rows = await s.queryIds(
@@ -429,21 +547,33 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
             uraIds
         );
         // UserRecordAccess rows don't carry the user: add it, as the snapshot format requires.
-        put('UserRecordAccess', rows.map((r) => ({ ...r, UserId: userId })));
+        put(
+            'UserRecordAccess',
+            rows.map((r) => ({ ...r, UserId: userId }))
+        );
         request.progress?.(++done, uraUsers.length);
     }
     put(
         'EntityDefinition',
         await s.optional('EntityDefinition', 'Give the user "View Setup and Configuration".', () =>
-            s.query(`SELECT QualifiedApiName, KeyPrefix, InternalSharingModel, ExternalSharingModel FROM EntityDefinition WHERE QualifiedApiName IN ${inList(objects)}`, {
-                tooling: true
-            })
+            s.query(
+                `SELECT QualifiedApiName, KeyPrefix, InternalSharingModel, ExternalSharingModel FROM EntityDefinition WHERE QualifiedApiName IN ${inList(objects)}`,
+                {
+                    tooling: true
+                }
+            )
         )
     );
 
     // Phase 6: optional features — territories, teams, restriction rules.
-    const territoryFix = 'Enterprise Territory Management is off in this org, or the user lacks "View Setup"; territory access is then reported as not applicable.';
-    const models = await s.optional('Territory2Model', territoryFix, () => s.query("SELECT Id, Name, State FROM Territory2Model WHERE State = 'Active'"));
+    const territoryFix =
+        'Enterprise Territory Management is off in this org, or the user lacks "View Setup"; territory access is then reported as not applicable.';
+    const models = await s.optional(
+        'Territory2Model',
+        territoryFix,
+        () => s.query("SELECT Id, Name, State FROM Territory2Model WHERE State = 'Active'"),
+        { featureObject: true }
+    );
     put('Territory2Model', models);
     if (models?.length) {
         put(
@@ -459,7 +589,10 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
             put(
                 'UserTerritory2Association',
                 await s.optional('UserTerritory2Association', territoryFix, () =>
-                    s.queryIds('SELECT Id, UserId, Territory2Id, IsActive, RoleInTerritory2 FROM UserTerritory2Association WHERE UserId IN {ids}', userIds)
+                    s.queryIds(
+                        'SELECT Id, UserId, Territory2Id, IsActive, RoleInTerritory2 FROM UserTerritory2Association WHERE UserId IN {ids}',
+                        userIds
+                    )
                 )
             );
         }
@@ -467,7 +600,10 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
             put(
                 'ObjectTerritory2Association',
                 await s.optional('ObjectTerritory2Association', territoryFix, () =>
-                    s.queryIds('SELECT Id, ObjectId, Territory2Id, AssociationCause FROM ObjectTerritory2Association WHERE ObjectId IN {ids}', accountIds)
+                    s.queryIds(
+                        'SELECT Id, ObjectId, Territory2Id, AssociationCause FROM ObjectTerritory2Association WHERE ObjectId IN {ids}',
+                        accountIds
+                    )
                 )
             );
         }
@@ -476,37 +612,62 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     if (accountIds.length) {
         put(
             'AccountTeamMember',
-            await s.optional('AccountTeamMember', teamFix, () =>
-                s.queryIds(
-                    'SELECT Id, AccountId, UserId, TeamMemberRole, AccountAccessLevel, OpportunityAccessLevel, CaseAccessLevel, ContactAccessLevel FROM AccountTeamMember WHERE AccountId IN {ids}',
-                    accountIds
-                )
+            await s.optional(
+                'AccountTeamMember',
+                teamFix,
+                () =>
+                    s.queryIds(
+                        'SELECT Id, AccountId, UserId, TeamMemberRole, AccountAccessLevel, OpportunityAccessLevel, CaseAccessLevel, ContactAccessLevel FROM AccountTeamMember WHERE AccountId IN {ids}',
+                        accountIds
+                    ),
+                { featureObject: true }
             )
         );
     }
     if (objectApiName === 'Opportunity') {
         put(
             'OpportunityTeamMember',
-            await s.optional('OpportunityTeamMember', teamFix, () =>
-                s.query(`SELECT Id, OpportunityId, UserId, TeamMemberRole, OpportunityAccessLevel FROM OpportunityTeamMember WHERE OpportunityId = ${soqlString(request.recordId)}`)
+            await s.optional(
+                'OpportunityTeamMember',
+                teamFix,
+                () =>
+                    s.query(
+                        `SELECT Id, OpportunityId, UserId, TeamMemberRole, OpportunityAccessLevel FROM OpportunityTeamMember WHERE OpportunityId = ${soqlString(request.recordId)}`
+                    ),
+                { featureObject: true }
             )
         );
     }
     if (objectApiName === 'Case') {
         put(
             'CaseTeamMember',
-            await s.optional('CaseTeamMember', teamFix, () =>
-                s.query(`SELECT Id, ParentId, MemberId, TeamRoleId, TeamTemplateMemberId FROM CaseTeamMember WHERE ParentId = ${soqlString(request.recordId)}`)
+            await s.optional(
+                'CaseTeamMember',
+                teamFix,
+                () =>
+                    s.query(
+                        `SELECT Id, ParentId, MemberId, TeamRoleId, TeamTemplateMemberId FROM CaseTeamMember WHERE ParentId = ${soqlString(request.recordId)}`
+                    ),
+                { featureObject: true }
             )
         );
         if (tables.CaseTeamMember?.length) {
-            put('CaseTeamRole', await s.optional('CaseTeamRole', teamFix, () => s.query('SELECT Id, Name, AccessLevel FROM CaseTeamRole')));
+            put(
+                'CaseTeamRole',
+                await s.optional('CaseTeamRole', teamFix, () =>
+                    s.query('SELECT Id, Name, AccessLevel FROM CaseTeamRole')
+                )
+            );
         }
     }
     const restriction = await s.optional(
         'RestrictionRule',
         'Reading restriction rules needs the "View Restriction and Scoping Rules" permission; without it restriction rules are reported as uncertain.',
-        () => s.query('SELECT Id, DeveloperName, MasterLabel, EnforcementType, TargetEntity, UserCriteria, RecordFilter, IsActive, Description FROM RestrictionRule', { tooling: true })
+        () =>
+            s.query(
+                'SELECT Id, DeveloperName, MasterLabel, EnforcementType, TargetEntity, UserCriteria, RecordFilter, IsActive, Description FROM RestrictionRule',
+                { tooling: true }
+            )
     );
 
     // Metadata API evidence the CLI collector does not read in this version (SOAP Metadata API).
@@ -543,9 +704,19 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         },
         tables,
         describe,
-        metadata: { ...(restriction ? { RestrictionRule: restriction.map(({ attributes: _a, ...r }) => r as never) } : {}) },
+        metadata: {
+            ...(restriction ? { RestrictionRule: restriction.map(({ attributes: _a, ...r }) => r as never) } : {})
+        },
         settings: {},
-        subjects: userIds.filter((u) => !request.allUsers || request.users.includes(u)).map((userId) => ({ userId, recordId: request.recordId }))
+        subjects: userIds
+            .filter((u) => !request.allUsers || request.users.includes(u))
+            .map((userId) => ({ userId, recordId: request.recordId }))
     };
-    return { snapshot, userIds, objectApiName, ...(totalUsers !== undefined ? { totalUsers } : {}), stats: { queries: s.queries, requests: s.requests, rows: s.rows } };
+    return {
+        snapshot,
+        userIds,
+        objectApiName,
+        ...(totalUsers !== undefined ? { totalUsers } : {}),
+        stats: { queries: s.queries, requests: s.requests, rows: s.rows }
+    };
 }

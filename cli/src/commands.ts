@@ -49,8 +49,19 @@ function tableRows(snapshot: Snapshot, table: string): Row[] {
 export function objectForPrefix(snapshot: Snapshot, id: string): string | undefined {
     const prefix = id.slice(0, 3);
     for (const [name, d] of Object.entries(snapshot.describe ?? {})) if (d.keyPrefix === prefix) return name;
-    for (const [name, rows] of Object.entries(snapshot.tables)) if (!name.endsWith('Share') && rows.some((r) => str(r.Id).startsWith(prefix))) return name;
-    const known: Record<string, string> = { '001': 'Account', '003': 'Contact', '005': 'User', '006': 'Opportunity', '500': 'Case', '00Q': 'Lead', '00G': 'Group', '0PS': 'PermissionSet', '00E': 'UserRole' };
+    for (const [name, rows] of Object.entries(snapshot.tables))
+        if (!name.endsWith('Share') && rows.some((r) => str(r.Id).startsWith(prefix))) return name;
+    const known: Record<string, string> = {
+        '001': 'Account',
+        '003': 'Contact',
+        '005': 'User',
+        '006': 'Opportunity',
+        '500': 'Case',
+        '00Q': 'Lead',
+        '00G': 'Group',
+        '0PS': 'PermissionSet',
+        '00E': 'UserRole'
+    };
     return known[prefix];
 }
 
@@ -58,23 +69,38 @@ export function objectForPrefix(snapshot: Snapshot, id: string): string | undefi
 export function checkUserRef(ref: string, snapshot?: Snapshot): void {
     if (ID_RE.test(ref) && !ref.startsWith('005')) {
         const what = snapshot ? objectForPrefix(snapshot, ref) : undefined;
-        throw new InputError(`--user ${ref} is not a User id (User ids start with 005${what ? `; this is a ${what} id` : ''}).`, [], 'WrongIdType');
+        throw new InputError(
+            `--user ${ref} is not a User id (User ids start with 005${what ? `; this is a ${what} id` : ''}).`,
+            [],
+            'WrongIdType'
+        );
     }
     if (!ID_RE.test(ref) && !ref.includes('@')) {
-        throw new InputError(`--user ${ref} is neither a User id (005…, 15 or 18 characters) nor a Username (name@domain).`, [], 'WrongIdType');
+        throw new InputError(
+            `--user ${ref} is neither a User id (005…, 15 or 18 characters) nor a Username (name@domain).`,
+            [],
+            'WrongIdType'
+        );
     }
 }
 
 export function checkRecordId(id: string): void {
-    if (!ID_RE.test(id)) throw new InputError(`--record ${id} is not a Salesforce id (15 or 18 letters and digits).`, [], 'WrongIdType');
+    if (!ID_RE.test(id))
+        throw new InputError(`--record ${id} is not a Salesforce id (15 or 18 letters and digits).`, [], 'WrongIdType');
 }
 
 export function resolveUser(snapshot: Snapshot, ref: string): string {
     checkUserRef(ref, snapshot);
     const users = tableRows(snapshot, 'User');
-    const hit = ID_RE.test(ref) ? users.find((u) => same(u.Id, ref)) : users.find((u) => str(u.Username).toLowerCase() === ref.toLowerCase());
+    const hit = ID_RE.test(ref)
+        ? users.find((u) => same(u.Id, ref))
+        : users.find((u) => str(u.Username).toLowerCase() === ref.toLowerCase());
     if (!hit) {
-        throw new InputError(`No user with ${ID_RE.test(ref) ? 'Id' : 'Username'} ${ref} in the snapshot.`, snapshotHint(snapshot), 'UnknownUser');
+        throw new InputError(
+            `No user with ${ID_RE.test(ref) ? 'Id' : 'Username'} ${ref} in the snapshot.`,
+            snapshotHint(snapshot),
+            'UnknownUser'
+        );
     }
     return str(hit.Id);
 }
@@ -98,32 +124,66 @@ export function checkRecordInSnapshot(snapshot: Snapshot, recordId: string): voi
         if (rows.some((r) => same(r.Id, recordId))) return;
     }
     const object = objectForPrefix(snapshot, recordId);
-    throw new InputError(`No record with Id ${recordId}${object ? ` (${object})` : ''} in the snapshot.`, snapshotHint(snapshot), 'UnknownRecord');
+    throw new InputError(
+        `No record with Id ${recordId}${object ? ` (${object})` : ''} in the snapshot.`,
+        snapshotHint(snapshot),
+        'UnknownRecord'
+    );
 }
 
 function runExplain(snapshot: Snapshot, userId: string, recordId: string): Explanation {
     try {
         return explain(snapshot, { userId, recordId });
     } catch (err) {
-        if (err instanceof ExplainError) throw new InputError(err.message, [], err.code === 'unknownUser' ? 'UnknownUser' : err.code === 'unknownRecord' ? 'UnknownRecord' : 'InputError');
+        if (err instanceof ExplainError)
+            throw new InputError(
+                err.message,
+                [],
+                err.code === 'unknownUser'
+                    ? 'UnknownUser'
+                    : err.code === 'unknownRecord'
+                      ? 'UnknownRecord'
+                      : 'InputError'
+            );
         throw err;
     }
 }
 
-const OPERATION_VERB: Record<Operation, string> = { read: 'read', edit: 'edit', delete: 'delete', transfer: 'transfer', share: 'share' };
+const OPERATION_VERB: Record<Operation, string> = {
+    read: 'read',
+    edit: 'edit',
+    delete: 'delete',
+    transfer: 'transfer',
+    share: 'share'
+};
 
 /** "Can Sue edit case 00001001? No — …" for `--operation`. */
-export function operationVerdict(e: Explanation, operation: Operation): { operation: Operation; allowed: boolean; reason: string; line: string } {
+export function operationVerdict(
+    e: Explanation,
+    operation: Operation
+): { operation: Operation; allowed: boolean; reason: string; line: string } {
     const allowed = e.access[operation];
     const why = e.whyNot.find((w) => w.operation === operation);
     const grant = e.paths.find((p) => levelAllows(p.level, operation));
-    const reason = allowed ? (grant ? grant.summary : e.summary) : why ? `${why.reason}${why.cheapestFix ? ` Fix: ${why.cheapestFix.action}` : ''}` : e.summary;
+    const reason = allowed
+        ? grant
+            ? grant.summary
+            : e.summary
+        : why
+          ? `${why.reason}${why.cheapestFix ? ` Fix: ${why.cheapestFix.action}` : ''}`
+          : e.summary;
     const line = `Can ${e.userName} ${OPERATION_VERB[operation]} ${e.recordName}? ${allowed ? 'Yes' : 'No'}${e.uncertain ? ' (uncertain)' : ''} — ${reason}`;
     return { operation, allowed, reason, line };
 }
 
 const LEVEL_ORDER: AccessLevel[] = ['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'];
-const NEEDED: Record<Operation, AccessLevel> = { read: 'Read', edit: 'Edit', delete: 'Delete', transfer: 'Transfer', share: 'All' };
+const NEEDED: Record<Operation, AccessLevel> = {
+    read: 'Read',
+    edit: 'Edit',
+    delete: 'Delete',
+    transfer: 'Transfer',
+    share: 'All'
+};
 
 function levelAllows(level: AccessLevel, operation: Operation): boolean {
     return LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(NEEDED[operation]);
@@ -148,7 +208,10 @@ export interface ExplainResult {
     operation?: { operation: Operation; allowed: boolean; reason: string };
 }
 
-export function explainCommand(snapshot: Snapshot, input: { user: string; recordId: string; operation?: Operation; format: OutputFormat }): CommandOutput<ExplainResult> {
+export function explainCommand(
+    snapshot: Snapshot,
+    input: { user: string; recordId: string; operation?: Operation; format: OutputFormat }
+): CommandOutput<ExplainResult> {
     const userId = resolveUser(snapshot, input.user);
     checkRecordInSnapshot(snapshot, input.recordId);
     const explanation = runExplain(snapshot, userId, input.recordId);
@@ -156,7 +219,12 @@ export function explainCommand(snapshot: Snapshot, input: { user: string; record
     const body = render(explanation, input.format);
     const human = verdict ? `${input.format === 'markdown' ? `**${verdict.line}**` : verdict.line}\n\n${body}` : body;
     return {
-        result: { explanation, ...(verdict ? { operation: { operation: verdict.operation, allowed: verdict.allowed, reason: verdict.reason } } : {}) },
+        result: {
+            explanation,
+            ...(verdict
+                ? { operation: { operation: verdict.operation, allowed: verdict.allowed, reason: verdict.reason } }
+                : {})
+        },
         human,
         warnings: evidenceWarnings(snapshot)
     };
@@ -168,7 +236,10 @@ export function explainCommand(snapshot: Snapshot, input: { user: string; record
 
 export type WhoCanSeeResult = ReturnType<typeof whoCanSee> & { limit: number; offset: number };
 
-export function whoCanSeeCommand(snapshot: Snapshot, input: { recordId: string; limit: number; offset: number; format: OutputFormat; totalUsersInOrg?: number }): CommandOutput<WhoCanSeeResult> {
+export function whoCanSeeCommand(
+    snapshot: Snapshot,
+    input: { recordId: string; limit: number; offset: number; format: OutputFormat; totalUsersInOrg?: number }
+): CommandOutput<WhoCanSeeResult> {
     checkRecordInSnapshot(snapshot, input.recordId);
     const answer = whoCanSee(snapshot, input.recordId, { limit: input.limit, offset: input.offset });
     const result: WhoCanSeeResult = { ...answer, limit: input.limit, offset: input.offset };
@@ -180,17 +251,32 @@ export function whoCanSeeCommand(snapshot: Snapshot, input: { recordId: string; 
             ? `### Who can see ${input.recordId}`
             : `Who can see ${input.recordId}: ${answer.total} user${answer.total === 1 ? '' : 's'} with access${answer.users.length < answer.total ? ` (showing ${answer.users.length ? input.offset + 1 : 0}–${shownTo})` : ''}`
     );
-    if (md) lines.push('', `${answer.total} user(s) with access.`, '', '| User | Access | How | |', '| --- | --- | --- | --- |');
+    if (md)
+        lines.push(
+            '',
+            `${answer.total} user(s) with access.`,
+            '',
+            '| User | Access | How | |',
+            '| --- | --- | --- | --- |'
+        );
     for (const u of answer.users) {
         const how = u.paths.map((p: GrantPath) => p.summary).join('; ') || '—';
-        if (md) lines.push(`| ${u.userName} | ${u.maxAccessLevel} | ${how.replace(/\|/g, '\\|')} | ${u.uncertain ? 'uncertain' : ''} |`);
-        else lines.push(`  ${u.userName.padEnd(28)} ${u.maxAccessLevel.padEnd(8)} ${how}${u.uncertain ? '  (uncertain)' : ''}`);
+        if (md)
+            lines.push(
+                `| ${u.userName} | ${u.maxAccessLevel} | ${how.replace(/\|/g, '\\|')} | ${u.uncertain ? 'uncertain' : ''} |`
+            );
+        else
+            lines.push(
+                `  ${u.userName.padEnd(28)} ${u.maxAccessLevel.padEnd(8)} ${how}${u.uncertain ? '  (uncertain)' : ''}`
+            );
     }
     if (!answer.users.length) lines.push(md ? '| — | | | |' : '  (nobody on this page)');
     if (shownTo < answer.total) lines.push('', `Next page: --offset ${shownTo} --limit ${input.limit}`);
     const warnings = evidenceWarnings(snapshot);
     if (input.totalUsersInOrg !== undefined) {
-        warnings.push(`Only a page of ${input.limit} of the org's ${input.totalUsersInOrg} active users was read (from --offset ${input.offset}); page with --offset.`);
+        warnings.push(
+            `Only a page of ${input.limit} of the org's ${input.totalUsersInOrg} active users was read (from --offset ${input.offset}); page with --offset.`
+        );
     }
     return { result, human: lines.join('\n'), warnings };
 }
@@ -205,8 +291,12 @@ export interface CompareResult {
     comparison: ReturnType<typeof compareExplanations>;
 }
 
-export function compareCommand(snapshot: Snapshot, input: { users: string[]; recordId: string; format: OutputFormat }): CommandOutput<CompareResult> {
-    if (input.users.length !== 2) throw new InputError(`compare needs exactly two --user flags (got ${input.users.length}).`, [], 'UsageError');
+export function compareCommand(
+    snapshot: Snapshot,
+    input: { users: string[]; recordId: string; format: OutputFormat }
+): CommandOutput<CompareResult> {
+    if (input.users.length !== 2)
+        throw new InputError(`compare needs exactly two --user flags (got ${input.users.length}).`, [], 'UsageError');
     const [ua, ub] = input.users.map((u) => resolveUser(snapshot, u)) as [string, string];
     checkRecordInSnapshot(snapshot, input.recordId);
     const a = runExplain(snapshot, ua, input.recordId);
@@ -214,14 +304,28 @@ export function compareCommand(snapshot: Snapshot, input: { users: string[]; rec
     const comparison = compareExplanations(a, b);
     const md = input.format === 'markdown';
     const lines: string[] = [];
-    lines.push(md ? `### ${a.userName} vs ${b.userName} on ${a.recordName}` : `${a.userName} vs ${b.userName} on ${a.recordName}`);
+    lines.push(
+        md
+            ? `### ${a.userName} vs ${b.userName} on ${a.recordName}`
+            : `${a.userName} vs ${b.userName} on ${a.recordName}`
+    );
     lines.push('', comparison.summary, '');
-    lines.push(md ? `| | ${a.userName} | ${b.userName} |` : `  ${'Access'.padEnd(22)} ${a.userName.padEnd(30)} ${b.userName}`);
+    lines.push(
+        md ? `| | ${a.userName} | ${b.userName} |` : `  ${'Access'.padEnd(22)} ${a.userName.padEnd(30)} ${b.userName}`
+    );
     if (md) lines.push('| --- | --- | --- |', `| Access | ${a.maxAccessLevel} | ${b.maxAccessLevel} |`);
     else lines.push(`  ${''.padEnd(22)} ${a.maxAccessLevel.padEnd(30)} ${b.maxAccessLevel}`);
     for (const row of comparison.rows.filter((r) => r.differs)) {
-        if (md) lines.push(`| ${row.a.title} | ${row.a.status}: ${row.a.reason.replace(/\|/g, '\\|')} | ${row.b.status}: ${row.b.reason.replace(/\|/g, '\\|')} |`);
-        else lines.push(`  ${row.a.title.padEnd(22)} ${`${row.a.status}`.padEnd(30)} ${row.b.status}`, `      ${a.userName}: ${row.a.reason}`, `      ${b.userName}: ${row.b.reason}`);
+        if (md)
+            lines.push(
+                `| ${row.a.title} | ${row.a.status}: ${row.a.reason.replace(/\|/g, '\\|')} | ${row.b.status}: ${row.b.reason.replace(/\|/g, '\\|')} |`
+            );
+        else
+            lines.push(
+                `  ${row.a.title.padEnd(22)} ${`${row.a.status}`.padEnd(30)} ${row.b.status}`,
+                `      ${a.userName}: ${row.a.reason}`,
+                `      ${b.userName}: ${row.b.reason}`
+            );
     }
     if (!comparison.differingLayers.length) lines.push(md ? '| (no layer differs) | | |' : '  No layer differs.');
     return { result: { a, b, comparison }, human: lines.join('\n'), warnings: evidenceWarnings(snapshot) };
@@ -259,12 +363,22 @@ export function whatIfChange(snapshot: Snapshot, userId: string, recordId: strin
         const hit =
             findByIdOrName(tableRows(snapshot, 'PermissionSetGroup'), ref, ['DeveloperName', 'MasterLabel']) ??
             findByIdOrName(tableRows(snapshot, 'PermissionSet'), ref, ['Name', 'Label']);
-        if (!hit) throw new InputError(`No permission set or permission set group "${ref}" in the snapshot (give its Id, Name or Label).`, [], 'UnknownPermissionSet');
+        if (!hit)
+            throw new InputError(
+                `No permission set or permission set group "${ref}" in the snapshot (give its Id, Name or Label).`,
+                [],
+                'UnknownPermissionSet'
+            );
         return { kind: 'addPermissionSet', userId, permissionSetId: str(hit.Id) };
     }
     if ('addToGroup' in flag) {
         const hit = findByIdOrName(tableRows(snapshot, 'Group'), flag.addToGroup, ['DeveloperName', 'Name']);
-        if (!hit) throw new InputError(`No group or queue "${flag.addToGroup}" in the snapshot (give its Id, DeveloperName or Name).`, [], 'UnknownGroup');
+        if (!hit)
+            throw new InputError(
+                `No group or queue "${flag.addToGroup}" in the snapshot (give its Id, DeveloperName or Name).`,
+                [],
+                'UnknownGroup'
+            );
         return { kind: 'addToGroup', userId, groupId: str(hit.Id) };
     }
     return { kind: 'share', userId, recordId, level: flag.share };
@@ -301,17 +415,34 @@ export function whatIfCommand(
     lines.push(`${md ? '- ' : '  '}After:  ${after.maxAccessLevel} — ${after.summary}`);
     lines.push(`${md ? '- ' : '  '}It would grant: ${verb(gained)}${lost.length ? `; and remove: ${verb(lost)}` : ''}`);
     if (input.operation) {
-        lines.push(`${md ? '- ' : '  '}${input.operation}: ${before.access[input.operation] ? 'allowed' : 'denied'} → ${after.access[input.operation] ? 'allowed' : 'denied'}`);
+        lines.push(
+            `${md ? '- ' : '  '}${input.operation}: ${before.access[input.operation] ? 'allowed' : 'denied'} → ${after.access[input.operation] ? 'allowed' : 'denied'}`
+        );
     }
     if (newPaths.length) {
         lines.push('', md ? 'New ways in:' : '  New ways in:');
         for (const p of newPaths) lines.push(`${md ? '- ' : '    '}${p.summary}`);
     }
     if (changedLayers.length) lines.push('', `${md ? '' : '  '}Layers that change: ${changedLayers.join(', ')}`);
-    if (after.uncertain) lines.push('', `${md ? '' : '  '}Uncertain after the change: ${after.uncertainties.join('; ')}`);
-    const summary = (e: Explanation): WhatIfResult['before'] => ({ access: e.access, maxAccessLevel: e.maxAccessLevel, summary: e.summary });
+    if (after.uncertain)
+        lines.push('', `${md ? '' : '  '}Uncertain after the change: ${after.uncertainties.join('; ')}`);
+    const summary = (e: Explanation): WhatIfResult['before'] => ({
+        access: e.access,
+        maxAccessLevel: e.maxAccessLevel,
+        summary: e.summary
+    });
     return {
-        result: { change, description, before: summary(before), after: summary(after), gained, lost, newPaths, changedLayers, explanationAfter: after },
+        result: {
+            change,
+            description,
+            before: summary(before),
+            after: summary(after),
+            gained,
+            lost,
+            newPaths,
+            changedLayers,
+            explanationAfter: after
+        },
         human: lines.join('\n'),
         warnings: evidenceWarnings(snapshot)
     };

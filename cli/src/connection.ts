@@ -25,7 +25,9 @@ export async function connect(options: ConnectOptions): Promise<OrgTransport> {
             const config = await core.ConfigAggregator.create();
             const fallback = config.getPropertyValue('target-org');
             if (typeof fallback !== 'string' || !fallback) {
-                throw new UsageError('No org given: pass --target-org <alias|username> (or --snapshot <file|demo>), or set a default with sf config set target-org <alias>.');
+                throw new UsageError(
+                    'No org given: pass --target-org <alias|username> (or --snapshot <file|demo>), or set a default with sf config set target-org <alias>.'
+                );
             }
             org = await core.Org.create({ aliasOrUsername: fallback });
         }
@@ -33,10 +35,20 @@ export async function connect(options: ConnectOptions): Promise<OrgTransport> {
         if (err instanceof UsageError) throw err;
         const e = err as { name?: string; message?: string };
         const label = options.targetOrg ?? 'the default target-org';
-        if (/NamedOrgNotFound|NoAuthInfoFound|AuthInfoNotFound|No authorization information|not found/i.test(`${e.name ?? ''} ${e.message ?? ''}`)) {
-            throw new OrgError(`No org login named ${label}: log in first with sf org login web --alias ${options.targetOrg ?? '<alias>'} (sf org list shows the logins).`, 'UnknownOrg');
+        if (
+            /NamedOrgNotFound|NoAuthInfoFound|AuthInfoNotFound|No authorization information|not found/i.test(
+                `${e.name ?? ''} ${e.message ?? ''}`
+            )
+        ) {
+            throw new OrgError(
+                `No org login named ${label}: log in first with sf org login web --alias ${options.targetOrg ?? '<alias>'} (sf org list shows the logins).`,
+                'UnknownOrg'
+            );
         }
-        throw new OrgError(`Can't open the login for ${label}: ${(e.message ?? String(err)).split('\n')[0]}`, 'OrgAuthError');
+        throw new OrgError(
+            `Can't open the login for ${label}: ${(e.message ?? String(err)).split('\n')[0]}`,
+            'OrgAuthError'
+        );
     }
     const conn = org.getConnection(options.apiVersion);
     return jsforceTransport(conn as unknown as JsforceLikeConnection, {

@@ -7,10 +7,25 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSnapshot, SnapshotError, type Operation, type Snapshot } from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
+import {
+    loadSnapshot,
+    SnapshotError,
+    type Operation,
+    type Snapshot
+} from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
 import { COMMANDS, helpText, outputPreferences, parseArgs, type ParsedArgs } from './args';
 import { collect, type CollectRequest } from './collector';
-import { checkRecordId, checkUserRef, compareCommand, explainCommand, whatIfCommand, whoCanSeeCommand, type CommandOutput, type OutputFormat, type WhatIfFlag } from './commands';
+import {
+    checkRecordId,
+    checkUserRef,
+    compareCommand,
+    explainCommand,
+    whatIfCommand,
+    whoCanSeeCommand,
+    type CommandOutput,
+    type OutputFormat,
+    type WhatIfFlag
+} from './commands';
 import { connect } from './connection';
 import { CliError, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors';
 import { CLI_VERSION } from './version';
@@ -44,12 +59,17 @@ export function readSnapshot(source: string): Snapshot {
     const path = source === 'demo' ? demoSnapshotPath() : resolve(source);
     const label = source === 'demo' ? `the demo snapshot (${path})` : path;
     if (!existsSync(path)) throw new InputError(`No snapshot file at ${label}.`, [], 'SnapshotNotFound');
-    if (statSync(path).isDirectory()) throw new InputError(`${label} is a directory, not a snapshot file.`, [], 'SnapshotNotFound');
+    if (statSync(path).isDirectory())
+        throw new InputError(`${label} is a directory, not a snapshot file.`, [], 'SnapshotNotFound');
     let raw: unknown;
     try {
         raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (err) {
-        throw new InputError(`${label} is not valid JSON: ${(err as Error).message.split('\n')[0]}`, [], 'MalformedSnapshot');
+        throw new InputError(
+            `${label} is not valid JSON: ${(err as Error).message.split('\n')[0]}`,
+            [],
+            'MalformedSnapshot'
+        );
     }
     validateSnapshot(raw, label);
     return raw as Snapshot;
@@ -59,7 +79,8 @@ function validateSnapshot(raw: unknown, label: string): void {
     try {
         loadSnapshot(raw);
     } catch (err) {
-        if (err instanceof SnapshotError) throw new InputError(`${label} is not a valid snapshot: ${err.message}`, [], 'MalformedSnapshot');
+        if (err instanceof SnapshotError)
+            throw new InputError(`${label} is not a valid snapshot: ${err.message}`, [], 'MalformedSnapshot');
         throw err;
     }
 }
@@ -68,8 +89,10 @@ function validateSnapshot(raw: unknown, label: string): void {
 export function writeAtomically(file: string, content: string): string {
     const target = resolve(file);
     const dir = dirname(target);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`Can't write ${file}: the folder ${dir} does not exist.`, [], 'BadOutputFile');
-    if (existsSync(target) && statSync(target).isDirectory()) throw new InputError(`Can't write ${file}: it is a directory.`, [], 'BadOutputFile');
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+        throw new InputError(`Can't write ${file}: the folder ${dir} does not exist.`, [], 'BadOutputFile');
+    if (existsSync(target) && statSync(target).isDirectory())
+        throw new InputError(`Can't write ${file}: it is a directory.`, [], 'BadOutputFile');
     const temp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
     try {
         writeFileSync(temp, content, { encoding: 'utf8', mode: 0o600 });
@@ -86,7 +109,9 @@ function progressBar(io: Io, label: string): (done: number, total: number) => vo
         if (!io.stderrIsTty || total === 0) return;
         const width = 24;
         const filled = Math.round((done / total) * width);
-        io.stderr(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+        io.stderr(
+            `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`
+        );
     };
 }
 
@@ -103,7 +128,8 @@ function list(flags: ParsedArgs['flags'], name: string): string[] {
 function positiveInt(flags: ParsedArgs['flags'], name: string, fallback: number, max: number): number {
     const v = str(flags, name);
     if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max} (got "${v}").`);
+    if (!/^\d+$/.test(v) || Number(v) > max)
+        throw new UsageError(`--${name} must be a whole number from 0 to ${max} (got "${v}").`);
     return Number(v);
 }
 
@@ -124,11 +150,17 @@ async function evidence(args: ParsedArgs, request: Omit<CollectRequest, 'maxRows
         apiVersion: str(args.flags, 'api-version') ?? DEFAULT_API_VERSION,
         timeoutMs: Math.max(1, timeout) * 1000
     });
-    const collected = await collect(transport, { ...request, maxRows: positiveInt(args.flags, 'max-rows', 50_000, 1_000_000) });
+    const collected = await collect(transport, {
+        ...request,
+        maxRows: positiveInt(args.flags, 'max-rows', 50_000, 1_000_000)
+    });
     validateSnapshot(collected.snapshot, 'the collected snapshot');
     return {
         snapshot: collected.snapshot,
-        collected: { ...collected.stats, ...(collected.totalUsers !== undefined ? { totalUsers: collected.totalUsers } : {}) }
+        collected: {
+            ...collected.stats,
+            ...(collected.totalUsers !== undefined ? { totalUsers: collected.totalUsers } : {})
+        }
     };
 }
 
@@ -139,7 +171,9 @@ function format(args: ParsedArgs): OutputFormat {
 function whatIfFlag(args: ParsedArgs): WhatIfFlag {
     const given = (['add-permission-set', 'add-to-group', 'share'] as const).filter((f) => args.flags[f] !== undefined);
     if (given.length !== 1) {
-        throw new UsageError(`what-if needs exactly one of --add-permission-set, --add-to-group or --share (got ${given.length ? given.map((g) => `--${g}`).join(' and ') : 'none'}).`);
+        throw new UsageError(
+            `what-if needs exactly one of --add-permission-set, --add-to-group or --share (got ${given.length ? given.map((g) => `--${g}`).join(' and ') : 'none'}).`
+        );
     }
     const ps = str(args.flags, 'add-permission-set');
     const group = str(args.flags, 'add-to-group');
@@ -160,16 +194,32 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             const src = await evidence(args, { users: [user], recordId: record });
             const userRef = src.collected ? (src.snapshot.subjects?.[0]?.userId ?? user) : user;
             const op = str(args.flags, 'operation') as Operation | undefined;
-            return { ...explainCommand(src.snapshot, { user: userRef, recordId: record, ...(op ? { operation: op } : {}), format: format(args) }), ...(src.collected ? { collected: src.collected } : {}) };
+            return {
+                ...explainCommand(src.snapshot, {
+                    user: userRef,
+                    recordId: record,
+                    ...(op ? { operation: op } : {}),
+                    format: format(args)
+                }),
+                ...(src.collected ? { collected: src.collected } : {})
+            };
         }
         case 'compare': {
             const users = list(args.flags, 'user');
-            if (users.length !== 2) throw new UsageError(`compare needs exactly two --user flags (got ${users.length}).`);
+            if (users.length !== 2)
+                throw new UsageError(`compare needs exactly two --user flags (got ${users.length}).`);
             users.forEach((u) => checkUserRef(u));
             checkRecordId(record);
             const src = await evidence(args, { users, recordId: record });
             const refs = src.collected ? (src.snapshot.subjects ?? []).map((s) => s.userId) : users;
-            return { ...compareCommand(src.snapshot, { users: refs.length === 2 ? refs : users, recordId: record, format: format(args) }), ...(src.collected ? { collected: src.collected } : {}) };
+            return {
+                ...compareCommand(src.snapshot, {
+                    users: refs.length === 2 ? refs : users,
+                    recordId: record,
+                    format: format(args)
+                }),
+                ...(src.collected ? { collected: src.collected } : {})
+            };
         }
         case 'who-can-see': {
             checkRecordId(record);
@@ -199,15 +249,26 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             checkUserRef(user);
             checkRecordId(record);
             const flag = whatIfFlag(args);
-            const extra: Partial<CollectRequest> = 'addPermissionSet' in flag && /^[a-zA-Z0-9]{15,18}$/.test(flag.addPermissionSet) ? { permissionSetIds: [flag.addPermissionSet] } : {};
+            const extra: Partial<CollectRequest> =
+                'addPermissionSet' in flag && /^[a-zA-Z0-9]{15,18}$/.test(flag.addPermissionSet)
+                    ? { permissionSetIds: [flag.addPermissionSet] }
+                    : {};
             if (!str(args.flags, 'snapshot') && 'addPermissionSet' in flag && !extra.permissionSetIds) {
-                throw new UsageError('With --target-org, give the permission set by Id (0PS… or 0PG…): names are resolved only in snapshots.');
+                throw new UsageError(
+                    'With --target-org, give the permission set by Id (0PS… or 0PG…): names are resolved only in snapshots.'
+                );
             }
             const src = await evidence(args, { users: [user], recordId: record, ...extra });
             const userRef = src.collected ? (src.snapshot.subjects?.[0]?.userId ?? user) : user;
             const op = str(args.flags, 'operation') as Operation | undefined;
             return {
-                ...whatIfCommand(src.snapshot, { user: userRef, recordId: record, flag, ...(op ? { operation: op } : {}), format: format(args) }),
+                ...whatIfCommand(src.snapshot, {
+                    user: userRef,
+                    recordId: record,
+                    flag,
+                    ...(op ? { operation: op } : {}),
+                    format: format(args)
+                }),
                 ...(src.collected ? { collected: src.collected } : {})
             };
         }
@@ -218,8 +279,13 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             const output = str(args.flags, 'output-file') as string;
             // Check the destination before spending API calls on it.
             const dir = dirname(resolve(output));
-            if (!existsSync(dir)) throw new InputError(`Can't write ${output}: the folder ${dir} does not exist.`, [], 'BadOutputFile');
-            const src = await evidence(args, { users, recordId: record, permissionSetIds: list(args.flags, 'add-permission-set') });
+            if (!existsSync(dir))
+                throw new InputError(`Can't write ${output}: the folder ${dir} does not exist.`, [], 'BadOutputFile');
+            const src = await evidence(args, {
+                users,
+                recordId: record,
+                permissionSetIds: list(args.flags, 'add-permission-set')
+            });
             const path = writeAtomically(output, `${JSON.stringify(src.snapshot, null, 2)}\n`);
             const stats = src.collected ?? { queries: 0, requests: 0, rows: 0 };
             const unavailable = src.snapshot.meta.unavailable ?? [];
@@ -229,9 +295,19 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
                 ...unavailable.map((u) => `  Not read: ${u.table} — ${u.reason}`)
             ];
             return {
-                result: { path, queries: stats.queries, requests: stats.requests, rows: stats.rows, tables: Object.keys(src.snapshot.tables), unavailable, truncated: src.snapshot.meta.truncated ?? [] },
+                result: {
+                    path,
+                    queries: stats.queries,
+                    requests: stats.requests,
+                    rows: stats.rows,
+                    tables: Object.keys(src.snapshot.tables),
+                    unavailable,
+                    truncated: src.snapshot.meta.truncated ?? []
+                },
                 human: lines.join('\n'),
-                warnings: (src.snapshot.meta.truncated ?? []).map((t) => `${t.table} was cut at ${t.limit} rows: ${t.reason}`),
+                warnings: (src.snapshot.meta.truncated ?? []).map(
+                    (t) => `${t.table} was cut at ${t.limit} rows: ${t.reason}`
+                ),
                 ...(src.collected ? { collected: src.collected } : {})
             };
         }
@@ -258,24 +334,39 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         const args = parseArgs(argv);
         if (args.command === 'help') {
             const text = args.flags.version ? `access-xray ${CLI_VERSION}` : helpText(args.helpFor);
-            io.stdout(prefs.json ? `${JSON.stringify({ status: 0, result: { help: text, commands: Object.keys(COMMANDS) } }, null, 2)}\n` : `${text}\n`);
+            io.stdout(
+                prefs.json
+                    ? `${JSON.stringify({ status: 0, result: { help: text, commands: Object.keys(COMMANDS) } }, null, 2)}\n`
+                    : `${text}\n`
+            );
             return EXIT_OK;
         }
         const outcome = await runCommand(args, io);
-        const collected = outcome.collected ? { queries: outcome.collected.queries, requests: outcome.collected.requests, rows: outcome.collected.rows } : undefined;
+        const collected = outcome.collected
+            ? { queries: outcome.collected.queries, requests: outcome.collected.requests, rows: outcome.collected.rows }
+            : undefined;
         if (args.json) {
-            io.stdout(`${JSON.stringify({ status: 0, result: outcome.result, warnings: outcome.warnings, ...(collected ? { collected } : {}) }, null, 2)}\n`);
+            io.stdout(
+                `${JSON.stringify({ status: 0, result: outcome.result, warnings: outcome.warnings, ...(collected ? { collected } : {}) }, null, 2)}\n`
+            );
         } else {
             io.stdout(`${outcome.human.trimEnd()}\n`);
             for (const w of outcome.warnings) io.stderr(`Warning: ${w}\n`);
-            if (collected && args.command !== 'collect') io.stderr(`Collected with ${collected.queries} queries (${collected.requests} API requests, ${collected.rows} rows).\n`);
+            if (collected && args.command !== 'collect')
+                io.stderr(
+                    `Collected with ${collected.queries} queries (${collected.requests} API requests, ${collected.rows} rows).\n`
+                );
         }
         return EXIT_OK;
     } catch (raw) {
         const err =
             raw instanceof CliError
                 ? raw
-                : new CliError(`internal error: ${(raw as Error)?.message?.split('\n')[0] ?? String(raw)} (run again with --debug and report it)`, EXIT_INTERNAL, 'InternalError');
+                : new CliError(
+                      `internal error: ${(raw as Error)?.message?.split('\n')[0] ?? String(raw)} (run again with --debug and report it)`,
+                      EXIT_INTERNAL,
+                      'InternalError'
+                  );
         if (raw !== err && raw instanceof Error && raw.stack) err.stack = raw.stack;
         if (prefs.json) {
             io.stdout(`${JSON.stringify(errorEnvelope(err, prefs.debug), null, 2)}\n`);

@@ -54,18 +54,32 @@ export function describeRequest(path: string): string {
     return path.replace(/^\/services\/data\/v\d+\.\d\//, '');
 }
 
-export function toOrgError(err: unknown, path: string, opts: { orgLabel: string; instanceUrl: string; timeoutMs: number }): OrgError {
+export function toOrgError(
+    err: unknown,
+    path: string,
+    opts: { orgLabel: string; instanceUrl: string; timeoutMs: number }
+): OrgError {
     if (err instanceof OrgError) return err;
     const e = (err ?? {}) as SalesforceErrorLike;
     const code = text(e.errorCode) || text(e.code) || text(e.name);
     const message = text(e.message).split('\n')[0] ?? '';
     const what = describeRequest(path);
     const login = `sf org login web --alias ${opts.orgLabel}`;
-    if (code === 'INVALID_SESSION_ID' || /INVALID_SESSION_ID|Session expired or invalid/i.test(message) || e.statusCode === 401) {
-        return new OrgError(`The session for ${opts.orgLabel} has expired or is invalid (INVALID_SESSION_ID). Log in again: ${login}`, 'ExpiredSession');
+    if (
+        code === 'INVALID_SESSION_ID' ||
+        /INVALID_SESSION_ID|Session expired or invalid/i.test(message) ||
+        e.statusCode === 401
+    ) {
+        return new OrgError(
+            `The session for ${opts.orgLabel} has expired or is invalid (INVALID_SESSION_ID). Log in again: ${login}`,
+            'ExpiredSession'
+        );
     }
     if (/RefreshToken|refresh token|AuthCode|OauthError|invalid_grant/i.test(`${code} ${message}`)) {
-        return new OrgError(`The session for ${opts.orgLabel} has expired and could not be refreshed (${code || 'auth error'}). Log in again: ${login}`, 'ExpiredSession');
+        return new OrgError(
+            `The session for ${opts.orgLabel} has expired and could not be refreshed (${code || 'auth error'}). Log in again: ${login}`,
+            'ExpiredSession'
+        );
     }
     if (code === 'REQUEST_LIMIT_EXCEEDED' || /REQUEST_LIMIT_EXCEEDED/.test(message)) {
         return new OrgError(
@@ -79,21 +93,39 @@ export function toOrgError(err: unknown, path: string, opts: { orgLabel: string;
             'Timeout'
         );
     }
-    if (['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code) || /ECONNREFUSED|ENOTFOUND|ECONNRESET|socket hang up/.test(message)) {
+    if (
+        ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code) ||
+        /ECONNREFUSED|ENOTFOUND|ECONNRESET|socket hang up/.test(message)
+    ) {
         const which = /E[A-Z_]+/.exec(`${code} ${message}`)?.[0] ?? 'network error';
-        return new OrgError(`Can't reach ${opts.instanceUrl} (${which}) while running ${what}; check the network, VPN or proxy.`, 'NetworkError');
+        return new OrgError(
+            `Can't reach ${opts.instanceUrl} (${which}) while running ${what}; check the network, VPN or proxy.`,
+            'NetworkError'
+        );
     }
     if (code === 'INVALID_QUERY_LOCATOR') {
-        return new OrgError(`The org dropped the query cursor while paging ${what} (INVALID_QUERY_LOCATOR); run the command again.`, 'QueryCursorExpired');
+        return new OrgError(
+            `The org dropped the query cursor while paging ${what} (INVALID_QUERY_LOCATOR); run the command again.`,
+            'QueryCursorExpired'
+        );
     }
     if (code === 'UNKNOWN_EXCEPTION' || /^5\d\d$/.test(String(e.statusCode ?? ''))) {
-        return new OrgError(`Salesforce returned an internal error for ${what} (${code || 'HTTP 5xx'}): ${message || 'no details'}`, 'ServerError');
+        return new OrgError(
+            `Salesforce returned an internal error for ${what} (${code || 'HTTP 5xx'}): ${message || 'no details'}`,
+            'ServerError'
+        );
     }
     if (code === 'ERROR_HTTP_500' || code === 'ERROR_HTTP_502' || code === 'ERROR_HTTP_503') {
-        return new OrgError(`Salesforce returned ${code.replace('ERROR_HTTP_', 'HTTP ')} for ${what}; try again later.`, 'ServerError');
+        return new OrgError(
+            `Salesforce returned ${code.replace('ERROR_HTTP_', 'HTTP ')} for ${what}; try again later.`,
+            'ServerError'
+        );
     }
     if (/Unexpected token|not valid JSON|invalid json/i.test(message)) {
-        return new OrgError(`The org answered ${what} with something that isn't JSON (maintenance page or proxy?); try again later.`, 'BadResponse');
+        return new OrgError(
+            `The org answered ${what} with something that isn't JSON (maintenance page or proxy?); try again later.`,
+            'BadResponse'
+        );
     }
     return new OrgError(`${what} failed: ${code ? `${code}: ` : ''}${message || 'unknown error'}`, code || 'OrgError');
 }
@@ -110,13 +142,21 @@ export function jsforceTransport(conn: JsforceLikeConnection, options: Transport
             let timer: ReturnType<typeof setTimeout> | undefined;
             try {
                 // jsforce has its own timeout option; the race is a second guard that never lets a hung socket hang the CLI.
-                const call = conn.request<T>({ method: 'GET', url: path }, { timeout: timeoutMs, retry: { maxRetries: retries, minTimeout: 200 } });
+                const call = conn.request<T>(
+                    { method: 'GET', url: path },
+                    { timeout: timeoutMs, retry: { maxRetries: retries, minTimeout: 200 } }
+                );
                 const guard = new Promise<never>((_, reject) => {
-                    timer = setTimeout(() => reject(Object.assign(new Error('request timed out'), { name: 'AbortError' })), timeoutMs + 1000);
+                    timer = setTimeout(
+                        () => reject(Object.assign(new Error('request timed out'), { name: 'AbortError' })),
+                        timeoutMs + 1000
+                    );
                 });
                 const result = await Promise.race([call, guard]);
                 if (typeof result === 'string') {
-                    throw Object.assign(new Error('Unexpected token: response is not valid JSON'), { name: 'BadResponse' });
+                    throw Object.assign(new Error('Unexpected token: response is not valid JSON'), {
+                        name: 'BadResponse'
+                    });
                 }
                 return result;
             } catch (err) {

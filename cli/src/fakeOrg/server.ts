@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
 import type { Row, Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { executeSoql, SoqlError } from './soql';
 
-export type FaultKind = 'expiredSession' | 'requestLimit' | 'serverError' | 'timeout' | 'expiredCursor' | 'notJson';
+export type FaultKind =
+    'expiredSession' | 'requestLimit' | 'serverError' | 'timeout' | 'expiredCursor' | 'notJson' | 'noAccess';
 
 export interface Fault {
     kind: FaultKind;
@@ -77,7 +78,10 @@ function keyPrefixOf(rows: Row[] | undefined): string | undefined {
 }
 
 /** Tables the fake answers: the snapshot's, plus Tooling RestrictionRule from its metadata. */
-function dataOf(snapshot: Snapshot, unsupported: string[]): { rest: { tables: Record<string, Row[]> }; tooling: { tables: Record<string, Row[]> } } {
+function dataOf(
+    snapshot: Snapshot,
+    unsupported: string[]
+): { rest: { tables: Record<string, Row[]> }; tooling: { tables: Record<string, Row[]> } } {
     const tables: Record<string, Row[]> = {};
     for (const [name, rows] of Object.entries(snapshot.tables)) {
         if (!unsupported.some((u) => u.toLowerCase() === name.toLowerCase())) tables[name] = rows;
@@ -86,7 +90,9 @@ function dataOf(snapshot: Snapshot, unsupported: string[]): { rest: { tables: Re
     for (const name of Object.keys(snapshot.describe ?? {})) tables[name] ??= [];
     const tooling: Record<string, Row[]> = {
         EntityDefinition: tables.EntityDefinition ?? [],
-        RestrictionRule: (snapshot.metadata?.RestrictionRule ?? []).map((r) => ({ attributes: { type: 'RestrictionRule' }, ...r }) as Row)
+        RestrictionRule: (snapshot.metadata?.RestrictionRule ?? []).map(
+            (r) => ({ attributes: { type: 'RestrictionRule' }, ...r }) as Row
+        )
     };
     return { rest: { tables }, tooling: { tables: tooling } };
 }
@@ -103,11 +109,17 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const hanging = new Set<http.ServerResponse>();
     let cursorSeq = 0;
     const loginUser =
-        (options.loginUserId && snapshot.tables.User?.find((u) => u.Id === options.loginUserId)) || snapshot.tables.User?.[0] || undefined;
+        (options.loginUserId && snapshot.tables.User?.find((u) => u.Id === options.loginUserId)) ||
+        snapshot.tables.User?.[0] ||
+        undefined;
 
     function page(records: Row[], totalSize: number, tooling: boolean, start: number): Record<string, unknown> {
         const end = start + pageSize;
-        const body: Record<string, unknown> = { totalSize, done: end >= records.length, records: records.slice(start, end) };
+        const body: Record<string, unknown> = {
+            totalSize,
+            done: end >= records.length,
+            records: records.slice(start, end)
+        };
         if (end < records.length) {
             const id = `01gFAKE${String(++cursorSeq).padStart(8, '0')}`;
             cursors.set(id, { records, totalSize, tooling });
@@ -117,7 +129,9 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     }
 
     function takeFault(target: string): Fault | undefined {
-        const fault = faults.find((f) => (!f.match || target.includes(f.match)) && (f.times === undefined || f.used < f.times));
+        const fault = faults.find(
+            (f) => (!f.match || target.includes(f.match)) && (f.times === undefined || f.used < f.times)
+        );
         if (fault) fault.used++;
         return fault;
     }
@@ -137,9 +151,17 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         if (fault?.kind === 'expiredSession' || auth !== `Bearer ${accessToken}`) {
             return sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
         }
-        if (fault?.kind === 'requestLimit') return sfError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        if (fault?.kind === 'noAccess')
+            return sfError(res, 403, 'INSUFFICIENT_ACCESS', 'insufficient access rights on object id');
+        if (fault?.kind === 'requestLimit')
+            return sfError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
         if (fault?.kind === 'serverError') {
-            return sfError(res, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-fake');
+            return sfError(
+                res,
+                500,
+                'UNKNOWN_EXCEPTION',
+                'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-fake'
+            );
         }
         if (fault?.kind === 'notJson') {
             res.statusCode = 200;
@@ -204,7 +226,12 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             if (!known && !rows) return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist`);
             const fieldNames = new Set<string>();
             for (const r of rows ?? []) for (const k of Object.keys(r)) if (k !== 'attributes') fieldNames.add(k);
-            const fields = known?.fields ?? [...fieldNames].map((n) => ({ name: n, type: n === 'Id' ? 'id' : n.endsWith('Id') ? 'reference' : 'string' }));
+            const fields =
+                known?.fields ??
+                [...fieldNames].map((n) => ({
+                    name: n,
+                    type: n === 'Id' ? 'id' : n.endsWith('Id') ? 'reference' : 'string'
+                }));
             return json(res, {
                 name,
                 label: known?.label ?? name,
@@ -216,7 +243,9 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         }
         const record = /^sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})$/.exec(rest);
         if (record) {
-            const row = data.rest.tables[record[1] as string]?.find((r) => typeof r.Id === 'string' && r.Id.slice(0, 15) === (record[2] as string).slice(0, 15));
+            const row = data.rest.tables[record[1] as string]?.find(
+                (r) => typeof r.Id === 'string' && r.Id.slice(0, 15) === (record[2] as string).slice(0, 15)
+            );
             return row ? json(res, row) : sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
         }
         return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);
@@ -231,7 +260,12 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         } catch (e) {
             status = sfError(res, 500, 'UNKNOWN_EXCEPTION', `fake org failure: ${(e as Error).message}`);
         }
-        requests.push({ method: req.method ?? 'GET', path: url.pathname, ...(soql ? { soql } : {}), status: status ?? 0 });
+        requests.push({
+            method: req.method ?? 'GET',
+            path: url.pathname,
+            ...(soql ? { soql } : {}),
+            status: status ?? 0
+        });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;

@@ -113,11 +113,13 @@ class Parser {
     }
     private expectKeyword(word: string): void {
         const t = this.next();
-        if (t.type !== 'word' || t.text.toUpperCase() !== word) throw new SoqlError('MALFORMED_QUERY', `expected ${word}, found '${t.text}'`);
+        if (t.type !== 'word' || t.text.toUpperCase() !== word)
+            throw new SoqlError('MALFORMED_QUERY', `expected ${word}, found '${t.text}'`);
     }
     private expectPunct(p: string): void {
         const t = this.next();
-        if (t.type !== 'punct' || t.text !== p) throw new SoqlError('MALFORMED_QUERY', `expected '${p}', found '${t.text}'`);
+        if (t.type !== 'punct' || t.text !== p)
+            throw new SoqlError('MALFORMED_QUERY', `expected '${p}', found '${t.text}'`);
     }
 
     parseQuery(): SoqlQuery {
@@ -132,7 +134,8 @@ class Parser {
         } else {
             for (;;) {
                 const t = this.next();
-                if (t.type !== 'word') throw new SoqlError('MALFORMED_QUERY', `expected a field name, found '${t.text}'`);
+                if (t.type !== 'word')
+                    throw new SoqlError('MALFORMED_QUERY', `expected a field name, found '${t.text}'`);
                 fields.push(t.text);
                 if (this.peek()?.text === ',') {
                     this.next();
@@ -153,7 +156,8 @@ class Parser {
             this.next();
             this.expectKeyword('BY');
             // ORDER BY is accepted and ignored: the collector never depends on order.
-            while (this.peek() && !this.isKeyword('LIMIT') && !this.isKeyword('OFFSET') && this.peek()?.text !== ')') this.next();
+            while (this.peek() && !this.isKeyword('LIMIT') && !this.isKeyword('OFFSET') && this.peek()?.text !== ')')
+                this.next();
         }
         if (this.isKeyword('LIMIT')) {
             this.next();
@@ -213,7 +217,8 @@ class Parser {
             if (this.isKeyword('SELECT')) {
                 const query = this.parseQuery();
                 this.expectPunct(')');
-                if (query.fields.length !== 1) throw new SoqlError('MALFORMED_QUERY', 'a semi-join selects exactly one field');
+                if (query.fields.length !== 1)
+                    throw new SoqlError('MALFORMED_QUERY', 'a semi-join selects exactly one field');
                 return { kind: 'semiJoin', path: field.text, negated, query };
             }
             const values: Value[] = [];
@@ -228,7 +233,8 @@ class Parser {
         if (negated) throw new SoqlError('MALFORMED_QUERY', 'NOT must be followed by IN here');
         const op = this.next();
         const opText = op.type === 'word' && op.text.toUpperCase() === 'LIKE' ? 'LIKE' : op.text;
-        if (!['=', '!=', '<', '>', '<=', '>=', 'LIKE'].includes(opText)) throw new SoqlError('MALFORMED_QUERY', `unsupported operator '${op.text}'`);
+        if (!['=', '!=', '<', '>', '<=', '>=', 'LIKE'].includes(opText))
+            throw new SoqlError('MALFORMED_QUERY', `unsupported operator '${op.text}'`);
         return { kind: 'compare', path: field.text, op: opText as '=', value: this.parseValue() };
     }
 
@@ -314,7 +320,8 @@ function equal(a: unknown, b: Value): boolean {
     if (typeof a === 'string' && typeof b === 'string') {
         const ia = id15(a);
         const ib = id15(b);
-        if (ia && ib && /^[a-zA-Z0-9]+$/.test(a) && /^[a-zA-Z0-9]+$/.test(b) && /\d/.test(a) && /\d/.test(b)) return ia === ib;
+        if (ia && ib && /^[a-zA-Z0-9]+$/.test(a) && /^[a-zA-Z0-9]+$/.test(b) && /\d/.test(a) && /\d/.test(b))
+            return ia === ib;
         return a.toLowerCase() === b.toLowerCase();
     }
     return a === b;
@@ -322,7 +329,13 @@ function equal(a: unknown, b: Value): boolean {
 
 function like(a: unknown, pattern: string): boolean {
     if (typeof a !== 'string') return false;
-    const re = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/%/g, '.*')
+            .replace(/_/g, '.')}$`,
+        'i'
+    );
     return re.test(a);
 }
 
@@ -340,9 +353,13 @@ function matches(data: SoqlData, row: Row, cond: Condition): boolean {
             return cond.negated ? !hit : hit;
         }
         case 'semiJoin': {
-            const inner = runQuery(data, cond.query).records.map((r) => valueAt(data, r, cond.query.fields[0] as string));
+            const inner = runQuery(data, cond.query).records.map((r) =>
+                valueAt(data, r, cond.query.fields[0] as string)
+            );
             const v = valueAt(data, row, cond.path);
-            const hit = inner.some((x) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? equal(v, x) : false));
+            const hit = inner.some((x) =>
+                typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? equal(v, x) : false
+            );
             return cond.negated ? !hit : hit;
         }
         case 'compare': {
@@ -407,7 +424,9 @@ export function runQuery(data: SoqlData, query: SoqlQuery): SoqlResult {
     if (query.limit !== undefined) rows = rows.slice(0, query.limit);
     if (query.count) return { totalSize: rows.length, records: [] };
     const records = rows.map((row) => {
-        const out: Row = { attributes: { type: table.name, url: `/services/data/v62.0/sobjects/${table.name}/${String(row.Id ?? '')}` } };
+        const out: Row = {
+            attributes: { type: table.name, url: `/services/data/v62.0/sobjects/${table.name}/${String(row.Id ?? '')}` }
+        };
         for (const field of query.fields) setPath(data, row, out, field);
         return out;
     });

@@ -36,7 +36,11 @@ export class WhatIfError extends Error {
 }
 
 /** AccountShare also carries the child levels; a manual account share grants no child access unless set. */
-const ACCOUNT_CHILD_DEFAULTS: Record<string, string> = { OpportunityAccessLevel: 'None', CaseAccessLevel: 'None', ContactAccessLevel: 'None' };
+const ACCOUNT_CHILD_DEFAULTS: Record<string, string> = {
+    OpportunityAccessLevel: 'None',
+    CaseAccessLevel: 'None',
+    ContactAccessLevel: 'None'
+};
 
 const LEVEL_RANK: Record<string, number> = { None: 0, Read: 1, Edit: 2, All: 3 };
 
@@ -73,7 +77,9 @@ function withRows(snapshot: Snapshot, table: string, rows: Row[]): Snapshot {
 function userLabel(snapshot: Snapshot, userId: string): string {
     const user = findById(snapshot, 'User', userId);
     if (!user) {
-        throw new WhatIfError(`User ${userId} is not in the snapshot (tables.User); collect the snapshot for this user first.`);
+        throw new WhatIfError(
+            `User ${userId} is not in the snapshot (tables.User); collect the snapshot for this user first.`
+        );
     }
     return str(user.Name) || str(user.Username) || userId;
 }
@@ -89,7 +95,9 @@ function addPermissionSet(snapshot: Snapshot, userId: string, permissionSetId: s
         );
     }
     if (set && set.IsOwnedByProfile === true) {
-        throw new WhatIfError(`Permission set ${permissionSetId} belongs to a profile and can't be assigned on its own.`);
+        throw new WhatIfError(
+            `Permission set ${permissionSetId} belongs to a profile and can't be assigned on its own.`
+        );
     }
     const assignments = rowsOf(snapshot, 'PermissionSetAssignment');
     const already = assignments.some(
@@ -99,10 +107,14 @@ function addPermissionSet(snapshot: Snapshot, userId: string, permissionSetId: s
             a.IsRevoked !== true
     );
     if (already) {
-        throw new WhatIfError(`${who} already has ${group ? 'permission set group' : 'permission set'} ${permissionSetId}; nothing would change.`);
+        throw new WhatIfError(
+            `${who} already has ${group ? 'permission set group' : 'permission set'} ${permissionSetId}; nothing would change.`
+        );
     }
     // A group assignment carries the group id; its permissions live in the group's aggregate permission set.
-    const aggregate = group ? rowsOf(snapshot, 'PermissionSet').find((p) => sameId(p.PermissionSetGroupId, permissionSetId)) : set;
+    const aggregate = group
+        ? rowsOf(snapshot, 'PermissionSet').find((p) => sameId(p.PermissionSetGroupId, permissionSetId))
+        : set;
     const row: Row = {
         attributes: { type: 'PermissionSetAssignment' },
         Id: syntheticId('0Pa', snapshot, 'PermissionSetAssignment'),
@@ -139,7 +151,9 @@ function addToGroup(snapshot: Snapshot, userId: string, groupId: string): Snapsh
     }
     const members = rowsOf(snapshot, 'GroupMember');
     if (members.some((m) => sameId(m.GroupId, groupId) && sameId(m.UserOrGroupId, userId))) {
-        throw new WhatIfError(`${who} is already a direct member of ${str(group.Name) || groupId}; nothing would change.`);
+        throw new WhatIfError(
+            `${who} is already a direct member of ${str(group.Name) || groupId}; nothing would change.`
+        );
     }
     const row: Row = {
         attributes: { type: 'GroupMember' },
@@ -160,7 +174,12 @@ function objectOfRecord(snapshot: Snapshot, recordId: string): string {
 }
 
 /** Share table and its columns for an object (the engine's one mapping, shareTables.ts). */
-export function shareTableOf(objectApiName: string): { table: string; parent: string; access: string; extra?: Record<string, string> } {
+export function shareTableOf(objectApiName: string): {
+    table: string;
+    parent: string;
+    access: string;
+    extra?: Record<string, string>;
+} {
     const info = shareTableFor(objectApiName);
     return {
         table: info.table,
@@ -172,15 +191,21 @@ export function shareTableOf(objectApiName: string): { table: string; parent: st
 
 function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Read' | 'Edit'): Snapshot {
     if (level !== 'Read' && level !== 'Edit') {
-        throw new WhatIfError(`A manual share grants Read or Edit, not ${String(level)} (Full Access can't be granted by a share).`);
+        throw new WhatIfError(
+            `A manual share grants Read or Edit, not ${String(level)} (Full Access can't be granted by a share).`
+        );
     }
     const who = userLabel(snapshot, userId);
     const objectApiName = objectOfRecord(snapshot, recordId);
     const { table, parent, access, extra } = shareTableOf(objectApiName);
     const rows = rowsOf(snapshot, table);
-    const existing = rows.find((r) => sameId(r[parent], recordId) && sameId(r.UserOrGroupId, userId) && r.RowCause === 'Manual');
+    const existing = rows.find(
+        (r) => sameId(r[parent], recordId) && sameId(r.UserOrGroupId, userId) && r.RowCause === 'Manual'
+    );
     if (existing && (LEVEL_RANK[str(existing[access])] ?? 0) >= (LEVEL_RANK[level] ?? 0)) {
-        throw new WhatIfError(`${who} already has a manual ${str(existing[access])} share on ${recordId}; nothing would change.`);
+        throw new WhatIfError(
+            `${who} already has a manual ${str(existing[access])} share on ${recordId}; nothing would change.`
+        );
     }
     const row: Row = {
         attributes: { type: table },
