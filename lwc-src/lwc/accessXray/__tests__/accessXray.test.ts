@@ -441,6 +441,17 @@ describe('c-access-xray: compact mode and labels', () => {
         pick(element, PARTNER_ID);
         await flushPromises();
         expect(Object.keys(LABEL_VALUES).length).toBeGreaterThan(50);
-        expect(element.shadowRoot?.innerHTML).not.toMatch(/c\.AXR_/);
+        const texts: string[] = [];
+        const walk = (node: Node): void => {
+            texts.push(node.textContent ?? '');
+            node.childNodes.forEach(walk);
+            const shadow = (node as Element).shadowRoot;
+            if (shadow) {
+                walk(shadow);
+            }
+        };
+        walk(element);
+        expect(texts.join(' ')).not.toMatch(/c\.AXR_/);
+        expect(texts.join(' ')).toContain('Pat Partner');
     });
 });
