@@ -21,6 +21,12 @@ import type { PathStep, Row } from './types';
 
 export const SETTING_RELATED_CASES = 'experienceCloud.grantSiteUsersAccessToRelatedCases';
 export const SETTING_SEE_UNENABLED_CONTACTS = 'experienceCloud.seeContactsNotEnabled';
+/**
+ * Also accepted for the related-cases checkbox: the Metadata API field the collectors read
+ * (`SharingSettings.enablePortalUserCaseSharing`; its mapping to the checkbox is unconfirmed,
+ * api-vocabulary.md §8). The first key present wins; the explanation names the one used.
+ */
+export const RELATED_CASES_ALIASES = ['sharingSettings.enablePortalUserCaseSharing'];
 
 export const RELATED_CASES_DEFAULT = {
     value: true,
@@ -133,9 +139,11 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
         return out;
     }
     if (object === 'Case') {
-        const setting = ctx.setting(SETTING_RELATED_CASES, RELATED_CASES_DEFAULT);
+        const alias = RELATED_CASES_ALIASES.find((k) => !ctx.index.setting(SETTING_RELATED_CASES) && ctx.index.setting(k));
+        const key = alias ?? SETTING_RELATED_CASES;
+        const setting = alias ? ctx.setting(alias) : ctx.setting(SETTING_RELATED_CASES, RELATED_CASES_DEFAULT);
         const value = setting?.value ?? RELATED_CASES_DEFAULT.value;
-        const text = settingText(SETTING_RELATED_CASES, value, setting?.provenance ?? 'assumed');
+        const text = settingText(key, value, setting?.provenance ?? 'assumed');
         const caseContactId = normaliseId(record.ContactId);
         if (!Object.prototype.hasOwnProperty.call(record, 'ContactId')) {
             out.uncertainties.push('the case\'s ContactId was not collected, so "related cases" access cannot be checked');
@@ -168,7 +176,7 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
             out.fixes.push({
                 kind: 'changeSetting',
                 action: 'Turn on "Grant site users access to related cases" (Setup > Sharing Settings) — every CC+/Partner user then gets Read/Write on cases where they are the contact, and so do users above them in the portal role hierarchy',
-                targetIds: [`settings:${SETTING_RELATED_CASES}`]
+                targetIds: [`settings:${key}`]
             });
             return out;
         }
@@ -178,14 +186,14 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
                   { kind: 'role', label: `portal role ${ctx.name(normaliseId(ctx.user.UserRoleId))}`, id: normaliseId(ctx.user.UserRoleId) ?? undefined, via: 'above' },
                   { kind: 'user', label: `case contact's user ${str(viaSubordinate?.Name) || str(viaSubordinate?.Id)}`, id: str(viaSubordinate?.Id), via: 'in the portal role hierarchy' }
               ];
-        steps.push({ kind: 'setting', label: 'Grant site users access to related cases', id: `settings:${SETTING_RELATED_CASES}`, via: 'granted by' });
+        steps.push({ kind: 'setting', label: 'Grant site users access to related cases', id: `settings:${key}`, via: 'granted by' });
         out.grants.push({
             level: 'Edit',
             steps,
             reason: isMine
                 ? `${ctx.userName} is the contact on this case and "Grant site users access to related cases" is on (${text}): Read/Write (seed 002; CaseShare RowCause RelatedPortalUser)`
                 : `${ctx.userName} is above the case contact's user ${str(viaSubordinate?.Name)} in the portal role hierarchy and "Grant site users access to related cases" is on (${text}): Read/Write (seed 002; Spring \u201919 release notes)`,
-            evidence: [`settings:${SETTING_RELATED_CASES}`, ...(viaSubordinate ? [`User:${str(viaSubordinate.Id)}`] : [])]
+            evidence: [`settings:${key}`, ...(viaSubordinate ? [`User:${str(viaSubordinate.Id)}`] : [])]
         });
         return out;
     }

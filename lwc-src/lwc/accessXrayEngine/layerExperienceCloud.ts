@@ -65,6 +65,20 @@ function shareRowReason(ctx: EvaluationContext, grant: ShareGrant): string {
 export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext): LayerEvaluation => {
     const c = ctx.classification;
     if (c.kind === 'internal' || c.kind === 'automated' || (c.kind === 'unknown' && !c.external)) {
+        // The one Experience Cloud mechanism that reaches internal users: share groups (seed 000 step 8).
+        const sg = evaluateShareGroups(ctx.index, ctx.userId, ctx.userName, ctx.record, `${ctx.objectApiName} ${ctx.recordName}`);
+        if (sg.matches.length > 0) {
+            return layerResult(
+                LAYER,
+                'grants',
+                `${sg.matches.map((m) => m.summary).join('; ')}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list (seed 000 step 8). Gives read.`,
+                {
+                    access: flagsOf('Read'),
+                    paths: sg.matches.map((m) => makePath(ctx, LAYER, 'Read', m.steps.slice(1, -1))),
+                    evidence: sg.matches.map((m) => `metadata:SharingSet:${m.sharingSet.fullName}`)
+                }
+            );
+        }
         return notApplicable(LAYER, `${ctx.userName} is an internal user (${c.label}): Experience Cloud checks don't apply.`);
     }
 
@@ -159,7 +173,7 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
     }
     const sg = evaluateShareGroups(ctx.index, ctx.userId, ctx.userName, ctx.record, `${ctx.objectApiName} ${ctx.recordName}`);
     for (const m of sg.matches) {
-        add('Read', m.steps.slice(1, -1), `${m.summary.replace(`${ctx.userName} → `, '')}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list (seed 000 step 8)`, [
+        add('Read', m.steps.slice(1, -1), `${m.summary}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list (seed 000 step 8)`, [
             `metadata:SharingSet:${m.sharingSet.fullName}`
         ]);
     }

@@ -129,7 +129,7 @@ function compareOnce(op: CompareOp, left: unknown, right: unknown, hint: Literal
             return c <= 0;
         case '>':
             return c > 0;
-        case '>=':
+        default:
             return c >= 0;
     }
 }
@@ -180,7 +180,7 @@ function evaluate(expr: RuleExpr, ctx: CriteriaContext, out: EvalResult): Truth 
             out.trace.push(`${expr.text} → ${expr.field.text} is ${show(r.value)} → ${v}`);
             return v;
         }
-        case 'compare': {
+        default: {
             const left = resolveOperand(expr.left, ctx);
             if (!left.known) {
                 out.unknowns.push(`${expr.left.text}: ${left.reason}`);

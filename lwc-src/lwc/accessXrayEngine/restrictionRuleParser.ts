@@ -96,7 +96,7 @@ interface Token {
 const OPEN_QUOTES: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201C': '\u201D' };
 const IDENT_START = /[A-Za-z_$]/;
 const IDENT_PART = /[A-Za-z0-9_.:$]/;
-const WORD_PART = /[A-Za-z0-9_:.+\-]/;
+const WORD_PART = /[A-Za-z0-9_:.+-]/;
 
 function tokenize(source: string, fail: (pos: number, problem: string) => never): Token[] {
     const tokens: Token[] = [];
@@ -372,7 +372,7 @@ class Parser {
         const lit = this.literal(token, true);
         if (lit) return lit;
         if (token.type === 'ident') return this.fieldRef(token);
-        this.fail(token.pos, token.type === 'eof' ? 'expected a value but the criteria ended' : `expected a field or a value but found "${token.text}"`);
+        return this.fail(token.pos, token.type === 'eof' ? 'expected a value but the criteria ended' : `expected a field or a value but found "${token.text}"`);
     }
 
     private literal(token: Token, allowIdentIds: boolean): Literal | null {
@@ -474,7 +474,7 @@ export function formatExpr(expr: RuleExpr): string {
             return `ISPICKVAL(${expr.field.text}, ${expr.value.text})`;
         case 'permission':
             return expr.ref.text;
-        case 'compare':
+        default:
             return `${formatOperand(expr.left)} ${expr.op} ${expr.right.map(formatOperand).join(', ')}`;
     }
 }

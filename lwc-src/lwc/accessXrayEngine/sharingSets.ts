@@ -289,7 +289,7 @@ export function evaluateShareGroups(index: SnapshotIndex, userId: string, userNa
                 { kind: 'sharingSet', label: `share group of sharing set ${label}`, via: `covers records owned by high-volume user ${index.name(ownerId)}` },
                 { kind: 'record', label: recordName, id: str(record.Id) }
             ],
-            summary: `${userName} → share group of ${label} (record owned by high-volume user ${index.name(ownerId)}) → Read`
+            summary: `share group of sharing set ${label} (${userName}: ${via}; the record is owned by high-volume user ${index.name(ownerId)}) → Read`
         });
     }
     return out;
