@@ -6,6 +6,8 @@
 //   npm run demo -- --all             every scenario
 //   npm run demo -- --scenario 3      one scenario, by number or key (repeatable)
 //   npm run demo -- --list            the scenario list with expected verdicts
+//   npm run demo -- --all --summary   one line per scenario: verdict, deciding layer, check
+//   npm run demo -- --all --json      machine-readable: each scenario with its Explanation
 //
 // The engine is imported from its Node bundle (dist/engine/accessXrayEngine.mjs), which
 // `npm run build` writes. Exit codes: 0 ok, 1 engine verdict differs from the documented
@@ -26,6 +28,8 @@ Explains scenarios of the bundled demo org (Kestrel Instruments) with the Access
   --all               every scenario
   --scenario <n|key>  one scenario by number (see --list) or key; repeatable
   --list              list the scenarios and their expected verdicts
+  --summary           one line per scenario instead of the full explanation
+  --json              print {scenarios: [{n, key, title, expected, matches, explanation, text}]}
   --help              this text`;
 
 function fail(code, message) {
@@ -34,11 +38,13 @@ function fail(code, message) {
 }
 
 function parseArgs(argv) {
-    const opts = { all: false, list: false, help: false, picks: [] };
+    const opts = { all: false, list: false, help: false, json: false, summary: false, picks: [] };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--all') opts.all = true;
         else if (arg === '--list') opts.list = true;
+        else if (arg === '--json') opts.json = true;
+        else if (arg === '--summary') opts.summary = true;
         else if (arg === '--help' || arg === '-h') opts.help = true;
         else if (arg === '--scenario' || arg === '-s') {
             const value = argv[++i];
@@ -48,6 +54,7 @@ function parseArgs(argv) {
         else fail(2, `unknown option "${arg}"\n${USAGE}`);
     }
     if (opts.all && opts.picks.length) fail(2, '--all and --scenario cannot be combined');
+    if ([opts.json, opts.list, opts.summary].filter(Boolean).length > 1) fail(2, '--json, --list and --summary cannot be combined');
     return opts;
 }
 
@@ -94,20 +101,53 @@ async function main() {
 
     if (!existsSync(enginePath)) fail(1, `the engine bundle ${enginePath} is missing: run "npm run build" first`);
     const engine = await import(pathToFileURL(enginePath).href);
-    const snapshot = engine.loadSnapshot(readJson(snapshotPath));
+    const raw = readJson(snapshotPath);
+    const snapshot = engine.loadSnapshot(raw);
+    const orgName = raw.meta?.orgName ?? 'demo org';
+
+    const matchesExpectation = (s, e) => {
+        const decider = e.layers.find((l) => l.id === s.expected.decidingLayer);
+        return { ok: e.maxAccessLevel === s.expected.maxAccessLevel && decider?.status === s.expected.decidingStatus, decider };
+    };
+    const results = chosen.map((s) => {
+        const explanation = engine.explain(snapshot, { userId: s.userId, recordId: s.recordId });
+        return { s, explanation, ...matchesExpectation(s, explanation) };
+    });
+    const mismatches = results.filter((r) => !r.ok).length;
+
+    if (opts.json) {
+        const scenariosOut = results.map(({ s, explanation, ok }) => ({
+            n: s.n,
+            key: s.key,
+            title: s.title,
+            expected: s.expected,
+            matches: ok,
+            explanation,
+            text: engine.renderText(explanation)
+        }));
+        process.stdout.write(`${JSON.stringify({ scenarios: scenariosOut }, null, 2)}\n`);
+        return mismatches ? 1 : 0;
+    }
+
+    if (opts.summary) {
+        process.stdout.write(`${bold('Access X-Ray demo')} — ${orgName}: engine verdicts vs the documented expectations\n\n`);
+        for (const { s, explanation: e, ok } of results) {
+            const grants = e.layers.filter((l) => l.status === 'grants').map((l) => l.id);
+            const blocks = e.layers.filter((l) => l.status === 'blocks').map((l) => l.id);
+            const how = blocks.length ? `blocked by ${blocks.join(', ')}` : grants.length ? `via ${grants.join(', ')}` : 'nothing grants';
+            process.stdout.write(`${ok ? green('✓') : red('✗')} ${String(s.n).padStart(2)}  ${e.maxAccessLevel.padEnd(5)} ${s.title}\n          ${dim(`${how}; UserRecordAccess ${e.reconciliation.status}`)}\n`);
+        }
+        process.stdout.write(`\n${results.length - mismatches} of ${results.length} match docs/demo-org.md\n`);
+        return mismatches ? 1 : 0;
+    }
 
     const rule = '─'.repeat(Math.min(process.stdout.columns || 80, 96));
-    let mismatches = 0;
     process.stdout.write(
-        `${bold('Access X-Ray demo')} — ${snapshot.meta?.orgName ?? 'demo org'}, ${chosen.length} of ${scenarios.length} scenarios ${dim('(npm run demo -- --list)')}\n`
+        `${bold('Access X-Ray demo')} — ${orgName}, ${chosen.length} of ${scenarios.length} scenarios ${dim('(npm run demo -- --list)')}\n`
     );
-    for (const s of chosen) {
-        const e = engine.explain(snapshot, { userId: s.userId, recordId: s.recordId });
+    for (const { s, explanation: e, ok, decider } of results) {
         process.stdout.write(`\n${rule}\n${bold(`#${s.n}  ${s.title}`)}\n${rule}\n`);
         process.stdout.write(`${engine.renderText(e).trimEnd()}\n`);
-        const decider = e.layers.find((l) => l.id === s.expected.decidingLayer);
-        const ok = e.maxAccessLevel === s.expected.maxAccessLevel && decider?.status === s.expected.decidingStatus;
-        if (!ok) mismatches++;
         const expected = `expected ${s.expected.maxAccessLevel}, decided by ${s.expected.decidingLayer} (${s.expected.decidingStatus})`;
         process.stdout.write(
             ok
