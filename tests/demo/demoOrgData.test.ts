@@ -342,3 +342,14 @@ describe('demo org: the scenarios', () => {
         expect([...types].sort()).toEqual(['CspLitePortal', 'Guest', 'PowerCustomerSuccess', 'PowerPartner', 'Standard']);
     });
 });
+
+describe('demo org: docs/demo-org.md documents every scenario', () => {
+    const doc = readFileSync(join(root, 'docs', 'demo-org.md'), 'utf8');
+    it.each(scenarios.map((s) => [s.n, s] as const))('scenario %i is in the scenario table with its expected verdict and deciding layer', (_n, s) => {
+        const line = doc.split('\n').find((l) => l.startsWith(`| ${s.n} `));
+        expect(line).toBeDefined();
+        expect(line).toContain(s.title);
+        expect(line).toContain(`**${s.expected.maxAccessLevel}**`);
+        expect(line).toContain(`${s.expected.decidingLayer} (${s.expected.decidingStatus})`);
+    });
+});
