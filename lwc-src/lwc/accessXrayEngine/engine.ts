@@ -172,7 +172,8 @@ function sharesFor(index: SnapshotIndex, object: string, record: Row, recordId: 
             out.push({ entry, level, layer: causeLayer === 'ownership' ? 'implicitSharing' : causeLayer, viaAccountId: accountId, column });
         }
     }
-    return out;
+    const key = (g: ShareGrant): string => `${typeof g.entry.row.Id === 'string' ? g.entry.row.Id : ''}|${g.entry.granteeId}|${g.entry.rowCause}|${g.column}`;
+    return out.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 export function requireUser(index: SnapshotIndex, userId: string): Row {

@@ -376,7 +376,7 @@ export class SnapshotIndex {
         const classification = this.classification(uid);
 
         // Direct memberships.
-        for (const gm of this.rowsWhere('GroupMember', 'UserOrGroupId', uid)) {
+        for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', uid), 'GroupId')) {
             const g = this.byId(str(gm.GroupId))?.row;
             if (g) {
                 add(g, [groupStep(g, 'member of')]);
@@ -456,7 +456,7 @@ export class SnapshotIndex {
         // Nested groups: any group containing a group we are in.
         while (queue.length) {
             const m = queue.shift() as GroupMembership;
-            for (const gm of this.rowsWhere('GroupMember', 'UserOrGroupId', m.groupId)) {
+            for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', m.groupId), 'GroupId')) {
                 const parent = this.byId(str(gm.GroupId))?.row;
                 if (parent) {
                     add(parent, [...m.chain, groupStep(parent, 'nested in')]);
@@ -616,6 +616,16 @@ export class SnapshotIndex {
         }
         return set;
     }
+}
+
+/** Rows sorted by a column, so derived chains never depend on row order. */
+function sortBy(rows: readonly Row[], field: string): Row[] {
+    return [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
+}
+
+/** A group's member ids in a stable order. */
+export function sortedIds(ids: Iterable<string>): string[] {
+    return [...ids].sort();
 }
 
 export function groupTypeLabel(type: string): string {

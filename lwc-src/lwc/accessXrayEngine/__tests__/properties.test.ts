@@ -1,0 +1,193 @@
+/**
+ * Property-based tests (fast-check) on generated orgs: random role trees, nested public
+ * groups, owners, org-wide defaults, object permissions, View All Data and share rows.
+ * Sources: access-semantics.md §0 (access = object gate AND some grant AND not blocked),
+ * §1 (object permissions), §10 (View All Data), §5 (group membership is transitive).
+ */
+import fc from 'fast-check';
+import { explain, type Snapshot } from 'c/accessXrayEngine';
+import { SnapshotBuilder } from './snapshotBuilder';
+
+const OBJECT = 'Invoice__c';
+
+interface OrgSpec {
+    roleParents: number[];
+    users: { role: number; perms: string; vad: boolean }[];
+    groups: { members: number[]; nested: number[]; bosses: boolean }[];
+    owner: number;
+    owd: 'Private' | 'Read' | 'ReadWrite';
+    hierarchies: boolean;
+    shares: { toGroup: boolean; target: number; level: 'Read' | 'Edit' | 'All'; cause: 'Manual' | 'Rule' | 'Reason__c' }[];
+}
+
+const orgSpec: fc.Arbitrary<OrgSpec> = fc.record({
+    roleParents: fc.array(fc.nat(5), { minLength: 1, maxLength: 5 }),
+    users: fc.array(fc.record({ role: fc.nat(5), perms: fc.constantFrom('', 'R', 'RE', 'RED', 'RV', 'REDVM'), vad: fc.boolean() }), { minLength: 2, maxLength: 6 }),
+    groups: fc.array(fc.record({ members: fc.array(fc.nat(5), { maxLength: 3 }), nested: fc.array(fc.nat(3), { maxLength: 2 }), bosses: fc.boolean() }), { maxLength: 4 }),
+    owner: fc.nat(5),
+    owd: fc.constantFrom('Private', 'Read', 'ReadWrite'),
+    hierarchies: fc.boolean(),
+    shares: fc.array(fc.record({ toGroup: fc.boolean(), target: fc.nat(5), level: fc.constantFrom('Read', 'Edit', 'All'), cause: fc.constantFrom('Manual', 'Rule', 'Reason__c') }), { maxLength: 4 })
+});
+
+interface Built {
+    b: SnapshotBuilder;
+    users: string[];
+    groups: string[];
+    record: string;
+    psByUser: Map<string, string>;
+}
+
+function build(spec: OrgSpec): Built {
+    const b = new SnapshotBuilder();
+    const profile = b.profile('Minimal', { objects: {} });
+    const roles: string[] = [];
+    spec.roleParents.forEach((p, i) => {
+        roles.push(b.role(`Role ${i}`, i === 0 ? null : (roles[p % i] ?? null)));
+    });
+    const users: string[] = [];
+    const psByUser = new Map<string, string>();
+    spec.users.forEach((u, i) => {
+        const id = b.user(`User ${i}`, { profileId: profile, roleId: roles[u.role % roles.length] });
+        users.push(id);
+        const ps = b.permissionSet(`PS ${i}`, { objects: u.perms ? { [OBJECT]: u.perms } : {}, system: { viewAllData: u.vad } });
+        b.assign(id, ps);
+        psByUser.set(id, ps);
+    });
+    const groups: string[] = [];
+    spec.groups.forEach((g, i) => {
+        const id = b.group(`Group ${i}`, { doesIncludeBosses: g.bosses });
+        groups.push(id);
+        for (const m of g.members) {
+            b.addMember(id, users[m % users.length] as string);
+        }
+    });
+    spec.groups.forEach((g, i) => {
+        for (const n of g.nested) {
+            const inner = groups[n % groups.length] as string;
+            if (inner !== groups[i]) {
+                b.addMember(groups[i] as string, inner);
+            }
+        }
+    });
+    b.owd(OBJECT, spec.owd);
+    b.setting(`grantAccessUsingHierarchies.${OBJECT}`, spec.hierarchies, 'admin');
+    b.metadataList('RestrictionRule', []);
+    const record = b.record(OBJECT, { Name: 'INV-1', OwnerId: users[spec.owner % users.length] });
+    for (const s of spec.shares) {
+        const target = s.toGroup && groups.length ? groups[s.target % groups.length] : users[s.target % users.length];
+        b.share(OBJECT, record, target as string, s.level, s.cause);
+    }
+    return { b, users, groups, record, psByUser };
+}
+
+const OPS = ['read', 'edit', 'delete', 'transfer', 'share'] as const;
+
+function accessOf(snapshot: Snapshot, userId: string, recordId: string) {
+    return explain(snapshot, { userId, recordId });
+}
+
+function atLeast(after: Record<string, boolean>, before: Record<string, boolean>): boolean {
+    return OPS.every((op) => !before[op] || after[op]);
+}
+
+function shuffle<T>(list: T[], seed: number): T[] {
+    const out = [...list];
+    let s = seed || 1;
+    for (let i = out.length - 1; i > 0; i--) {
+        s = (s * 16807) % 2147483647;
+        const j = s % (i + 1);
+        [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+}
+
+describe('engine properties on generated orgs', () => {
+    it('adding a share never lowers access (no restriction rules)', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), fc.boolean(), fc.constantFrom('Read', 'Edit', 'All'), (spec, who, toGroup, level) => {
+                const { b, users, groups, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const before = accessOf(b.build(), user, record).access;
+                const target = toGroup && groups.length ? (groups[who % groups.length] as string) : (users[(who + 1) % users.length] as string);
+                b.share(OBJECT, record, target, level as 'Read', 'Manual');
+                const after = accessOf(b.build(), user, record).access;
+                return atLeast(after, before);
+            }),
+            { numRuns: 150 }
+        );
+    });
+
+    it('adding a group membership or a permission never lowers access', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), fc.nat(5), fc.constantFrom('R', 'RE', 'REDVM'), (spec, who, g, perms) => {
+                const { b, users, groups, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const before = accessOf(b.build(), user, record).access;
+                if (groups.length) {
+                    b.addMember(groups[g % groups.length] as string, user);
+                }
+                b.assign(user, b.permissionSet('Extra', { objects: { [OBJECT]: perms } }));
+                const after = accessOf(b.build(), user, record).access;
+                return atLeast(after, before);
+            }),
+            { numRuns: 150 }
+        );
+    });
+
+    it('View All Data implies Read of every record whose object the user can read', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), (spec, who) => {
+                const { b, users, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const vad = b.permissionSet('VAD', { objects: { [OBJECT]: 'R' }, system: { viewAllData: true } });
+                b.assign(user, vad);
+                return accessOf(b.build(), user, record).access.read;
+            }),
+            { numRuns: 100 }
+        );
+    });
+
+    it('removing the share behind the only grant path removes access', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), (spec, who) => {
+                const { b, users, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const snap = b.build();
+                const e = accessOf(snap, user, record);
+                const sharePaths = e.paths.filter((p) => p.layer === 'manualShares' || p.layer === 'sharingRules' || (p.layer === 'roleHierarchy' && p.steps.some((s) => s.kind === 'share' || s.kind === 'rule')));
+                fc.pre(e.access.read && e.paths.length === 1 && sharePaths.length === 1);
+                const stripped: Snapshot = { ...snap, tables: { ...snap.tables, Invoice__Share: [] } };
+                return !accessOf(stripped, user, record).access.read;
+            }),
+            { numRuns: 40 }
+        );
+    });
+
+    it('the verdict never depends on row order', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), fc.integer({ min: 1, max: 1_000_000 }), (spec, who, seed) => {
+                const { b, users, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const snap = b.build();
+                const shuffled: Snapshot = { ...snap, tables: Object.fromEntries(shuffle(Object.entries(snap.tables), seed).map(([k, rows]) => [k, shuffle(rows, seed + k.length)])) };
+                const a = accessOf(snap, user, record);
+                const c = accessOf(shuffled, user, record);
+                return JSON.stringify(a.access) === JSON.stringify(c.access) && a.maxAccessLevel === c.maxAccessLevel && JSON.stringify(a.paths.map((p) => p.id).sort()) === JSON.stringify(c.paths.map((p) => p.id).sort());
+            }),
+            { numRuns: 150 }
+        );
+    });
+
+    it('every grant path starts at the user and ends at the record', () => {
+        fc.assert(
+            fc.property(orgSpec, fc.nat(5), (spec, who) => {
+                const { b, users, record } = build(spec);
+                const user = users[who % users.length] as string;
+                const e = accessOf(b.build(), user, record);
+                return e.paths.every((p) => p.steps[0]?.id === user && p.steps[p.steps.length - 1]?.id === record);
+            }),
+            { numRuns: 100 }
+        );
+    });
+});
