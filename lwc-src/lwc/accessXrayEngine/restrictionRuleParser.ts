@@ -246,7 +246,7 @@ class Parser {
 
     private parseOr(): RuleExpr {
         const operands = [this.parseAnd()];
-        while (this.peek().type === 'or' && this.peek(1).type !== 'lparen') {
+        while (this.peek().type === 'or') {
             this.next();
             operands.push(this.parseAnd());
         }
@@ -255,7 +255,7 @@ class Parser {
 
     private parseAnd(): RuleExpr {
         const operands = [this.parseUnary()];
-        while (this.peek().type === 'and' && this.peek(1).type !== 'lparen') {
+        while (this.peek().type === 'and') {
             this.next();
             operands.push(this.parseUnary());
         }

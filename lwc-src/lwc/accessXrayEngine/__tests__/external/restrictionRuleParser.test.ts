@@ -100,6 +100,9 @@ describe('restriction rule criteria: documented forms parse', () => {
         expect(formatExpr(rf("(A__c = 1 || B__c = 2) && C__c = 3"))).toBe('((A__c = 1 OR B__c = 2) AND C__c = 3)');
         expect(formatExpr(rf("NOT(A__c = 1)"))).toBe('NOT A__c = 1');
         expect(formatExpr(rf("AND(A__c = 1, B__c != 'x')"))).toBe("(A__c = 1 AND B__c != 'x')");
+        // After an operand AND/OR is always infix, even before a parenthesis (found by the property test).
+        expect(formatExpr(rf("(A__c = 1) AND (B__c = 2 OR C__c = 3)"))).toBe('(A__c = 1 AND (B__c = 2 OR C__c = 3))');
+        expect(formatExpr(rf("NOT((A__c = 1) AND (B__c = 2))"))).toBe('NOT (A__c = 1 AND B__c = 2)');
     });
 
     test('literals: date, date-time, number, negative number, null, <> and == synonyms', () => {
