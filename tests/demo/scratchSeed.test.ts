@@ -179,11 +179,13 @@ describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshotâ
 describe('scratch-org seed: offline validation', () => {
     it('`sf project convert source` converts unpackaged/main/demo to Metadata API format (no org needed)', () => {
         const out = mkdtempSync(join(tmpdir(), 'axray-demo-'));
+        // A throwaway HOME keeps the CLI from reading or writing real auth/config files.
+        const home = mkdtempSync(join(tmpdir(), 'axray-home-'));
         try {
             execFileSync('npx', ['--no-install', 'sf', 'project', 'convert', 'source', '--root-dir', demoDir, '--output-dir', out], {
                 cwd: root,
                 stdio: 'pipe',
-                env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' }
+                env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true' }
             });
             const pkg = readFileSync(join(out, 'package.xml'), 'utf8');
             for (const type of ['CustomObject', 'Role', 'Group', 'Queue', 'PermissionSet', 'SharingCriteriaRule', 'SharingGuestRule', 'RestrictionRule', 'SharingSet', 'Territory2Model', 'Territory2', 'StandardValueSet', 'SharingReason']) {
@@ -191,6 +193,7 @@ describe('scratch-org seed: offline validation', () => {
             }
         } finally {
             rmSync(out, { recursive: true, force: true });
+            rmSync(home, { recursive: true, force: true });
         }
     }, 120000);
     it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])('%s is valid bash (bash -n) and stops on errors (set -euo pipefail)', (script) => {
