@@ -8,6 +8,7 @@
  * UserRecordAccess, UserRole), "Record Access Under the Hood – Group Maintenance Tables",
  * and the seeds in /work/shared/seeds (000–004).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoSnapshot, demoScenarios, to18, KEY_PREFIX } from '../../scripts/demo-org/demoOrg';
@@ -35,6 +36,11 @@ describe('demo org: committed files are the generator output', () => {
     });
     it('data/demo-org.scenarios.json equals demoScenarios()', () => {
         expect(committedScenarios.scenarios).toEqual(scenarios);
+    });
+    it('`npm run demo:generate -- --check` (scripts/demo-org/generate.mjs) finds every generated file current', () => {
+        const res = spawnSync(process.execPath, [join(root, 'scripts', 'demo-org', 'generate.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+        expect(res.stderr).not.toContain('out of date');
+        expect(res.status).toBe(0);
     });
     it('is a schemaVersion 1 snapshot from the demo source, with subjects = the scenarios', () => {
         expect(snap.schemaVersion).toBe(1);
