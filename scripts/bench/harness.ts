@@ -1,0 +1,276 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes small,medium,large] [-- --seed N] [-- --pairs 1000]
+ *  [-- --regenerate] [-- --no-collector] [-- --who-can-see-timeout 60]`
+ *
+ * For each size: generate (or reuse from .build/bench/) the synthetic snapshot, then three
+ * child processes, each with a fresh heap:
+ *  1. engine (`--expose-gc`): JSON.parse vs loadSnapshot, explain latency over ≥ 1 000 random
+ *     pairs, peak heap (./measure.ts);
+ *  2. who-can-see for one record across all users, stopped after `--who-can-see-timeout`
+ *     seconds (a slow who-can-see can't be interrupted from inside the process);
+ *  3. collector round trips per explanation against the CLI's fake org (./collectorChild.ts).
+ * Then the LWC engine bundle size (esbuild, minified, gzipped) and the browser preview's
+ * first-render metrics when artifacts/e2e/metrics.json exists. Writes
+ * artifacts/bench/results.json and prints the table (or the JSON with --json).
+ * Children are started by this process and killed by their own pid on timeout.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CollectorMeasurement } from './collectorChild';
+import { BenchConfigError, configFor, DEFAULT_SEED, isSizeName, SIZES, type SizeName } from './generator';
+import type { EngineMeasurement } from './measure';
+import { judgeTargets, renderTable, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
+import { ensureSnapshotFile } from './snapshotFile';
+
+export interface BenchOptions {
+    sizes: SizeName[];
+    json: boolean;
+    seed: number;
+    pairs: number;
+    regenerate: boolean;
+    collector: boolean;
+    whoCanSeeTimeoutSeconds: number;
+    explainBudgetSeconds: number;
+    collectorPairsPerObject: number;
+}
+
+export function parseArgs(argv: string[]): BenchOptions {
+    const options: BenchOptions = {
+        sizes: ['small', 'medium', 'large'],
+        json: false,
+        seed: DEFAULT_SEED,
+        pairs: 1000,
+        regenerate: false,
+        collector: true,
+        whoCanSeeTimeoutSeconds: 60,
+        explainBudgetSeconds: 150,
+        collectorPairsPerObject: 2
+    };
+    const value = (i: number, flag: string): string => {
+        const v = argv[i + 1];
+        if (v === undefined || v.startsWith('--')) throw new BenchConfigError(`${flag} needs a value`);
+        return v;
+    };
+    const count = (i: number, flag: string, min: number): number => {
+        const n = Number(value(i, flag));
+        if (!Number.isInteger(n) || n < min) throw new BenchConfigError(`${flag} must be an integer ≥ ${min}, got ${argv[i + 1]}`);
+        return n;
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i] as string;
+        switch (a) {
+            case '--json':
+                options.json = true;
+                break;
+            case '--regenerate':
+                options.regenerate = true;
+                break;
+            case '--no-collector':
+                options.collector = false;
+                break;
+            case '--sizes': {
+                const names = value(i++, a).split(',').map((s) => s.trim()).filter(Boolean);
+                const bad = names.filter((n) => !isSizeName(n));
+                if (bad.length || names.length === 0) {
+                    throw new BenchConfigError(`unknown size ${bad.join(', ') || '(none)'}: choose from ${Object.keys(SIZES).join(', ')}`);
+                }
+                options.sizes = names as SizeName[];
+                break;
+            }
+            case '--seed':
+                options.seed = count(i++, a, 0);
+                break;
+            case '--pairs':
+                options.pairs = count(i++, a, 1);
+                break;
+            case '--who-can-see-timeout':
+                options.whoCanSeeTimeoutSeconds = count(i++, a, 1);
+                break;
+            case '--explain-budget':
+                options.explainBudgetSeconds = count(i++, a, 1);
+                break;
+            case '--collector-pairs':
+                options.collectorPairsPerObject = count(i++, a, 1);
+                break;
+            default:
+                throw new BenchConfigError(
+                    `unknown option ${a}. Usage: npm run bench -- [--json] [--sizes ${Object.keys(SIZES).join(',')}] [--seed N] [--pairs N] [--regenerate] [--no-collector] [--who-can-see-timeout S] [--explain-budget S] [--collector-pairs N]`
+                );
+        }
+    }
+    return options;
+}
+
+interface ChildOutcome {
+    result?: unknown;
+    error?: string;
+    timedOut: boolean;
+    seconds: number;
+}
+
+/** Run a bundled child script; its result is the JSON after `BENCH_RESULT ` on stdout. */
+function runChild(script: string, args: string[], nodeFlags: string[], timeoutSeconds: number): Promise<ChildOutcome> {
+    return new Promise((resolve) => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutSeconds * 1000);
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            const seconds = (Date.now() - started) / 1000;
+            const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+            if (line) {
+                resolve({ result: JSON.parse(line.slice('BENCH_RESULT '.length)), timedOut, seconds });
+            } else if (timedOut) {
+                resolve({ error: `stopped after ${timeoutSeconds} s`, timedOut, seconds });
+            } else {
+                const why = stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${String(code)}`;
+                resolve({ error: why, timedOut, seconds });
+            }
+        });
+    });
+}
+
+async function engineBundleSize(root: string): Promise<BenchResults['engineBundle']> {
+    const entry = join(root, 'lwc-src', 'lwc', 'accessXrayEngine', 'accessXrayEngine.ts');
+    if (!existsSync(entry)) return { error: `${relative(root, entry)} does not exist` };
+    try {
+        const { build } = await import('esbuild');
+        const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' });
+        const code = out.outputFiles[0]?.contents ?? new Uint8Array();
+        return { file: relative(root, entry), minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+    } catch (err) {
+        return { error: err instanceof Error ? err.message.split('\n')[0] ?? 'esbuild failed' : String(err) };
+    }
+}
+
+function e2eMetrics(root: string): Record<string, unknown> | null {
+    const file = join(root, 'artifacts', 'e2e', 'metrics.json');
+    if (!existsSync(file)) return null;
+    try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+        return { error: 'artifacts/e2e/metrics.json is not valid JSON' };
+    }
+}
+
+/** Run the benchmark; returns the process exit code. */
+export async function runBench(root: string, binDir: string, options: BenchOptions, log: (line: string) => void): Promise<BenchResults> {
+    const sizes: SizeResult[] = [];
+    for (const name of options.sizes) {
+        const config = configFor(name, { seed: options.seed });
+        log(`[${name}] ${config.users} users, ${config.shareRows} share rows: snapshot…`);
+        const file = ensureSnapshotFile(root, name, config, options.regenerate);
+        log(`[${name}]   ${relative(root, file.path)} (${(file.bytes / 1048576).toFixed(1)} MB, ${file.cached ? 'cached' : `generated in ${file.seconds.toFixed(1)} s`})`);
+        const big = file.bytes > 100 * 1048576;
+        const heapFlags = ['--expose-gc', `--max-old-space-size=${16 * 1024}`];
+
+        log(`[${name}]   engine: parse, loadSnapshot, ${options.pairs} explanations…`);
+        const engineRun = await runChild(
+            join(binDir, 'child.mjs'),
+            ['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3', '--who-can-see', '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)],
+            heapFlags,
+            options.explainBudgetSeconds + 240
+        );
+        const engine = engineRun.result ? (engineRun.result as EngineMeasurement) : { error: engineRun.error ?? 'no result' };
+
+        log(`[${name}]   who-can-see (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
+        // Parsing and loading come before the who-can-see clock starts inside the child; the
+        // timeout covers both, so give it the load time measured above on top.
+        const loadSeconds = 'error' in engine ? 60 : (engine.parseMs + engine.loadMs + (engine.readMs ?? 0)) / 1000;
+        const wcsRun = await runChild(
+            join(binDir, 'child.mjs'),
+            ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
+            heapFlags,
+            Math.ceil(options.whoCanSeeTimeoutSeconds + 2 * loadSeconds + 10)
+        );
+        let whoCanSee: SizeResult['whoCanSee'];
+        if (wcsRun.result) {
+            const w = (wcsRun.result as EngineMeasurement).whoCanSee;
+            whoCanSee = { records: w.records, firstMs: w.firstMs, medianMs: w.medianMs, maxMs: w.maxMs, usersWithAccess: w.usersWithAccess };
+        } else if (wcsRun.timedOut) {
+            whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
+        } else {
+            whoCanSee = { error: wcsRun.error ?? 'no result' };
+        }
+
+        let collector: SizeResult['collector'];
+        if (!options.collector) {
+            collector = { notMeasured: 'skipped (--no-collector)' };
+        } else if (!existsSync(join(root, 'cli', 'src', 'collector.ts')) || !existsSync(join(root, 'cli', 'src', 'fakeOrg', 'server.ts'))) {
+            collector = { notMeasured: 'the CLI collector or fake org (cli/src/collector.ts, cli/src/fakeOrg/server.ts) does not exist yet' };
+        } else {
+            log(`[${name}]   collector against the fake org (${options.collectorPairsPerObject} pair(s) per object)…`);
+            const run = await runChild(
+                join(binDir, 'collectorChild.mjs'),
+                ['--snapshot', file.path, '--pairs', String(options.collectorPairsPerObject), '--seed', String(options.seed)],
+                [`--max-old-space-size=${16 * 1024}`],
+                600
+            );
+            collector = run.result ? (run.result as CollectorMeasurement) : { notMeasured: `collector run failed: ${run.error ?? 'no result'}` };
+        }
+        sizes.push({
+            name,
+            users: config.users,
+            shareRows: config.shareRows,
+            snapshot: { file: relative(root, file.path), bytes: file.bytes, generateSeconds: file.seconds, cached: file.cached },
+            engine,
+            whoCanSee,
+            collector
+        });
+    }
+    const cpuList = cpus();
+    return {
+        generatedAt: new Date().toISOString(),
+        machine: {
+            cpus: cpuList.length,
+            cpuModel: cpuList[0]?.model ?? 'unknown',
+            memoryGiB: Math.round((totalmem() / 1073741824) * 10) / 10,
+            node: process.version,
+            v8: process.versions.v8,
+            platform: `${process.platform} ${process.arch}`
+        },
+        seed: options.seed,
+        pairs: options.pairs,
+        engineBundle: await engineBundleSize(root),
+        e2e: e2eMetrics(root),
+        sizes,
+        targets: judgeTargets(sizes)
+    };
+}
+
+/** Entry used by scripts/bench.mjs. */
+export async function main(root: string, binDir: string, argv: string[]): Promise<number> {
+    let options: BenchOptions;
+    try {
+        options = parseArgs(argv);
+    } catch (err) {
+        process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 2;
+    }
+    const started = Date.now();
+    const log = (line: string): void => {
+        process.stderr.write(`${line}\n`);
+    };
+    const results = await runBench(root, binDir, options, log);
+    const outDir = join(root, 'artifacts', 'bench');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    if (options.json) {
+        process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    } else {
+        process.stdout.write(`\n${renderTable(results)}\n\nResults: ${relative(root, join(outDir, 'results.json'))} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
+    const failed = results.sizes.some((s) => 'error' in s.engine);
+    return failed ? 1 : 0;
+}
