@@ -920,6 +920,11 @@ function build(): Built {
     accountShare('initech', U('sam'), 'ImplicitParent', { account: 'Read' });
     accountShare('globex', U('tara'), 'ImplicitParent', { account: 'Read' });
     accountShare('nordlicht', U('piet'), 'ImplicitParent', { account: 'Read' });
+    // …also when the child's owner or sharee is a queue or a group (the row names the group).
+    accountShare('nordlicht', qEmeaSupport, 'ImplicitParent', { account: 'Read' }); // cases 00001001, 00001002
+    accountShare('fjord', qEmeaSupport, 'ImplicitParent', { account: 'Read' }); // case 00001004
+    accountShare('nordlicht', RG('NordlichtPartnersGmbHPartnerExecutive').roleAndSubordinates, 'ImplicitParent', { account: 'Read' }); // rule on 00001002
+    accountShare('globex', gAllCustomerPortal, 'ImplicitParent', { account: 'Read' }); // rule on 00001008
     // Experience Cloud implicit: external users and their own account (seed 002).
     for (const k of ['paula', 'pat', 'piet']) accountShare('nordlicht', U(k), 'PortalImplicit', { account: 'Read' });
     for (const k of ['gus', 'carla']) accountShare('globex', U(k), 'PortalImplicit', { account: 'Read' });
