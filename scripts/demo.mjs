@@ -48,13 +48,15 @@ function parseArgs(argv) {
         else if (arg === '--help' || arg === '-h') opts.help = true;
         else if (arg === '--scenario' || arg === '-s') {
             const value = argv[++i];
-            if (!value || value.startsWith('-')) fail(2, `--scenario needs a scenario number or key (see --list)\n${USAGE}`);
+            if (!value || value.startsWith('-'))
+                fail(2, `--scenario needs a scenario number or key (see --list)\n${USAGE}`);
             opts.picks.push(value);
         } else if (arg.startsWith('--scenario=')) opts.picks.push(arg.slice('--scenario='.length));
         else fail(2, `unknown option "${arg}"\n${USAGE}`);
     }
     if (opts.all && opts.picks.length) fail(2, '--all and --scenario cannot be combined');
-    if ([opts.json, opts.list, opts.summary].filter(Boolean).length > 1) fail(2, '--json, --list and --summary cannot be combined');
+    if ([opts.json, opts.list, opts.summary].filter(Boolean).length > 1)
+        fail(2, '--json, --list and --summary cannot be combined');
     return opts;
 }
 
@@ -83,7 +85,9 @@ async function main() {
     if (opts.list) {
         for (const s of scenarios) {
             const verdict = `${s.expected.maxAccessLevel} (${s.expected.decidingLayer}${s.expected.decidingStatus === 'blocks' ? ' blocks' : ''})`;
-            process.stdout.write(`${String(s.n).padStart(2)}  ${s.headline ? '*' : ' '} ${s.title}\n      ${dim(`${s.key} → ${verdict}`)}\n`);
+            process.stdout.write(
+                `${String(s.n).padStart(2)}  ${s.headline ? '*' : ' '} ${s.title}\n      ${dim(`${s.key} → ${verdict}`)}\n`
+            );
         }
         process.stdout.write(dim('\n* = headline scenario (shown by `npm run demo`)\n'));
         return 0;
@@ -92,7 +96,11 @@ async function main() {
     if (opts.picks.length) {
         chosen = opts.picks.map((pick) => {
             const found = scenarios.find((s) => String(s.n) === pick || s.key === pick);
-            if (!found) fail(2, `no scenario "${pick}": use a number from 1 to ${scenarios.length} or a key (npm run demo -- --list)`);
+            if (!found)
+                fail(
+                    2,
+                    `no scenario "${pick}": use a number from 1 to ${scenarios.length} or a key (npm run demo -- --list)`
+                );
             return found;
         });
     } else {
@@ -107,7 +115,10 @@ async function main() {
 
     const matchesExpectation = (s, e) => {
         const decider = e.layers.find((l) => l.id === s.expected.decidingLayer);
-        return { ok: e.maxAccessLevel === s.expected.maxAccessLevel && decider?.status === s.expected.decidingStatus, decider };
+        return {
+            ok: e.maxAccessLevel === s.expected.maxAccessLevel && decider?.status === s.expected.decidingStatus,
+            decider
+        };
     };
     const results = chosen.map((s) => {
         const explanation = engine.explain(snapshot, { userId: s.userId, recordId: s.recordId });
@@ -130,12 +141,20 @@ async function main() {
     }
 
     if (opts.summary) {
-        process.stdout.write(`${bold('Access X-Ray demo')} — ${orgName}: engine verdicts vs the documented expectations\n\n`);
+        process.stdout.write(
+            `${bold('Access X-Ray demo')} — ${orgName}: engine verdicts vs the documented expectations\n\n`
+        );
         for (const { s, explanation: e, ok } of results) {
             const grants = e.layers.filter((l) => l.status === 'grants').map((l) => l.id);
             const blocks = e.layers.filter((l) => l.status === 'blocks').map((l) => l.id);
-            const how = blocks.length ? `blocked by ${blocks.join(', ')}` : grants.length ? `via ${grants.join(', ')}` : 'nothing grants';
-            process.stdout.write(`${ok ? green('✓') : red('✗')} ${String(s.n).padStart(2)}  ${e.maxAccessLevel.padEnd(5)} ${s.title}\n          ${dim(`${how}; UserRecordAccess ${e.reconciliation.status}`)}\n`);
+            const how = blocks.length
+                ? `blocked by ${blocks.join(', ')}`
+                : grants.length
+                  ? `via ${grants.join(', ')}`
+                  : 'nothing grants';
+            process.stdout.write(
+                `${ok ? green('✓') : red('✗')} ${String(s.n).padStart(2)}  ${e.maxAccessLevel.padEnd(5)} ${s.title}\n          ${dim(`${how}; UserRecordAccess ${e.reconciliation.status}`)}\n`
+            );
         }
         process.stdout.write(`\n${results.length - mismatches} of ${results.length} match docs/demo-org.md\n`);
         return mismatches ? 1 : 0;

@@ -240,7 +240,12 @@ function build(): Built {
     });
     const objectPerms = (parentId: string, perms: Record<string, Crud>): void => {
         for (const [sobject, crud] of Object.entries(perms)) {
-            o.add('ObjectPermissions', { Id: o.id('ObjectPermissions'), ParentId: parentId, SobjectType: sobject, ...crudFlags(crud) });
+            o.add('ObjectPermissions', {
+                Id: o.id('ObjectPermissions'),
+                ParentId: parentId,
+                SobjectType: sobject,
+                ...crudFlags(crud)
+            });
         }
     };
     const fieldPerms = (parentId: string, sobject: string, fields: Record<string, 'R' | 'RE'>): void => {
@@ -264,7 +269,13 @@ function build(): Built {
     ): ProfileInfo => {
         const id = o.id('Profile');
         const permissionSetId = o.id('PermissionSet');
-        o.add('Profile', { Id: id, Name: name, UserType: userType, UserLicenseId: licenceId, UserLicense: { Name: licenceNames[licenceId] } });
+        o.add('Profile', {
+            Id: id,
+            Name: name,
+            UserType: userType,
+            UserLicenseId: licenceId,
+            UserLicense: { Name: licenceNames[licenceId] }
+        });
         o.add('PermissionSet', {
             Id: permissionSetId,
             Name: `X${id.slice(0, 15)}`,
@@ -283,7 +294,11 @@ function build(): Built {
         return info;
     };
 
-    const pAdmin = profile('admin', 'System Administrator', licSalesforce, 'Standard', { viewAllData: true, modifyAllData: true, viewAllUsers: true });
+    const pAdmin = profile('admin', 'System Administrator', licSalesforce, 'Standard', {
+        viewAllData: true,
+        modifyAllData: true,
+        viewAllUsers: true
+    });
     const pSales = profile('sales', 'Kestrel Sales User', licSalesforce, 'Standard');
     const pSupport = profile('support', 'Kestrel Support User', licSalesforce, 'Standard');
     const pFinance = profile('finance', 'Kestrel Finance User', licSalesforce, 'Standard');
@@ -294,8 +309,19 @@ function build(): Built {
     const pCc = profile('cc', 'Customer Community User', licCc, 'CspLitePortal');
     const pGuest = profile('guest', 'Kestrel Support Profile', licGuest, 'Guest');
 
-    const allStandard: Record<string, Crud> = { Account: 'MA', Contact: 'MA', Opportunity: 'MA', Case: 'MA', Lead: 'MA' };
-    objectPerms(pAdmin.permissionSetId, { ...allStandard, Compensation_Plan__c: 'MA', Invoice__c: 'MA', Product_Line__c: 'MA' });
+    const allStandard: Record<string, Crud> = {
+        Account: 'MA',
+        Contact: 'MA',
+        Opportunity: 'MA',
+        Case: 'MA',
+        Lead: 'MA'
+    };
+    objectPerms(pAdmin.permissionSetId, {
+        ...allStandard,
+        Compensation_Plan__c: 'MA',
+        Invoice__c: 'MA',
+        Product_Line__c: 'MA'
+    });
     objectPerms(pSales.permissionSetId, {
         Account: 'CRED',
         Contact: 'CRED',
@@ -305,7 +331,13 @@ function build(): Built {
         Compensation_Plan__c: 'R',
         Product_Line__c: 'R'
     });
-    objectPerms(pSupport.permissionSetId, { Account: 'R', Contact: 'CRE', Opportunity: 'R', Case: 'CRED', Product_Line__c: 'R' });
+    objectPerms(pSupport.permissionSetId, {
+        Account: 'R',
+        Contact: 'CRE',
+        Opportunity: 'R',
+        Case: 'CRED',
+        Product_Line__c: 'R'
+    });
     objectPerms(pFinance.permissionSetId, {
         Account: 'R',
         Contact: 'R',
@@ -325,16 +357,38 @@ function build(): Built {
         Product_Line__c: 'R'
     });
     objectPerms(pIntegration.permissionSetId, { Account: 'R', Invoice__c: 'CRED' });
-    objectPerms(pPartner.permissionSetId, { Account: 'R', Contact: 'CRE', Opportunity: 'CRED', Case: 'CRE', Product_Line__c: 'R' });
+    objectPerms(pPartner.permissionSetId, {
+        Account: 'R',
+        Contact: 'CRE',
+        Opportunity: 'CRED',
+        Case: 'CRE',
+        Product_Line__c: 'R'
+    });
     objectPerms(pCcPlus.permissionSetId, { Account: 'R', Contact: 'R', Case: 'CRE', Product_Line__c: 'R' });
     objectPerms(pCc.permissionSetId, { Account: 'R', Contact: 'CRE', Case: 'CRE', Product_Line__c: 'R' });
     objectPerms(pGuest.permissionSetId, { Product_Line__c: 'R', Case: 'CR' });
 
     const invoiceFields = ['Amount__c', 'Margin__c', 'Region__c', 'Status__c', 'Account__c'];
-    fieldPerms(pFinance.permissionSetId, 'Invoice__c', Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const])));
-    fieldPerms(pAuditor.permissionSetId, 'Invoice__c', Object.fromEntries(invoiceFields.map((field) => [field, 'R' as const])));
-    fieldPerms(pIntegration.permissionSetId, 'Invoice__c', Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const])));
-    fieldPerms(pAdmin.permissionSetId, 'Invoice__c', Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const])));
+    fieldPerms(
+        pFinance.permissionSetId,
+        'Invoice__c',
+        Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const]))
+    );
+    fieldPerms(
+        pAuditor.permissionSetId,
+        'Invoice__c',
+        Object.fromEntries(invoiceFields.map((field) => [field, 'R' as const]))
+    );
+    fieldPerms(
+        pIntegration.permissionSetId,
+        'Invoice__c',
+        Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const]))
+    );
+    fieldPerms(
+        pAdmin.permissionSetId,
+        'Invoice__c',
+        Object.fromEntries(invoiceFields.map((field) => [field, 'RE' as const]))
+    );
     fieldPerms(pSales.permissionSetId, 'Compensation_Plan__c', { Quota__c: 'R', Plan_Year__c: 'R' });
     fieldPerms(pFinance.permissionSetId, 'Compensation_Plan__c', { Quota__c: 'RE', Plan_Year__c: 'RE' });
     fieldPerms(pAuditor.permissionSetId, 'Compensation_Plan__c', { Quota__c: 'R', Plan_Year__c: 'R' });
@@ -372,17 +426,62 @@ function build(): Built {
         portal?: { type: 'Partner' | 'CustomerPortal'; role: 'Executive' | 'Manager' | 'User'; accountKey: string };
     }
     const roleIds: Record<string, string> = {};
-    const roleGroups: Record<string, { role: string; roleAndSubordinates: string; roleAndSubordinatesInternal?: string }> = {};
+    const roleGroups: Record<
+        string,
+        { role: string; roleAndSubordinates: string; roleAndSubordinatesInternal?: string }
+    > = {};
     const roleSpecs: RoleSpec[] = [
         { dev: 'CEO', name: 'CEO', caseAccess: 'Edit', opportunityAccess: 'Edit' },
         { dev: 'VP_Sales', name: 'VP Sales', parent: 'CEO', caseAccess: 'Edit', opportunityAccess: 'Edit' },
-        { dev: 'EMEA_Sales_Manager', name: 'EMEA Sales Manager', parent: 'VP_Sales', caseAccess: 'Read', opportunityAccess: 'Edit' },
-        { dev: 'EMEA_Sales_Rep', name: 'EMEA Sales Rep', parent: 'EMEA_Sales_Manager', caseAccess: 'Read', opportunityAccess: 'None' },
-        { dev: 'AMER_Sales_Manager', name: 'AMER Sales Manager', parent: 'VP_Sales', caseAccess: 'Read', opportunityAccess: 'Edit' },
-        { dev: 'AMER_Sales_Rep', name: 'AMER Sales Rep', parent: 'AMER_Sales_Manager', caseAccess: 'Read', opportunityAccess: 'None' },
-        { dev: 'VP_Support', name: 'VP Customer Support', parent: 'CEO', caseAccess: 'Edit', opportunityAccess: 'None' },
-        { dev: 'Support_Agent', name: 'Support Agent', parent: 'VP_Support', caseAccess: 'Edit', opportunityAccess: 'None' },
-        { dev: 'Finance_Controller', name: 'Finance Controller', parent: 'CEO', caseAccess: 'None', opportunityAccess: 'Read' }
+        {
+            dev: 'EMEA_Sales_Manager',
+            name: 'EMEA Sales Manager',
+            parent: 'VP_Sales',
+            caseAccess: 'Read',
+            opportunityAccess: 'Edit'
+        },
+        {
+            dev: 'EMEA_Sales_Rep',
+            name: 'EMEA Sales Rep',
+            parent: 'EMEA_Sales_Manager',
+            caseAccess: 'Read',
+            opportunityAccess: 'None'
+        },
+        {
+            dev: 'AMER_Sales_Manager',
+            name: 'AMER Sales Manager',
+            parent: 'VP_Sales',
+            caseAccess: 'Read',
+            opportunityAccess: 'Edit'
+        },
+        {
+            dev: 'AMER_Sales_Rep',
+            name: 'AMER Sales Rep',
+            parent: 'AMER_Sales_Manager',
+            caseAccess: 'Read',
+            opportunityAccess: 'None'
+        },
+        {
+            dev: 'VP_Support',
+            name: 'VP Customer Support',
+            parent: 'CEO',
+            caseAccess: 'Edit',
+            opportunityAccess: 'None'
+        },
+        {
+            dev: 'Support_Agent',
+            name: 'Support Agent',
+            parent: 'VP_Support',
+            caseAccess: 'Edit',
+            opportunityAccess: 'None'
+        },
+        {
+            dev: 'Finance_Controller',
+            name: 'Finance Controller',
+            parent: 'CEO',
+            caseAccess: 'None',
+            opportunityAccess: 'Read'
+        }
     ];
 
     // Accounts are needed for portal roles; allocate their ids first.
@@ -449,28 +548,214 @@ function build(): Built {
     const userNames: Record<string, string> = {};
     const userRole: Record<string, string | undefined> = {};
     const userSpecs: UserSpec[] = [
-        { key: 'cora', first: 'Cora', last: 'Chen', profile: pSales, role: 'CEO', department: 'Executive', title: 'Chief Executive Officer' },
-        { key: 'victor', first: 'Victor', last: 'Vance', profile: pSales, role: 'VP_Sales', department: 'Sales', title: 'VP Sales', manager: 'cora' },
-        { key: 'emma', first: 'Emma', last: 'Eriksen', profile: pSales, role: 'EMEA_Sales_Manager', department: 'EMEA Sales', title: 'EMEA Sales Manager', manager: 'victor' },
-        { key: 'ana', first: 'Ana', last: 'Alves', profile: pSales, role: 'EMEA_Sales_Rep', department: 'EMEA Sales', title: 'Account Executive', manager: 'emma' },
-        { key: 'elio', first: 'Elio', last: 'Russo', profile: pSales, role: 'EMEA_Sales_Rep', department: 'EMEA Sales', title: 'Account Executive', manager: 'emma' },
-        { key: 'marcus', first: 'Marcus', last: 'Miller', profile: pSales, role: 'AMER_Sales_Manager', department: 'AMER Sales', title: 'AMER Sales Manager', manager: 'victor' },
-        { key: 'riley', first: 'Riley', last: 'Ross', profile: pSales, role: 'AMER_Sales_Rep', department: 'AMER Sales', title: 'Account Executive', manager: 'marcus' },
-        { key: 'sofia', first: 'Sofia', last: 'Santos', profile: pSupport, role: 'VP_Support', department: 'Support', title: 'VP Customer Support', manager: 'cora' },
-        { key: 'tara', first: 'Tara', last: 'Nguyen', profile: pSupport, role: 'Support_Agent', department: 'Support', title: 'Support Agent', manager: 'sofia' },
-        { key: 'sam', first: 'Sam', last: 'Okafor', profile: pSupport, role: 'Support_Agent', department: 'Support', title: 'Support Agent', manager: 'sofia' },
-        { key: 'fiona', first: 'Fiona', last: 'Fischer', profile: pFinance, role: 'Finance_Controller', department: 'Finance', title: 'Finance Controller', manager: 'cora' },
-        { key: 'otto', first: 'Otto', last: 'Lindqvist', profile: pAuditor, department: 'Internal Audit', title: 'External Auditor' },
-        { key: 'ada', first: 'Ada', last: 'Kowalski', profile: pAdmin, department: 'IT', title: 'Salesforce Administrator' },
-        { key: 'integration', first: 'ERP', last: 'Integration', profile: pIntegration, department: 'IT', title: 'Integration user' },
-        { key: 'paula', first: 'Paula', last: 'Petersen', profile: pPartner, role: 'NordlichtPartnersGmbHPartnerExecutive', title: 'Managing Director', contactKey: 'paula', accountKey: 'nordlicht' },
-        { key: 'pat', first: 'Pat', last: 'Partner', profile: pPartner, role: 'NordlichtPartnersGmbHPartnerManager', title: 'Service Manager', contactKey: 'pat', accountKey: 'nordlicht' },
-        { key: 'piet', first: 'Piet', last: 'Janssen', profile: pPartner, role: 'NordlichtPartnersGmbHPartnerUser', title: 'Sales Engineer', contactKey: 'piet', accountKey: 'nordlicht' },
-        { key: 'gus', first: 'Gus', last: 'Grant', profile: pCcPlus, role: 'GlobexRetailIncCustomerManager', title: 'Lab Operations Manager', contactKey: 'gus', accountKey: 'globex' },
-        { key: 'carla', first: 'Carla', last: 'Diaz', profile: pCcPlus, role: 'GlobexRetailIncCustomerUser', title: 'Lab Technician', contactKey: 'carla', accountKey: 'globex' },
-        { key: 'hugo', first: 'Hugo', last: 'Hall', profile: pCc, title: 'Research Scientist', contactKey: 'hugo', accountKey: 'initech' },
-        { key: 'hana', first: 'Hana', last: 'Hoffmann', profile: pCc, title: 'Research Scientist', contactKey: 'hana', accountKey: 'initech' },
-        { key: 'guest', first: '', last: 'Kestrel Support Site Guest User', profile: pGuest, department: 'Kestrel Support site' }
+        {
+            key: 'cora',
+            first: 'Cora',
+            last: 'Chen',
+            profile: pSales,
+            role: 'CEO',
+            department: 'Executive',
+            title: 'Chief Executive Officer'
+        },
+        {
+            key: 'victor',
+            first: 'Victor',
+            last: 'Vance',
+            profile: pSales,
+            role: 'VP_Sales',
+            department: 'Sales',
+            title: 'VP Sales',
+            manager: 'cora'
+        },
+        {
+            key: 'emma',
+            first: 'Emma',
+            last: 'Eriksen',
+            profile: pSales,
+            role: 'EMEA_Sales_Manager',
+            department: 'EMEA Sales',
+            title: 'EMEA Sales Manager',
+            manager: 'victor'
+        },
+        {
+            key: 'ana',
+            first: 'Ana',
+            last: 'Alves',
+            profile: pSales,
+            role: 'EMEA_Sales_Rep',
+            department: 'EMEA Sales',
+            title: 'Account Executive',
+            manager: 'emma'
+        },
+        {
+            key: 'elio',
+            first: 'Elio',
+            last: 'Russo',
+            profile: pSales,
+            role: 'EMEA_Sales_Rep',
+            department: 'EMEA Sales',
+            title: 'Account Executive',
+            manager: 'emma'
+        },
+        {
+            key: 'marcus',
+            first: 'Marcus',
+            last: 'Miller',
+            profile: pSales,
+            role: 'AMER_Sales_Manager',
+            department: 'AMER Sales',
+            title: 'AMER Sales Manager',
+            manager: 'victor'
+        },
+        {
+            key: 'riley',
+            first: 'Riley',
+            last: 'Ross',
+            profile: pSales,
+            role: 'AMER_Sales_Rep',
+            department: 'AMER Sales',
+            title: 'Account Executive',
+            manager: 'marcus'
+        },
+        {
+            key: 'sofia',
+            first: 'Sofia',
+            last: 'Santos',
+            profile: pSupport,
+            role: 'VP_Support',
+            department: 'Support',
+            title: 'VP Customer Support',
+            manager: 'cora'
+        },
+        {
+            key: 'tara',
+            first: 'Tara',
+            last: 'Nguyen',
+            profile: pSupport,
+            role: 'Support_Agent',
+            department: 'Support',
+            title: 'Support Agent',
+            manager: 'sofia'
+        },
+        {
+            key: 'sam',
+            first: 'Sam',
+            last: 'Okafor',
+            profile: pSupport,
+            role: 'Support_Agent',
+            department: 'Support',
+            title: 'Support Agent',
+            manager: 'sofia'
+        },
+        {
+            key: 'fiona',
+            first: 'Fiona',
+            last: 'Fischer',
+            profile: pFinance,
+            role: 'Finance_Controller',
+            department: 'Finance',
+            title: 'Finance Controller',
+            manager: 'cora'
+        },
+        {
+            key: 'otto',
+            first: 'Otto',
+            last: 'Lindqvist',
+            profile: pAuditor,
+            department: 'Internal Audit',
+            title: 'External Auditor'
+        },
+        {
+            key: 'ada',
+            first: 'Ada',
+            last: 'Kowalski',
+            profile: pAdmin,
+            department: 'IT',
+            title: 'Salesforce Administrator'
+        },
+        {
+            key: 'integration',
+            first: 'ERP',
+            last: 'Integration',
+            profile: pIntegration,
+            department: 'IT',
+            title: 'Integration user'
+        },
+        {
+            key: 'paula',
+            first: 'Paula',
+            last: 'Petersen',
+            profile: pPartner,
+            role: 'NordlichtPartnersGmbHPartnerExecutive',
+            title: 'Managing Director',
+            contactKey: 'paula',
+            accountKey: 'nordlicht'
+        },
+        {
+            key: 'pat',
+            first: 'Pat',
+            last: 'Partner',
+            profile: pPartner,
+            role: 'NordlichtPartnersGmbHPartnerManager',
+            title: 'Service Manager',
+            contactKey: 'pat',
+            accountKey: 'nordlicht'
+        },
+        {
+            key: 'piet',
+            first: 'Piet',
+            last: 'Janssen',
+            profile: pPartner,
+            role: 'NordlichtPartnersGmbHPartnerUser',
+            title: 'Sales Engineer',
+            contactKey: 'piet',
+            accountKey: 'nordlicht'
+        },
+        {
+            key: 'gus',
+            first: 'Gus',
+            last: 'Grant',
+            profile: pCcPlus,
+            role: 'GlobexRetailIncCustomerManager',
+            title: 'Lab Operations Manager',
+            contactKey: 'gus',
+            accountKey: 'globex'
+        },
+        {
+            key: 'carla',
+            first: 'Carla',
+            last: 'Diaz',
+            profile: pCcPlus,
+            role: 'GlobexRetailIncCustomerUser',
+            title: 'Lab Technician',
+            contactKey: 'carla',
+            accountKey: 'globex'
+        },
+        {
+            key: 'hugo',
+            first: 'Hugo',
+            last: 'Hall',
+            profile: pCc,
+            title: 'Research Scientist',
+            contactKey: 'hugo',
+            accountKey: 'initech'
+        },
+        {
+            key: 'hana',
+            first: 'Hana',
+            last: 'Hoffmann',
+            profile: pCc,
+            title: 'Research Scientist',
+            contactKey: 'hana',
+            accountKey: 'initech'
+        },
+        {
+            key: 'guest',
+            first: '',
+            last: 'Kestrel Support Site Guest User',
+            profile: pGuest,
+            department: 'Kestrel Support site'
+        }
     ];
     for (const spec of userSpecs) {
         userIds[spec.key] = o.id('User');
@@ -502,7 +787,9 @@ function build(): Built {
             ProfileId: spec.profile.id,
             Profile: { Name: spec.profile.name, UserLicense: { Name: licenceNames[spec.profile.licenceId] } },
             UserRoleId: spec.role ? (roleIds[spec.role] ?? null) : null,
-            UserRole: spec.role ? { Name: roleSpecs.find((r) => r.dev === spec.role)?.name, DeveloperName: spec.role } : null,
+            UserRole: spec.role
+                ? { Name: roleSpecs.find((r) => r.dev === spec.role)?.name, DeveloperName: spec.role }
+                : null,
             ManagerId: spec.manager ? (userIds[spec.manager] ?? null) : null,
             ContactId: spec.contactKey ? (contactIds[spec.contactKey] ?? null) : null,
             AccountId: spec.accountKey ? accountIds[spec.accountKey] : null,
@@ -591,7 +878,15 @@ function build(): Built {
     // -- Groups, queues --------------------------------------------------------------------
     const systemGroup = (name: string, dev: string, type: string): string => {
         const id = o.id('Group');
-        o.add('Group', { Id: id, Name: name, DeveloperName: dev, Type: type, RelatedId: null, DoesIncludeBosses: false, DoesSendEmailToMembers: false });
+        o.add('Group', {
+            Id: id,
+            Name: name,
+            DeveloperName: dev,
+            Type: type,
+            RelatedId: null,
+            DoesIncludeBosses: false,
+            DoesSendEmailToMembers: false
+        });
         return id;
     };
     systemGroup('All Internal Users', 'AllInternalUsers', 'Organization');
@@ -638,10 +933,26 @@ function build(): Built {
     o.add('Territory2Type', { Id: typeId, DeveloperName: 'Sales_Region', MasterLabel: 'Sales Region', Priority: 1 });
     const fy27 = o.id('Territory2Model');
     const fy26 = o.id('Territory2Model');
-    o.add('Territory2Model', { Id: fy27, Name: 'FY27 Sales Territories', DeveloperName: 'FY27_Sales_Territories', State: 'Active' });
-    o.add('Territory2Model', { Id: fy26, Name: 'FY26 Sales Territories', DeveloperName: 'FY26_Sales_Territories', State: 'Archived' });
+    o.add('Territory2Model', {
+        Id: fy27,
+        Name: 'FY27 Sales Territories',
+        DeveloperName: 'FY27_Sales_Territories',
+        State: 'Active'
+    });
+    o.add('Territory2Model', {
+        Id: fy26,
+        Name: 'FY26 Sales Territories',
+        DeveloperName: 'FY26_Sales_Territories',
+        State: 'Archived'
+    });
     const territoryGroups: Record<string, string> = {};
-    const territory = (dev: string, name: string, model: string, parent: string | null, accountAccess: string): string => {
+    const territory = (
+        dev: string,
+        name: string,
+        model: string,
+        parent: string | null,
+        accountAccess: string
+    ): string => {
         const id = o.id('Territory2');
         o.add('Territory2', {
             Id: id,
@@ -659,7 +970,15 @@ function build(): Built {
             // Territory groups exist for territories of the active model only.
             for (const type of ['Territory', 'TerritoryAndSubordinates']) {
                 const gid = o.id('Group');
-                o.add('Group', { Id: gid, Name: name, DeveloperName: dev, Type: type, RelatedId: id, DoesIncludeBosses: false, DoesSendEmailToMembers: false });
+                o.add('Group', {
+                    Id: gid,
+                    Name: name,
+                    DeveloperName: dev,
+                    Type: type,
+                    RelatedId: id,
+                    DoesIncludeBosses: false,
+                    DoesSendEmailToMembers: false
+                });
                 if (type === 'Territory') territoryGroups[dev] = gid;
             }
         }
@@ -698,9 +1017,30 @@ function build(): Built {
         { key: 'fjord', name: 'Fjord Energy ASA', owner: 'ana', type: 'Key Account', country: 'Norway' },
         { key: 'bergen', name: 'Bergen Shipping AS', owner: 'ana', type: 'Customer', country: 'Norway' },
         { key: 'alpine', name: 'Alpine Optics AG', owner: 'victor', type: 'Prospect', country: 'Switzerland' },
-        { key: 'nordlicht', name: 'Nordlicht Partners GmbH', owner: 'emma', type: 'Partner', country: 'Germany', isPartner: true },
-        { key: 'globex', name: 'Globex Retail Inc.', owner: 'marcus', type: 'Customer', country: 'United States', isCustomerPortal: true },
-        { key: 'initech', name: 'Initech Labs', owner: 'riley', type: 'Customer', country: 'United States', isCustomerPortal: true }
+        {
+            key: 'nordlicht',
+            name: 'Nordlicht Partners GmbH',
+            owner: 'emma',
+            type: 'Partner',
+            country: 'Germany',
+            isPartner: true
+        },
+        {
+            key: 'globex',
+            name: 'Globex Retail Inc.',
+            owner: 'marcus',
+            type: 'Customer',
+            country: 'United States',
+            isCustomerPortal: true
+        },
+        {
+            key: 'initech',
+            name: 'Initech Labs',
+            owner: 'riley',
+            type: 'Customer',
+            country: 'United States',
+            isCustomerPortal: true
+        }
     ];
     const accountOwnerRole: Record<string, string> = {};
     for (const a of accounts) {
@@ -713,9 +1053,17 @@ function build(): Built {
             IsPartner: a.isPartner ?? false,
             IsCustomerPortal: a.isCustomerPortal ?? false
         });
-        accountOwnerRole[a.key] = roleSpecs.find((r) => r.dev === userSpecs.find((u) => u.key === a.owner)?.role)?.dev ?? '';
+        accountOwnerRole[a.key] =
+            roleSpecs.find((r) => r.dev === userSpecs.find((u) => u.key === a.owner)?.role)?.dev ?? '';
     }
-    const contact = (key: string, first: string, last: string, accountKey: keyof typeof accountIds, owner: string, title: string): void => {
+    const contact = (
+        key: string,
+        first: string,
+        last: string,
+        accountKey: keyof typeof accountIds,
+        owner: string,
+        title: string
+    ): void => {
         o.add('Contact', {
             Id: contactIds[key],
             FirstName: first,
@@ -767,9 +1115,19 @@ function build(): Built {
     }
 
     const recordIds: Record<string, string> = {};
-    const recordShare = (table: string, idField: string, levelField: string, recordId: string, userOrGroupId: string, rowCause: string, level: string): void => {
+    const recordShare = (
+        table: string,
+        idField: string,
+        levelField: string,
+        recordId: string,
+        userOrGroupId: string,
+        rowCause: string,
+        level: string
+    ): void => {
         o.add(table, {
-            Id: o.id(table === 'CaseShare' ? 'CaseShare' : table === 'OpportunityShare' ? 'OpportunityShare' : 'CustomShare'),
+            Id: o.id(
+                table === 'CaseShare' ? 'CaseShare' : table === 'OpportunityShare' ? 'OpportunityShare' : 'CustomShare'
+            ),
             [idField]: recordId,
             UserOrGroupId: userOrGroupId,
             [levelField]: level,
@@ -796,17 +1154,98 @@ function build(): Built {
         status?: string;
     }
     const caseSpecs: CaseSpec[] = [
-        { key: 'c1001', number: '00001001', subject: 'Spectrometer calibration fails after firmware 4.2', account: 'nordlicht', contact: 'lena', owner: 'q:emea', origin: 'Phone', type: 'Problem' },
-        { key: 'c1002', number: '00001002', subject: 'Replacement laser module for demo unit', account: 'nordlicht', contact: 'lena', owner: 'q:emea', origin: 'Partner Portal', type: 'Question' },
-        { key: 'c1003', number: '00001003', subject: 'Detector noise on unit GX-220', account: 'globex', contact: 'carla', owner: 'sam', origin: 'Web', type: 'Problem' },
-        { key: 'c1004', number: '00001004', subject: 'On-site service visit: turbine sensor array', account: 'fjord', contact: 'olav', owner: 'q:emea', origin: 'Email', type: 'Service Request' },
-        { key: 'c1005', number: '00001005', subject: 'Retrofit kit shipping damage', account: 'bergen', contact: 'ingrid', owner: 'sam', origin: 'Email', type: 'Problem' },
-        { key: 'c1006', number: '00001006', subject: 'Annual maintenance contract renewal', account: 'fjord', contact: 'olav', owner: 'tara', origin: 'Phone', type: 'Question' },
-        { key: 'c1007', number: '00001007', subject: 'Sample holder does not fit model R-9', account: 'initech', contact: 'hana', owner: 'sam', origin: 'Web', type: 'Problem' },
-        { key: 'c1008', number: '00001008', subject: 'Known issue: firmware 4.2 calibration drift', account: 'globex', owner: 'tara', origin: 'Web', type: 'Known Issue' },
-        { key: 'c1009', number: '00001009', subject: 'Cannot download spectra export', account: 'initech', contact: 'hugo', owner: 'hugo', origin: 'Web', type: 'Problem' }
+        {
+            key: 'c1001',
+            number: '00001001',
+            subject: 'Spectrometer calibration fails after firmware 4.2',
+            account: 'nordlicht',
+            contact: 'lena',
+            owner: 'q:emea',
+            origin: 'Phone',
+            type: 'Problem'
+        },
+        {
+            key: 'c1002',
+            number: '00001002',
+            subject: 'Replacement laser module for demo unit',
+            account: 'nordlicht',
+            contact: 'lena',
+            owner: 'q:emea',
+            origin: 'Partner Portal',
+            type: 'Question'
+        },
+        {
+            key: 'c1003',
+            number: '00001003',
+            subject: 'Detector noise on unit GX-220',
+            account: 'globex',
+            contact: 'carla',
+            owner: 'sam',
+            origin: 'Web',
+            type: 'Problem'
+        },
+        {
+            key: 'c1004',
+            number: '00001004',
+            subject: 'On-site service visit: turbine sensor array',
+            account: 'fjord',
+            contact: 'olav',
+            owner: 'q:emea',
+            origin: 'Email',
+            type: 'Service Request'
+        },
+        {
+            key: 'c1005',
+            number: '00001005',
+            subject: 'Retrofit kit shipping damage',
+            account: 'bergen',
+            contact: 'ingrid',
+            owner: 'sam',
+            origin: 'Email',
+            type: 'Problem'
+        },
+        {
+            key: 'c1006',
+            number: '00001006',
+            subject: 'Annual maintenance contract renewal',
+            account: 'fjord',
+            contact: 'olav',
+            owner: 'tara',
+            origin: 'Phone',
+            type: 'Question'
+        },
+        {
+            key: 'c1007',
+            number: '00001007',
+            subject: 'Sample holder does not fit model R-9',
+            account: 'initech',
+            contact: 'hana',
+            owner: 'sam',
+            origin: 'Web',
+            type: 'Problem'
+        },
+        {
+            key: 'c1008',
+            number: '00001008',
+            subject: 'Known issue: firmware 4.2 calibration drift',
+            account: 'globex',
+            owner: 'tara',
+            origin: 'Web',
+            type: 'Known Issue'
+        },
+        {
+            key: 'c1009',
+            number: '00001009',
+            subject: 'Cannot download spectra export',
+            account: 'initech',
+            contact: 'hugo',
+            owner: 'hugo',
+            origin: 'Web',
+            type: 'Problem'
+        }
     ];
-    const ownerId = (owner: string): string => (owner === 'q:emea' ? qEmeaSupport : owner === 'q:amer' ? qAmerSupport : U(owner));
+    const ownerId = (owner: string): string =>
+        owner === 'q:emea' ? qEmeaSupport : owner === 'q:amer' ? qAmerSupport : U(owner);
     for (const c of caseSpecs) {
         const id = o.id('Case');
         recordIds[c.key] = id;
@@ -837,12 +1276,30 @@ function build(): Built {
     caseShare(R('c1008'), gAllCustomerPortal, 'Rule', 'Read');
     // Case team on 00001006: Elio joins as Technical Advisor (read only).
     const ctrAdvisor = o.id('CaseTeamRole');
-    o.add('CaseTeamRole', { Id: ctrAdvisor, Name: 'Technical Advisor', AccessLevel: 'Read', PreferencesVisibleInCSP: false });
-    o.add('CaseTeamMember', { Id: o.id('CaseTeamMember'), ParentId: R('c1006'), MemberId: U('elio'), TeamRoleId: ctrAdvisor, TeamTemplateMemberId: null });
+    o.add('CaseTeamRole', {
+        Id: ctrAdvisor,
+        Name: 'Technical Advisor',
+        AccessLevel: 'Read',
+        PreferencesVisibleInCSP: false
+    });
+    o.add('CaseTeamMember', {
+        Id: o.id('CaseTeamMember'),
+        ParentId: R('c1006'),
+        MemberId: U('elio'),
+        TeamRoleId: ctrAdvisor,
+        TeamTemplateMemberId: null
+    });
     caseShare(R('c1006'), U('elio'), 'Team', 'Read');
 
     // -- Opportunities -------------------------------------------------------------------------
-    const opp = (key: string, name: string, account: keyof typeof accountIds, owner: string, stage: string, amount: number): string => {
+    const opp = (
+        key: string,
+        name: string,
+        account: keyof typeof accountIds,
+        owner: string,
+        stage: string,
+        amount: number
+    ): string => {
         const id = o.id('Opportunity');
         recordIds[key] = id;
         o.add('Opportunity', {
@@ -860,7 +1317,14 @@ function build(): Built {
     };
     const oFjord = opp('oFjord', 'Fjord Energy – Turbine Sensors', 'fjord', 'ana', 'Proposal/Price Quote', 480000);
     const oBergen = opp('oBergen', 'Bergen Shipping – Fleet Retrofit', 'bergen', 'ana', 'Negotiation/Review', 260000);
-    opp('oNordlicht', 'Nordlicht – Raman Spectrometers (deal registration)', 'nordlicht', 'piet', 'Qualification', 95000);
+    opp(
+        'oNordlicht',
+        'Nordlicht – Raman Spectrometers (deal registration)',
+        'nordlicht',
+        'piet',
+        'Qualification',
+        95000
+    );
     // Opportunity team: Marcus is the sales engineer on the Fjord deal, read/write.
     o.add('OpportunityTeamMember', {
         Id: o.id('OpportunityTeamMember'),
@@ -887,7 +1351,12 @@ function build(): Built {
     accountShare('alpine', U('elio'), 'Team', { account: 'Read', opportunity: 'Read', case: 'Read', contact: 'Read' });
 
     // Account sharing rule "Key accounts to Global Key Accounts" (criteria Type = Key Account).
-    accountShare('fjord', gGlobalKeyAccounts, 'Rule', { account: 'Read', opportunity: 'None', case: 'None', contact: 'Read' });
+    accountShare('fjord', gGlobalKeyAccounts, 'Rule', {
+        account: 'Read',
+        opportunity: 'None',
+        case: 'None',
+        contact: 'Read'
+    });
     // Territory: Bergen Shipping is assigned (manually) to Nordics in the active model.
     o.add('ObjectTerritory2Association', {
         Id: o.id('ObjectTerritory2Association'),
@@ -923,7 +1392,9 @@ function build(): Built {
     // …also when the child's owner or sharee is a queue or a group (the row names the group).
     accountShare('nordlicht', qEmeaSupport, 'ImplicitParent', { account: 'Read' }); // cases 00001001, 00001002
     accountShare('fjord', qEmeaSupport, 'ImplicitParent', { account: 'Read' }); // case 00001004
-    accountShare('nordlicht', RG('NordlichtPartnersGmbHPartnerExecutive').roleAndSubordinates, 'ImplicitParent', { account: 'Read' }); // rule on 00001002
+    accountShare('nordlicht', RG('NordlichtPartnersGmbHPartnerExecutive').roleAndSubordinates, 'ImplicitParent', {
+        account: 'Read'
+    }); // rule on 00001002
     accountShare('globex', gAllCustomerPortal, 'ImplicitParent', { account: 'Read' }); // rule on 00001008
     // Experience Cloud implicit: external users and their own account (seed 002).
     for (const k of ['paula', 'pat', 'piet']) accountShare('nordlicht', U(k), 'PortalImplicit', { account: 'Read' });
@@ -940,10 +1411,26 @@ function build(): Built {
         return id;
     };
     // Compensation plans: Grant Access Using Hierarchies is OFF for this object.
-    customRecord('Compensation_Plan__c', 'cp1', 'ana', { Name: 'CP-0001 Ana Alves FY27', Plan_Year__c: '2027', Quota__c: 1800000 });
-    customRecord('Compensation_Plan__c', 'cp2', 'elio', { Name: 'CP-0002 Elio Russo FY27', Plan_Year__c: '2027', Quota__c: 1500000 });
+    customRecord('Compensation_Plan__c', 'cp1', 'ana', {
+        Name: 'CP-0001 Ana Alves FY27',
+        Plan_Year__c: '2027',
+        Quota__c: 1800000
+    });
+    customRecord('Compensation_Plan__c', 'cp2', 'elio', {
+        Name: 'CP-0002 Elio Russo FY27',
+        Plan_Year__c: '2027',
+        Quota__c: 1500000
+    });
     // Invoices: owned by the ERP integration user (no role); Grant Access Using Hierarchies ON.
-    const invoice = (key: string, name: string, account: keyof typeof accountIds, region: string, status: string, amount: number, margin: number): string =>
+    const invoice = (
+        key: string,
+        name: string,
+        account: keyof typeof accountIds,
+        region: string,
+        status: string,
+        amount: number,
+        margin: number
+    ): string =>
         customRecord('Invoice__c', key, 'integration', {
             Name: name,
             Account__c: accountIds[account],
@@ -957,18 +1444,34 @@ function build(): Built {
     const inv3 = invoice('inv3', 'INV-0003', 'initech', 'AMER', 'Issued', 18500, 0.42);
     const inv4 = invoice('inv4', 'INV-0004', 'bergen', 'EMEA', 'Issued', 93000, 0.22);
     // Criteria sharing rule "Issued invoices to Sales" → VP Sales role and internal subordinates.
-    for (const inv of [inv2, inv3, inv4]) customShare('Invoice__c', inv, RG('VP_Sales').roleAndSubordinatesInternal ?? '', 'Rule', 'Read');
+    for (const inv of [inv2, inv3, inv4])
+        customShare('Invoice__c', inv, RG('VP_Sales').roleAndSubordinatesInternal ?? '', 'Rule', 'Read');
     // Apex managed sharing: the billing review process shares draft invoices with the controller.
     customShare('Invoice__c', inv1, U('fiona'), 'Billing_Review__c', 'Edit');
     // Product lines: internal OWD Public Read Only, external Private, guest rule for published ones.
-    const plRaman = customRecord('Product_Line__c', 'plRaman', 'ada', { Name: 'Raman Spectrometers', Published__c: true });
+    const plRaman = customRecord('Product_Line__c', 'plRaman', 'ada', {
+        Name: 'Raman Spectrometers',
+        Published__c: true
+    });
     customRecord('Product_Line__c', 'plQuantum', 'ada', { Name: 'Quantum Sensors (unreleased)', Published__c: false });
     customShare('Product_Line__c', plRaman, U('guest'), 'GuestRule', 'Read');
 
     // -- Experience Cloud site ------------------------------------------------------------------
     const networkId = o.id('Network');
-    o.add('Network', { Id: networkId, Name: 'Kestrel Support', UrlPathPrefix: 'support', Status: 'Live', GuestUserId: U('guest') });
-    o.add('Network', { Id: o.id('Network'), Name: 'Kestrel Partner Portal', UrlPathPrefix: 'partners', Status: 'Live', GuestUserId: null });
+    o.add('Network', {
+        Id: networkId,
+        Name: 'Kestrel Support',
+        UrlPathPrefix: 'support',
+        Status: 'Live',
+        GuestUserId: U('guest')
+    });
+    o.add('Network', {
+        Id: o.id('Network'),
+        Name: 'Kestrel Partner Portal',
+        UrlPathPrefix: 'partners',
+        Status: 'Live',
+        GuestUserId: null
+    });
 
     // -- Metadata -----------------------------------------------------------------------------
     const sharingRules: SharingRuleDefinition[] = [
@@ -1052,7 +1555,11 @@ function build(): Built {
             provenance: 'admin',
             source: 'Setup → Sharing Settings, "Grant Access Using Hierarchies" (not readable through the API; entered by the admin)'
         },
-        'sharingSettings.enableExternalSharingModel': { value: true, provenance: 'org', source: 'Metadata API SharingSettings.enableExternalSharingModel' },
+        'sharingSettings.enableExternalSharingModel': {
+            value: true,
+            provenance: 'org',
+            source: 'Metadata API SharingSettings.enableExternalSharingModel'
+        },
         'experienceCloud.grantSiteUsersAccessToRelatedCases': {
             value: true,
             provenance: 'org',
@@ -1066,7 +1573,11 @@ function build(): Built {
     };
 
     // -- Describe (the fields the engine and the gates need) ----------------------------------------
-    const f = (name: string, type: string, extra: Partial<NonNullable<ObjectDescribe['fields']>[number]> = {}): NonNullable<ObjectDescribe['fields']>[number] => ({
+    const f = (
+        name: string,
+        type: string,
+        extra: Partial<NonNullable<ObjectDescribe['fields']>[number]> = {}
+    ): NonNullable<ObjectDescribe['fields']>[number] => ({
         name,
         type,
         permissionable: !['Id', 'Name', 'OwnerId', 'CaseNumber', 'CreatedDate'].includes(name),
@@ -1079,14 +1590,25 @@ function build(): Built {
             label: 'Account',
             keyPrefix: '001',
             custom: false,
-            fields: [f('Id', 'id'), f('Name', 'string'), f('OwnerId', 'reference', { referenceTo: ['User'] }), f('Type', 'picklist'), f('BillingCountry', 'string')]
+            fields: [
+                f('Id', 'id'),
+                f('Name', 'string'),
+                f('OwnerId', 'reference', { referenceTo: ['User'] }),
+                f('Type', 'picklist'),
+                f('BillingCountry', 'string')
+            ]
         },
         Contact: {
             name: 'Contact',
             label: 'Contact',
             keyPrefix: '003',
             custom: false,
-            fields: [f('Id', 'id'), f('Name', 'string'), f('AccountId', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }), f('OwnerId', 'reference', { referenceTo: ['User'] })]
+            fields: [
+                f('Id', 'id'),
+                f('Name', 'string'),
+                f('AccountId', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }),
+                f('OwnerId', 'reference', { referenceTo: ['User'] })
+            ]
         },
         Opportunity: {
             name: 'Opportunity',
@@ -1123,7 +1645,13 @@ function build(): Built {
             label: 'Compensation Plan',
             keyPrefix: KEY_PREFIX.Compensation_Plan__c,
             custom: true,
-            fields: [f('Id', 'id'), f('Name', 'string'), f('OwnerId', 'reference', { referenceTo: ['User'] }), f('Plan_Year__c', 'string'), f('Quota__c', 'currency')]
+            fields: [
+                f('Id', 'id'),
+                f('Name', 'string'),
+                f('OwnerId', 'reference', { referenceTo: ['User'] }),
+                f('Plan_Year__c', 'string'),
+                f('Quota__c', 'currency')
+            ]
         },
         Invoice__c: {
             name: 'Invoice__c',
@@ -1146,7 +1674,12 @@ function build(): Built {
             label: 'Product Line',
             keyPrefix: KEY_PREFIX.Product_Line__c,
             custom: true,
-            fields: [f('Id', 'id'), f('Name', 'string'), f('OwnerId', 'reference', { referenceTo: ['User', 'Group'] }), f('Published__c', 'boolean', { nillable: false })]
+            fields: [
+                f('Id', 'id'),
+                f('Name', 'string'),
+                f('OwnerId', 'reference', { referenceTo: ['User', 'Group'] }),
+                f('Published__c', 'boolean', { nillable: false })
+            ]
         }
     };
 
@@ -1160,7 +1693,12 @@ function build(): Built {
         title: "Why can't Pat Partner see case 00001001?",
         userId: U('pat'),
         recordId: R('c1001'),
-        expected: { maxAccessLevel: 'None', decidingLayer: 'orgWideDefaults', decidingStatus: 'neutral', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'orgWideDefaults',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'The case belongs to his partner account but is owned by the EMEA Support queue; the external OWD for Case is Private, the case contact (Lena Vogel) is not a site user, its origin is Phone so the partner-portal sharing rule does not match, and nothing else shares it with Pat.',
         source: 'seed 000 steps 2, 7 and 14; seed 001 layer 2',
@@ -1171,7 +1709,12 @@ function build(): Built {
         title: 'Why can Pat Partner read case 00001002?',
         userId: U('pat'),
         recordId: R('c1002'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'sharingRules', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'sharingRules',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Criteria sharing rule "Partner portal cases to Nordlicht" (Origin = Partner Portal) shares it Read with the portal role "Nordlicht Partners GmbH Partner Executive" and its subordinates; Pat is in the Partner Manager role below it.',
         source: 'seed 000 step 7 (Portal Role and Subordinates)'
@@ -1181,7 +1724,12 @@ function build(): Built {
         title: 'Why does Paula Petersen have full access to the Nordlicht deal registration?',
         userId: U('paula'),
         recordId: R('oNordlicht'),
-        expected: { maxAccessLevel: 'All', decidingLayer: 'roleHierarchy', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'All',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'All',
         why: 'Piet Janssen owns the opportunity; Paula is two levels above him in the partner account’s portal roles (Executive → Manager → User), and users above the owner get the owner’s access.',
         source: 'seed 001 layer 4; access-semantics §4 (portal roles)'
@@ -1191,7 +1739,12 @@ function build(): Built {
         title: 'Why can Carla Diaz (Customer Community Plus) edit case 00001003?',
         userId: U('carla'),
         recordId: R('c1003'),
-        expected: { maxAccessLevel: 'Edit', decidingLayer: 'experienceCloud', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Edit',
+            decidingLayer: 'experienceCloud',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Edit',
         why: 'Carla is the contact on the case and "Grant site users access to related cases" is on: the platform wrote a CaseShare row with RowCause RelatedPortalUser, read/write.',
         source: 'seed 002 (Experience Cloud implicit sharing); Spring ’19 release notes "Restrict Community User Access to Cases"',
@@ -1202,7 +1755,12 @@ function build(): Built {
         title: 'Why can Hugo Hall (high-volume Customer Community) read case 00001007?',
         userId: U('hugo'),
         recordId: R('c1007'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'experienceCloud', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'experienceCloud',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Sharing set "Customer Community: cases of my account" maps Case.Account to the user’s Account for his profile: every case of Initech Labs is readable. Sharing sets write no share rows.',
         source: 'seed 004 (sharing sets); seed 000 step 8'
@@ -1212,7 +1770,12 @@ function build(): Built {
         title: "Why can't Hugo Hall see case 00001008, shared with all customer users?",
         userId: U('hugo'),
         recordId: R('c1008'),
-        expected: { maxAccessLevel: 'None', decidingLayer: 'sharingRules', decidingStatus: 'notApplicable', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'sharingRules',
+            decidingStatus: 'notApplicable',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'The rule "Known issues to customer users" shares it with All Customer Portal Users, but high-volume (Customer Community) users cannot be in groups or sharing rules; his sharing set only covers cases of his own account (Initech), and this case is Globex’s.',
         source: 'seed 004; seed 003'
@@ -1222,7 +1785,12 @@ function build(): Built {
         title: 'Why can the Kestrel Support site guest user read product line "Raman Spectrometers"?',
         userId: U('guest'),
         recordId: R('plRaman'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'experienceCloud', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'experienceCloud',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Guest user sharing rule "Published product lines to site guests" (Published__c = True) grants read only; the external OWD of Product Line is Private.',
         source: 'access-semantics §5 and §12 (guest user sharing rules are read only)'
@@ -1232,7 +1800,12 @@ function build(): Built {
         title: 'Why can’t Pat Partner read product line "Raman Spectrometers" when every employee can?',
         userId: U('pat'),
         recordId: R('plRaman'),
-        expected: { maxAccessLevel: 'None', decidingLayer: 'orgWideDefaults', decidingStatus: 'neutral', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'orgWideDefaults',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'The internal OWD is Public Read Only but the external OWD is Private, and it applies to every Experience Cloud user; no rule or share gives it to Pat.',
         source: 'seed 000 step 2 (external org-wide defaults)'
@@ -1242,7 +1815,12 @@ function build(): Built {
         title: 'Why can Riley Ross read product line "Raman Spectrometers"?',
         userId: U('riley'),
         recordId: R('plRaman'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'orgWideDefaults', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'orgWideDefaults',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'The internal org-wide default of Product Line is Public Read Only and Riley’s profile has Read on the object.',
         source: 'seed 001 layer 2'
@@ -1252,7 +1830,12 @@ function build(): Built {
         title: 'Why does Emma Eriksen have full access to account Fjord Energy ASA?',
         userId: U('emma'),
         recordId: accountIds.fjord,
-        expected: { maxAccessLevel: 'All', decidingLayer: 'roleHierarchy', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'All',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'All',
         why: 'Ana Alves owns the account; Emma’s role (EMEA Sales Manager) is directly above Ana’s (EMEA Sales Rep).',
         source: 'seed 001 layer 4'
@@ -1262,7 +1845,12 @@ function build(): Built {
         title: 'Why can Tara Nguyen edit and delete case 00001004?',
         userId: U('tara'),
         recordId: R('c1004'),
-        expected: { maxAccessLevel: 'All', decidingLayer: 'ownership', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'All',
+            decidingLayer: 'ownership',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'All',
         why: 'The case is owned by the EMEA Support Queue and Tara is a member of the queue: queue members get the owner’s access.',
         source: 'seed 000 step 9 (queues); seed 001 layer 3'
@@ -1272,7 +1860,12 @@ function build(): Built {
         title: 'Why can Riley Ross read account Fjord Energy ASA?',
         userId: U('riley'),
         recordId: accountIds.fjord,
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'sharingRules', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'sharingRules',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Criteria rule "Key accounts to Global Key Accounts" (Type = Key Account) shares it Read with public group Global Key Accounts, which contains the group AMER Key Account Team, which contains Riley.',
         source: 'seed 001 layer 5; seed 000 steps 6–7 (nested public groups)'
@@ -1282,7 +1875,12 @@ function build(): Built {
         title: 'Why can Elio Russo edit account Bergen Shipping AS?',
         userId: U('elio'),
         recordId: accountIds.bergen,
-        expected: { maxAccessLevel: 'Edit', decidingLayer: 'territories', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Edit',
+            decidingLayer: 'territories',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Edit',
         why: 'The account is assigned to territory Nordics of the active model FY27 Sales Territories, whose account access is Read/Write; Elio is assigned to Nordics.',
         source: 'seed 001 layer 6; seed 000 step 11'
@@ -1292,7 +1890,12 @@ function build(): Built {
         title: "Why can't Marcus Miller see account Alpine Optics AG in his old territory?",
         userId: U('marcus'),
         recordId: accountIds.alpine,
-        expected: { maxAccessLevel: 'None', decidingLayer: 'territories', decidingStatus: 'neutral', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'territories',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'Marcus and the account are both in territory "DACH (FY26)", but that territory belongs to the archived model FY26 Sales Territories; only the active model grants access. The owner (Victor Vance) is above Marcus, not below.',
         source: 'access-semantics §6 (only the Active model counts)'
@@ -1302,7 +1905,12 @@ function build(): Built {
         title: 'Why can Marcus Miller edit opportunity "Fjord Energy – Turbine Sensors"?',
         userId: U('marcus'),
         recordId: oFjord,
-        expected: { maxAccessLevel: 'Edit', decidingLayer: 'teams', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Edit',
+            decidingLayer: 'teams',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Edit',
         why: 'Marcus is on the opportunity team as Sales Engineer with Read/Write access; he is not above the owner (Ana, EMEA).',
         source: 'seed 001 layer 7; seed 000 step 10'
@@ -1312,7 +1920,12 @@ function build(): Built {
         title: 'Why can Fiona Fischer read opportunity "Bergen Shipping – Fleet Retrofit"?',
         userId: U('fiona'),
         recordId: oBergen,
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'manualShares', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'manualShares',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Ana shared the opportunity manually with Fiona, read only (OpportunityShare RowCause Manual).',
         source: 'seed 001 layer 8; seed 000 step 12'
@@ -1322,7 +1935,12 @@ function build(): Built {
         title: 'Why can Fiona Fischer edit draft invoice INV-0001?',
         userId: U('fiona'),
         recordId: inv1,
-        expected: { maxAccessLevel: 'Edit', decidingLayer: 'manualShares', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Edit',
+            decidingLayer: 'manualShares',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Edit',
         why: 'Apex managed sharing with the reason Billing_Review__c shares the draft invoice read/write with her; the owner is the ERP integration user, who has no role.',
         source: 'seed 000 step 13 (Apex managed sharing); Apex Developer Guide "Sharing a Record Using Apex"'
@@ -1332,7 +1950,12 @@ function build(): Built {
         title: 'Why can Sam Okafor read account Bergen Shipping AS?',
         userId: U('sam'),
         recordId: accountIds.bergen,
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'implicitSharing', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'implicitSharing',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Sam owns case 00001005 on this account; read access to a case gives read access to its parent account (AccountShare RowCause ImplicitParent).',
         source: 'seed 002 (parent implicit sharing)'
@@ -1342,7 +1965,12 @@ function build(): Built {
         title: 'Why can Otto Lindqvist (auditor) read compensation plan CP-0001?',
         userId: U('otto'),
         recordId: R('cp1'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'systemPermissions', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'systemPermissions',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Permission set "Audit: View All Data" gives View All Data; his profile already has Read on the object. Nothing else shares the plan with him.',
         source: 'seed 001 layer 10'
@@ -1352,7 +1980,12 @@ function build(): Built {
         title: "Why can't Emma Eriksen see her report Ana's compensation plan CP-0001?",
         userId: U('emma'),
         recordId: R('cp1'),
-        expected: { maxAccessLevel: 'None', decidingLayer: 'roleHierarchy', decidingStatus: 'neutral', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'Emma is above the owner in the role hierarchy, but "Grant Access Using Hierarchies" is off for Compensation Plan, so the hierarchy gives nothing; the OWD is Private.',
         source: 'seed 000 step 2 (note on Grant Access Using Hierarchies)',
@@ -1363,7 +1996,12 @@ function build(): Built {
         title: "Why can't Riley Ross open invoice INV-0002?",
         userId: U('riley'),
         recordId: inv2,
-        expected: { maxAccessLevel: 'None', decidingLayer: 'objectPermissions', decidingStatus: 'blocks', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'objectPermissions',
+            decidingStatus: 'blocks',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'None',
         why: 'The rule "Issued invoices to Sales" shares it with his role, but his only source of Invoice Read — the Invoice Viewer permission set — expired on 15 November 2026; without object Read no share counts.',
         source: 'seed 001 layer 1; seed 000 step 1; PermissionSetAssignment.ExpirationDate'
@@ -1373,7 +2011,12 @@ function build(): Built {
         title: "Why can't Elio Russo see invoice INV-0003 when UserRecordAccess says he can?",
         userId: U('elio'),
         recordId: inv3,
-        expected: { maxAccessLevel: 'None', decidingLayer: 'restrictionRules', decidingStatus: 'blocks', reconciliation: 'disagrees' },
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'restrictionRules',
+            decidingStatus: 'blocks',
+            reconciliation: 'disagrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'The sharing rule gives him Read, but the active restriction rule "EMEA sales see EMEA invoices" applies to users with Department = EMEA Sales and keeps only Region = EMEA invoices visible; INV-0003 is AMER. UserRecordAccess ignores restriction rules, so it still says Read.',
         source: 'seed 000 steps 12 and 14; Object Reference "UserRecordAccess" (restriction rules not considered)',
@@ -1400,7 +2043,12 @@ function build(): Built {
         title: 'Why can Ana Alves read case 00001006 on her account?',
         userId: U('ana'),
         recordId: R('c1006'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'implicitSharing', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'implicitSharing',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Ana owns Fjord Energy ASA; her role gives account owners Read on the account’s cases (UserRole.CaseAccessForAccountOwner = Read). Child implicit rows are not stored, so the engine derives it.',
         source: 'seed 002 (child implicit sharing)'
@@ -1411,7 +2059,12 @@ function build(): Built {
         title: 'Why can Sofia Santos read case 00001009, opened by high-volume user Hugo Hall?',
         userId: U('sofia'),
         recordId: R('c1009'),
-        expected: { maxAccessLevel: 'Read', decidingLayer: 'experienceCloud', decidingStatus: 'grants', reconciliation: 'agrees' },
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'experienceCloud',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
         platformMaxAccessLevel: 'Read',
         why: 'Hugo owns the case. The share group of his profile’s sharing set lists the public group Customer Success, which contains the VP Customer Support role, Sofia’s role: share group members can access records owned by the sharing set’s high-volume users. (Salesforce documents the access, not its level; the demo assumes Read.)',
         source: 'seed 000 step 8 (share groups); seed 004; Help "Use Share Groups to Share Records Owned by High-Volume Experience Cloud Site Users"'

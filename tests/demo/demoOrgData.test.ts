@@ -16,7 +16,9 @@ import type { Row, SharingRuleDefinition, Snapshot } from '../../lwc-src/lwc/acc
 
 const root = join(__dirname, '..', '..');
 const committed = JSON.parse(readFileSync(join(root, 'data', 'demo-org.snapshot.json'), 'utf8')) as Snapshot;
-const committedScenarios = JSON.parse(readFileSync(join(root, 'data', 'demo-org.scenarios.json'), 'utf8')) as { scenarios: unknown[] };
+const committedScenarios = JSON.parse(readFileSync(join(root, 'data', 'demo-org.scenarios.json'), 'utf8')) as {
+    scenarios: unknown[];
+};
 const snap = buildDemoSnapshot();
 const scenarios = demoScenarios();
 
@@ -38,7 +40,10 @@ describe('demo org: committed files are the generator output', () => {
         expect(committedScenarios.scenarios).toEqual(scenarios);
     });
     it('`npm run demo:generate -- --check` (scripts/demo-org/generate.mjs) finds every generated file current', () => {
-        const res = spawnSync(process.execPath, [join(root, 'scripts', 'demo-org', 'generate.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+        const res = spawnSync(process.execPath, [join(root, 'scripts', 'demo-org', 'generate.mjs'), '--check'], {
+            cwd: root,
+            encoding: 'utf8'
+        });
         expect(res.stderr).not.toContain('out of date');
         expect(res.status).toBe(0);
     });
@@ -171,12 +176,17 @@ describe('demo org: the platform-written rows are consistent', () => {
                 .filter((g) => g.RelatedId === role.Id)
                 .map((g) => g.Type)
                 .sort();
-            const expected = role.PortalType === 'None' ? ['Role', 'RoleAndSubordinates', 'RoleAndSubordinatesInternal'] : ['Role', 'RoleAndSubordinates'];
+            const expected =
+                role.PortalType === 'None'
+                    ? ['Role', 'RoleAndSubordinates', 'RoleAndSubordinatesInternal']
+                    : ['Role', 'RoleAndSubordinates'];
             expect(types).toEqual(expected);
         }
     });
     it('only territories of the Active model have territory groups (access-semantics §6)', () => {
-        for (const g of rows('Group').filter((row) => row.Type === 'Territory' || row.Type === 'TerritoryAndSubordinates')) {
+        for (const g of rows('Group').filter(
+            (row) => row.Type === 'Territory' || row.Type === 'TerritoryAndSubordinates'
+        )) {
             const territory = byId.get(str(g.RelatedId))?.row;
             expect(byId.get(str(territory?.Territory2ModelId))?.row.State).toBe('Active');
         }
@@ -188,17 +198,30 @@ describe('demo org: the platform-written rows are consistent', () => {
         ['Invoice__c', 'Invoice__Share', 'ParentId', 'AccessLevel'],
         ['Compensation_Plan__c', 'Compensation_Plan__Share', 'ParentId', 'AccessLevel'],
         ['Product_Line__c', 'Product_Line__Share', 'ParentId', 'AccessLevel']
-    ])('every %s has exactly one Owner share row, to its owner, level All (%s)', (object, shareTable, idField, levelField) => {
-        for (const record of rows(object)) {
-            const owners = rows(shareTable).filter((s) => s[idField] === record.Id && s.RowCause === 'Owner');
-            expect(owners).toHaveLength(1);
-            expect(owners[0]?.UserOrGroupId).toBe(record.OwnerId);
-            expect(owners[0]?.[levelField]).toBe('All');
+    ])(
+        'every %s has exactly one Owner share row, to its owner, level All (%s)',
+        (object, shareTable, idField, levelField) => {
+            for (const record of rows(object)) {
+                const owners = rows(shareTable).filter((s) => s[idField] === record.Id && s.RowCause === 'Owner');
+                expect(owners).toHaveLength(1);
+                expect(owners[0]?.UserOrGroupId).toBe(record.OwnerId);
+                expect(owners[0]?.[levelField]).toBe('All');
+            }
         }
-    });
+    );
     it('share rows use only RowCause values documented for their object (api-vocabulary §6; custom objects may add Apex reasons)', () => {
         const allowed: Record<string, string[]> = {
-            AccountShare: ['Owner', 'Manual', 'Team', 'Rule', 'ImplicitParent', 'PortalImplicit', 'LpuImplicit', 'Territory', 'Territory2AssociationManual'],
+            AccountShare: [
+                'Owner',
+                'Manual',
+                'Team',
+                'Rule',
+                'ImplicitParent',
+                'PortalImplicit',
+                'LpuImplicit',
+                'Territory',
+                'Territory2AssociationManual'
+            ],
             CaseShare: ['Owner', 'Manual', 'Rule', 'Team', 'RelatedPortalUser', 'ImplicitChild'],
             OpportunityShare: ['Owner', 'Manual', 'Rule', 'Team'],
             Invoice__Share: ['Owner', 'Manual', 'Rule', 'Billing_Review__c'],
@@ -210,13 +233,19 @@ describe('demo org: the platform-written rows are consistent', () => {
         }
     });
     it('Team share rows mirror a team member row with the same access (AccountTeamMember, OpportunityTeamMember, CaseTeamMember)', () => {
-        const teamShares = [...rows('AccountShare'), ...rows('OpportunityShare'), ...rows('CaseShare')].filter((s) => s.RowCause === 'Team');
+        const teamShares = [...rows('AccountShare'), ...rows('OpportunityShare'), ...rows('CaseShare')].filter(
+            (s) => s.RowCause === 'Team'
+        );
         expect(teamShares).toHaveLength(3);
         for (const share of teamShares) {
             const recordId = share.AccountId ?? share.OpportunityId ?? share.CaseId;
             const members = [
-                ...rows('AccountTeamMember').filter((m) => m.AccountId === recordId && m.UserId === share.UserOrGroupId),
-                ...rows('OpportunityTeamMember').filter((m) => m.OpportunityId === recordId && m.UserId === share.UserOrGroupId),
+                ...rows('AccountTeamMember').filter(
+                    (m) => m.AccountId === recordId && m.UserId === share.UserOrGroupId
+                ),
+                ...rows('OpportunityTeamMember').filter(
+                    (m) => m.OpportunityId === recordId && m.UserId === share.UserOrGroupId
+                ),
                 ...rows('CaseTeamMember').filter((m) => m.ParentId === recordId && m.MemberId === share.UserOrGroupId)
             ];
             expect(members).toHaveLength(1);
@@ -239,10 +268,14 @@ describe('demo org: the platform-written rows are consistent', () => {
         };
         const targetOf = (rule: SharingRuleDefinition): unknown => {
             const to = rule.sharedTo;
-            if (typeof to.group === 'string') return rows('Group').find((g) => g.Type === 'Regular' && g.DeveloperName === to.group)?.Id;
-            if (typeof to.portalRoleAndSubordinates === 'string') return roleGroup(to.portalRoleAndSubordinates, 'RoleAndSubordinates');
-            if (typeof to.roleAndSubordinatesInternal === 'string') return roleGroup(to.roleAndSubordinatesInternal, 'RoleAndSubordinatesInternal');
-            if (to.allCustomerPortalUsers !== undefined) return rows('Group').find((g) => g.Type === 'AllCustomerPortal')?.Id;
+            if (typeof to.group === 'string')
+                return rows('Group').find((g) => g.Type === 'Regular' && g.DeveloperName === to.group)?.Id;
+            if (typeof to.portalRoleAndSubordinates === 'string')
+                return roleGroup(to.portalRoleAndSubordinates, 'RoleAndSubordinates');
+            if (typeof to.roleAndSubordinatesInternal === 'string')
+                return roleGroup(to.roleAndSubordinatesInternal, 'RoleAndSubordinatesInternal');
+            if (to.allCustomerPortalUsers !== undefined)
+                return rows('Group').find((g) => g.Type === 'AllCustomerPortal')?.Id;
             return undefined;
         };
         const criteriaRules = (snap.metadata?.SharingRules ?? []).filter((r) => r.kind === 'criteria');
@@ -252,12 +285,21 @@ describe('demo org: the platform-written rows are consistent', () => {
             const target = targetOf(rule);
             expect(tableOf(target)).toBe('Group');
             for (const record of rows(rule.object)) {
-                if ((rule.criteriaItems ?? []).every((c) => c.operation === 'equals' && String(record[c.field]) === c.value)) {
+                if (
+                    (rule.criteriaItems ?? []).every(
+                        (c) => c.operation === 'equals' && String(record[c.field]) === c.value
+                    )
+                ) {
                     expectedRows.add(`${str(record.Id)}>${str(target)}`);
                 }
             }
         }
-        const actualRows = [...rows('AccountShare'), ...rows('CaseShare'), ...rows('OpportunityShare'), ...rows('Invoice__Share')]
+        const actualRows = [
+            ...rows('AccountShare'),
+            ...rows('CaseShare'),
+            ...rows('OpportunityShare'),
+            ...rows('Invoice__Share')
+        ]
             .filter((s) => s.RowCause === 'Rule')
             .map((s) => `${str(s.AccountId ?? s.CaseId ?? s.OpportunityId ?? s.ParentId)}>${str(s.UserOrGroupId)}`);
         expect(actualRows.sort()).toEqual([...expectedRows].sort());
@@ -277,13 +319,13 @@ describe('demo org: the platform-written rows are consistent', () => {
             const row = ura[0] as Row;
             const rank = order.indexOf(str(row.MaxAccessLevel));
             expect(rank).toBeGreaterThanOrEqual(0);
-            expect([row.HasReadAccess, row.HasEditAccess, row.HasDeleteAccess, row.HasTransferAccess, row.HasAllAccess]).toEqual([
-                rank >= 1,
-                rank >= 2,
-                rank >= 3,
-                rank >= 4,
-                rank >= 5
-            ]);
+            expect([
+                row.HasReadAccess,
+                row.HasEditAccess,
+                row.HasDeleteAccess,
+                row.HasTransferAccess,
+                row.HasAllAccess
+            ]).toEqual([rank >= 1, rank >= 2, rank >= 3, rank >= 4, rank >= 5]);
         }
     });
     it('UserRecordAccess disagrees with the expected verdict exactly where a restriction rule blocks (UserRecordAccess ignores restriction rules)', () => {
@@ -345,17 +387,26 @@ describe('demo org: the scenarios', () => {
     });
     it('scenario users cover every kind of user the rulebook names (internal, partner, CC+, high-volume, guest)', () => {
         const types = new Set(scenarios.map((s) => byId.get(s.userId)?.row.UserType));
-        expect([...types].sort()).toEqual(['CspLitePortal', 'Guest', 'PowerCustomerSuccess', 'PowerPartner', 'Standard']);
+        expect([...types].sort()).toEqual([
+            'CspLitePortal',
+            'Guest',
+            'PowerCustomerSuccess',
+            'PowerPartner',
+            'Standard'
+        ]);
     });
 });
 
 describe('demo org: docs/demo-org.md documents every scenario', () => {
     const doc = readFileSync(join(root, 'docs', 'demo-org.md'), 'utf8');
-    it.each(scenarios.map((s) => [s.n, s] as const))('scenario %i is in the scenario table with its expected verdict and deciding layer', (_n, s) => {
-        const line = doc.split('\n').find((l) => l.startsWith(`| ${s.n} `));
-        expect(line).toBeDefined();
-        expect(line).toContain(s.title);
-        expect(line).toContain(`**${s.expected.maxAccessLevel}**`);
-        expect(line).toContain(`${s.expected.decidingLayer} (${s.expected.decidingStatus})`);
-    });
+    it.each(scenarios.map((s) => [s.n, s] as const))(
+        'scenario %i is in the scenario table with its expected verdict and deciding layer',
+        (_n, s) => {
+            const line = doc.split('\n').find((l) => l.startsWith(`| ${s.n} `));
+            expect(line).toBeDefined();
+            expect(line).toContain(s.title);
+            expect(line).toContain(`**${s.expected.maxAccessLevel}**`);
+            expect(line).toContain(`${s.expected.decidingLayer} (${s.expected.decidingStatus})`);
+        }
+    );
 });

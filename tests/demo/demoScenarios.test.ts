@@ -18,17 +18,28 @@ import type { DemoScenario } from '../../scripts/demo-org/demoOrg';
 // loads the engine's Node bundle dist/engine/accessXrayEngine.mjs (`npm run build`) — the
 // same code path as `npm run demo`.
 const root = join(__dirname, '..', '..');
-const { scenarios } = JSON.parse(readFileSync(join(root, 'data', 'demo-org.scenarios.json'), 'utf8')) as { scenarios: DemoScenario[] };
-const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--all', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const { scenarios } = JSON.parse(readFileSync(join(root, 'data', 'demo-org.scenarios.json'), 'utf8')) as {
+    scenarios: DemoScenario[];
+};
+const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--all', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+});
 const results = new Map<string, { explanation: Explanation; text: string; matches: boolean }>();
 if (demo.stdout) {
-    for (const r of (JSON.parse(demo.stdout) as { scenarios: { key: string; explanation: Explanation; text: string; matches: boolean }[] }).scenarios) {
+    for (const r of (
+        JSON.parse(demo.stdout) as {
+            scenarios: { key: string; explanation: Explanation; text: string; matches: boolean }[];
+        }
+    ).scenarios) {
         results.set(r.key, r);
     }
 }
 const run = (s: DemoScenario): Explanation => {
     const r = results.get(s.key);
-    if (!r) throw new Error(`scenario ${s.key} missing from demo.mjs output: ${demo.stderr || String(demo.error ?? '')}`);
+    if (!r)
+        throw new Error(`scenario ${s.key} missing from demo.mjs output: ${demo.stderr || String(demo.error ?? '')}`);
     return r.explanation;
 };
 const label = (s: DemoScenario): string => `#${s.n} ${s.title} [${s.source}]`;
@@ -81,28 +92,38 @@ describe.each(scenarios.map((s) => [label(s), s] as const))('%s', (_name, s) => 
 
 describe('demo org scenarios: gates and rendering', () => {
     const withHidden = scenarios.filter((s) => (s.expected.hiddenFields ?? []).length > 0);
-    it.each(withHidden.map((s) => [label(s), s] as const))('%s → FLS hides the expected fields and shows the granted ones', (_name, s) => {
-        const fields = run(s).gates.fields;
-        for (const name of s.expected.hiddenFields ?? []) {
-            const gate = fields.find((f) => f.field === name || f.field.endsWith(`.${name}`));
-            expect(gate).toMatchObject({ readable: false });
+    it.each(withHidden.map((s) => [label(s), s] as const))(
+        '%s → FLS hides the expected fields and shows the granted ones',
+        (_name, s) => {
+            const fields = run(s).gates.fields;
+            for (const name of s.expected.hiddenFields ?? []) {
+                const gate = fields.find((f) => f.field === name || f.field.endsWith(`.${name}`));
+                expect(gate).toMatchObject({ readable: false });
+            }
+            const amount = fields.find((f) => f.field === 'Amount__c' || f.field.endsWith('.Amount__c'));
+            expect(amount).toMatchObject({ readable: true, editable: false });
         }
-        const amount = fields.find((f) => f.field === 'Amount__c' || f.field.endsWith('.Amount__c'));
-        expect(amount).toMatchObject({ readable: true, editable: false });
-    });
-    it.each(scenarios.map((s) => [label(s), s] as const))('%s → the explanation names the user and renders as text', (_name, s) => {
-        const e = run(s);
-        expect(e.userId).toBe(s.userId);
-        expect(e.recordId).toBe(s.recordId);
-        const text = results.get(s.key)?.text ?? '';
-        expect(text).toContain(e.userName);
-        expect(text.length).toBeGreaterThan(100);
-    });
+    );
+    it.each(scenarios.map((s) => [label(s), s] as const))(
+        '%s → the explanation names the user and renders as text',
+        (_name, s) => {
+            const e = run(s);
+            expect(e.userId).toBe(s.userId);
+            expect(e.recordId).toBe(s.recordId);
+            const text = results.get(s.key)?.text ?? '';
+            expect(text).toContain(e.userName);
+            expect(text.length).toBeGreaterThan(100);
+        }
+    );
 });
 
 describe('npm run demo (scripts/demo.mjs)', () => {
     const demoRun = (...args: string[]): ReturnType<typeof spawnSync> =>
-        spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), ...args], {
+            cwd: root,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' }
+        });
     it('runs every scenario in agreement with the documented expectations (exit 0)', () => {
         expect(demo.status).toBe(0);
         expect([...results.values()].every((r) => r.matches)).toBe(true);

@@ -38,7 +38,11 @@ describe('scratch-org seed: generated files are committed and current', () => {
 });
 
 describe('scratch-org seed: sf data import tree plan', () => {
-    const plan = JSON.parse(seed['data/tree/demo-plan.json'] ?? '[]') as { sobject: string; files: string[]; resolveRefs?: boolean }[];
+    const plan = JSON.parse(seed['data/tree/demo-plan.json'] ?? '[]') as {
+        sobject: string;
+        files: string[];
+        resolveRefs?: boolean;
+    }[];
     it('imports every demo record, one file per object, parents before children', () => {
         const objects = plan.map((p) => p.sobject);
         expect(objects.indexOf('Account')).toBe(0);
@@ -51,7 +55,9 @@ describe('scratch-org seed: sf data import tree plan', () => {
     it('every @reference has the form @<Object>Ref<n> and points at a record imported by an earlier step (plugin-data importPlan)', () => {
         const known = new Set<string>();
         for (const step of plan) {
-            const { records } = JSON.parse(seed[`data/tree/${step.files[0] ?? ''}`] ?? '{}') as { records: Record<string, unknown>[] };
+            const { records } = JSON.parse(seed[`data/tree/${step.files[0] ?? ''}`] ?? '{}') as {
+                records: Record<string, unknown>[];
+            };
             for (const record of records) {
                 for (const [field, value] of Object.entries(record)) {
                     if (typeof value === 'string' && value.startsWith('@')) {
@@ -89,14 +95,17 @@ describe('scratch-org seed: anonymous Apex scripts', () => {
     });
     it('setup objects and records are in separate scripts (mixed DML is not allowed in one transaction)', () => {
         const setup = /new (User|GroupMember|PermissionSetAssignment|UserTerritory2Association|CaseTeamRole)\(/;
-        const records = /new (Account|Contact|Case|Opportunity|Invoice__c|AccountTeamMember|OpportunityTeamMember|CaseTeamMember|OpportunityShare|Invoice__Share|ObjectTerritory2Association)\(/;
+        const records =
+            /new (Account|Contact|Case|Opportunity|Invoice__c|AccountTeamMember|OpportunityTeamMember|CaseTeamMember|OpportunityShare|Invoice__Share|ObjectTerritory2Association)\(/;
         for (const [path, text] of apex) {
             expect({ path, mixed: setup.test(text) && records.test(text) }).toEqual({ path, mixed: false });
         }
     });
     it('creates every non-guest demo user exactly once, with the username suffix placeholder', () => {
         const created = apex
-            .flatMap(([, text]) => [...text.matchAll(/new User\(FirstName = [^\n]*?Username = '([^']+)'/g)].map((m) => m[1]))
+            .flatMap(([, text]) =>
+                [...text.matchAll(/new User\(FirstName = [^\n]*?Username = '([^']+)'/g)].map((m) => m[1])
+            )
             .sort();
         const expected = rows('User')
             .filter((u) => u.UserType !== 'Guest')
@@ -106,7 +115,9 @@ describe('scratch-org seed: anonymous Apex scripts', () => {
     });
     it('seeds every explicit share (Manual, Apex reasons) and team member of the snapshot, and no platform-written share', () => {
         const text = apex.map(([, t]) => t).join('\n');
-        expect((text.match(/new OpportunityShare\(/g) ?? []).length).toBe(rows('OpportunityShare').filter((s) => s.RowCause === 'Manual').length);
+        expect((text.match(/new OpportunityShare\(/g) ?? []).length).toBe(
+            rows('OpportunityShare').filter((s) => s.RowCause === 'Manual').length
+        );
         expect(text).toContain("RowCause = 'Billing_Review__c'");
         expect(text).not.toMatch(/new (AccountShare|CaseShare)\(/);
         expect((text.match(/new OpportunityTeamMember\(/g) ?? []).length).toBe(rows('OpportunityTeamMember').length);
@@ -135,7 +146,11 @@ describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshotâ
     });
     it('every sharing rule of the snapshot is in a SharingRules file with the same target and criteria', () => {
         const xml = ['core', 'site']
-            .flatMap((part) => listXml(`${demoDir}/${part}/sharingRules`, '.sharingRules-meta.xml').map((o) => read(`${demoDir}/${part}/sharingRules/${o}.sharingRules-meta.xml`)))
+            .flatMap((part) =>
+                listXml(`${demoDir}/${part}/sharingRules`, '.sharingRules-meta.xml').map((o) =>
+                    read(`${demoDir}/${part}/sharingRules/${o}.sharingRules-meta.xml`)
+                )
+            )
             .join('\n');
         for (const rule of snap.metadata?.SharingRules ?? []) {
             const name = rule.fullName.split('.')[1] ?? '';
@@ -143,7 +158,11 @@ describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshotâ
             expect(block.length).toBeLessThan(xml.length + 1);
             expect(xml).toContain(`<fullName>${name}</fullName>`);
             const [targetKind, targetValue] = Object.entries(rule.sharedTo)[0] ?? ['', ''];
-            expect(block).toContain(targetValue ? `<${targetKind}>${String(targetValue)}</${targetKind}>` : `<${targetKind}></${targetKind}>`);
+            expect(block).toContain(
+                targetValue
+                    ? `<${targetKind}>${String(targetValue)}</${targetKind}>`
+                    : `<${targetKind}></${targetKind}>`
+            );
             for (const c of rule.criteriaItems ?? []) expect(block).toContain(`<field>${c.field}</field>`);
         }
     });
@@ -165,7 +184,9 @@ describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshotâ
     it('territories of both models exist, with the snapshotâ€™s account access', () => {
         for (const t of rows('Territory2')) {
             const model = rows('Territory2Model').find((m) => m.Id === t.Territory2ModelId);
-            const xml = read(`${demoDir}/core/territory2Models/${String(model?.DeveloperName)}/territories/${String(t.DeveloperName)}.territory2-meta.xml`);
+            const xml = read(
+                `${demoDir}/core/territory2Models/${String(model?.DeveloperName)}/territories/${String(t.DeveloperName)}.territory2-meta.xml`
+            );
             expect(xml).toContain(`<accountAccessLevel>${String(t.AccountAccessLevel)}</accountAccessLevel>`);
         }
     });
@@ -182,13 +203,37 @@ describe('scratch-org seed: offline validation', () => {
         // A throwaway HOME keeps the CLI from reading or writing real auth/config files.
         const home = mkdtempSync(join(tmpdir(), 'axray-home-'));
         try {
-            execFileSync('npx', ['--no-install', 'sf', 'project', 'convert', 'source', '--root-dir', demoDir, '--output-dir', out], {
-                cwd: root,
-                stdio: 'pipe',
-                env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true' }
-            });
+            execFileSync(
+                'npx',
+                ['--no-install', 'sf', 'project', 'convert', 'source', '--root-dir', demoDir, '--output-dir', out],
+                {
+                    cwd: root,
+                    stdio: 'pipe',
+                    env: {
+                        ...process.env,
+                        HOME: home,
+                        SF_DISABLE_TELEMETRY: 'true',
+                        SF_AUTOUPDATE_DISABLE: 'true',
+                        SF_SKIP_NEW_VERSION_CHECK: 'true'
+                    }
+                }
+            );
             const pkg = readFileSync(join(out, 'package.xml'), 'utf8');
-            for (const type of ['CustomObject', 'Role', 'Group', 'Queue', 'PermissionSet', 'SharingCriteriaRule', 'SharingGuestRule', 'RestrictionRule', 'SharingSet', 'Territory2Model', 'Territory2', 'StandardValueSet', 'SharingReason']) {
+            for (const type of [
+                'CustomObject',
+                'Role',
+                'Group',
+                'Queue',
+                'PermissionSet',
+                'SharingCriteriaRule',
+                'SharingGuestRule',
+                'RestrictionRule',
+                'SharingSet',
+                'Territory2Model',
+                'Territory2',
+                'StandardValueSet',
+                'SharingReason'
+            ]) {
                 expect(pkg).toContain(`<name>${type}</name>`);
             }
         } finally {
@@ -196,8 +241,11 @@ describe('scratch-org seed: offline validation', () => {
             rmSync(home, { recursive: true, force: true });
         }
     }, 120000);
-    it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])('%s is valid bash (bash -n) and stops on errors (set -euo pipefail)', (script) => {
-        execFileSync('bash', ['-n', join(root, script)]);
-        expect(read(script)).toContain('set -euo pipefail');
-    });
+    it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])(
+        '%s is valid bash (bash -n) and stops on errors (set -euo pipefail)',
+        (script) => {
+            execFileSync('bash', ['-n', join(root, script)]);
+            expect(read(script)).toContain('set -euo pipefail');
+        }
+    );
 });
