@@ -1077,8 +1077,8 @@ export class SyntheticOrg {
                     AssigneeId: this.userId(u),
                     PermissionSetId: syntheticId('PermissionSet', PROFILES.length + ((start + k) % this.plan.customPermissionSets)),
                     PermissionSetGroupId: null,
-                    // About 2 % of custom assignments have expired (they grant nothing: access-semantics §1).
-                    ExpirationDate: r.chance(u, 10 + k, 0.02) ? expired : null,
+                    // Every 25th internal user's extra assignments have expired (they grant nothing: access-semantics §1).
+                    ExpirationDate: u % 25 === 3 ? expired : null,
                     IsActive: true,
                     IsRevoked: false
                 };
