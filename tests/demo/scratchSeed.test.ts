@@ -9,8 +9,8 @@
  * importPlan: references `@<Object>Ref<n>`), Apex governor limits (100 SOQL queries per
  * transaction), Metadata API types SharingRules / RestrictionRule / Role / Group / Queue.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoSnapshot } from '../../scripts/demo-org/demoOrg';
@@ -239,6 +239,69 @@ describe('scratch-org seed: offline validation', () => {
         } finally {
             rmSync(out, { recursive: true, force: true });
             rmSync(home, { recursive: true, force: true });
+        }
+    }, 120000);
+    it('the generated anonymous Apex type-checks with the Apex language server against the demo objects (CheckForIssues)', () => {
+        // Each script becomes the body of a class method in a throwaway project that also holds the
+        // demo custom objects; the language server then resolves every type, field and method.
+        // AccountTeamMember is a real object (account teams are on in the scratch definition) that
+        // the language server does not model: its lines are the only ones allowed to be reported.
+        const project = mkdtempSync(join(tmpdir(), 'axray-apex-'));
+        try {
+            const classes = join(project, 'force-app', 'main', 'default', 'classes');
+            mkdirSync(classes, { recursive: true });
+            cpSync(join(root, demoDir, 'core', 'objects'), join(project, 'force-app', 'main', 'default', 'objects'), {
+                recursive: true
+            });
+            writeFileSync(
+                join(project, 'sfdx-project.json'),
+                JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '65.0' })
+            );
+            const allowed = new Map<string, Set<number>>();
+            for (const [path, text] of Object.entries(seed).filter(([p]) => p.endsWith('.apex'))) {
+                const name = `Seed${path.split('/').pop()?.slice(0, 2) ?? ''}`;
+                const body = text.replace(/__SUFFIX__/g, 'x');
+                const split = body.indexOf('\nId portalRole(');
+                const main = split >= 0 ? body.slice(0, split) : body;
+                const helper =
+                    split >= 0 ? body.slice(split).replace('\nId portalRole(', '\nstatic Id portalRole(') : '';
+                const source = `public with sharing class ${name} {\npublic static void run() {\n${main}\n}\n${helper}\n}\n`;
+                writeFileSync(join(classes, `${name}.cls`), source);
+                writeFileSync(
+                    join(classes, `${name}.cls-meta.xml`),
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><status>Active</status></ApexClass>\n'
+                );
+                allowed.set(
+                    name,
+                    new Set(
+                        source
+                            .split('\n')
+                            .map((line, i) => (line.includes('new AccountTeamMember(') ? i + 1 : 0))
+                            .filter((n) => n > 0)
+                    )
+                );
+            }
+            const jars = join(root, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib', '*');
+            const res = spawnSync(
+                'java',
+                ['-cp', jars, 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-w', project],
+                { encoding: 'utf8' }
+            );
+            expect(res.error).toBeUndefined();
+            const problems: string[] = [];
+            let current = '';
+            for (const line of `${res.stdout}${res.stderr}`.split('\n')) {
+                const file = /classes\/(Seed\d\d)\.cls$/.exec(line.trim());
+                if (file) {
+                    current = file[1] ?? '';
+                    continue;
+                }
+                const issue = /^(\w+): line (\d+)/.exec(line.trim());
+                if (issue && !allowed.get(current)?.has(Number(issue[2]))) problems.push(`${current}: ${line.trim()}`);
+            }
+            expect(problems).toEqual([]);
+        } finally {
+            rmSync(project, { recursive: true, force: true });
         }
     }, 120000);
     it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])(
