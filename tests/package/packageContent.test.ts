@@ -4,11 +4,14 @@
  * - the packaged directory holds no test-only or demo metadata (demo/test data belongs in the
  *   unpackaged directory — Salesforce "Specify Unpackaged Metadata or Apex Access for Package
  *   Version Creation Tests for Second-Generation Managed Packages");
- * - every Apex class has a test class; every custom label is used; every custom permission is
+ * - every Apex class has a test class (an @IsTest class calls it; data-only types are used by one);
+ *   every custom label is used; every custom permission is
  *   checked with FeatureManagement.checkPermission;
  * - the permission sets grant only what the panel needs: no View All Data / Modify All Data /
  *   Modify All Records, object access only to the package's own objects, Apex class access only
  *   to the controller(s);
+ * - no callouts other than the org's own API (security review: "no external callouts"): endpoints
+ *   only through `callout:` + a packaged Named Credential on a Salesforce host, no remote sites;
  * - the 2GP definition in sfdx-project.json is complete (namespace, ancestorVersion HIGHEST —
  *   "Specify a Package Ancestor in the Project File for a Second-Generation Managed Package" —,
  *   apexTestAccess naming a packaged permission set, unpackagedMetadata).
@@ -28,6 +31,7 @@ const rules = require('../../scripts/package/lib/packageContent.js') as {
     uncheckedPermissionFindings: (root: string) => string[];
     permissionSetFindings: (root: string) => string[];
     projectDefinitionFindings: (root: string) => string[];
+    externalCalloutFindings: (root: string) => string[];
 };
 
 const REPO = join(__dirname, '..', '..');
@@ -80,6 +84,14 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
             expect(rules.demoAndTestMetadataFindings(project({ 'force-app/main/default/classes/tests/AccessXRayTestFactory.cls': `@IsTest\n${helper}` }))).toEqual([]);
         });
 
+        it('an @IsTest test-data fixture class is test code, not demo content (allowed)', () => {
+            const fixture = '@IsTest\npublic class AccessXRayFixture {\n    public Id accountId;\n}\n';
+            expect(rules.demoAndTestMetadataFindings(project({ 'force-app/main/default/classes/tests/util/AccessXRayFixture.cls': fixture }))).toEqual([]);
+            expect(rules.demoAndTestMetadataFindings(project({ 'force-app/main/default/classes/util/AccessXRayFixture.cls': 'public class AccessXRayFixture {}\n' }))).toEqual([
+                'force-app/main/default/classes/util/AccessXRayFixture.cls: demo/sample content must live in the unpackaged directory, not in the package'
+            ]);
+        });
+
         it('record data files and test static resources fail', () => {
             const root = project({
                 'force-app/main/default/data/accounts.json': '[]',
@@ -99,21 +111,23 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
     });
 
     describe('every Apex class has a test class', () => {
-        it('a class with logic and no <Name>Test fails', () => {
-            const root = project({
-                'force-app/main/default/classes/services/AccessXRayAuditService.cls':
-                    'public with sharing class AccessXRayAuditService {\n    public static Integer retentionDays() {\n        return 30;\n    }\n}\n'
-            });
-            expect(rules.missingTestClassFindings(root)).toEqual([
-                'force-app/main/default/classes/services/AccessXRayAuditService.cls: AccessXRayAuditService has no test class (expected an @IsTest class AccessXRayAuditServiceTest)'
+        const SERVICE = 'force-app/main/default/classes/services/AccessXRayAuditService.cls';
+        const service = 'public with sharing class AccessXRayAuditService {\n    public static Integer retentionDays() {\n        return 30;\n    }\n}\n';
+
+        it('a class with logic that no @IsTest class calls fails', () => {
+            expect(rules.missingTestClassFindings(project({ [SERVICE]: service }))).toEqual([
+                `${SERVICE}: AccessXRayAuditService has no test class: no @IsTest class calls it (add AccessXRayAuditServiceTest)`
             ]);
         });
 
-        it('a <Name>Test that never mentions the class fails', () => {
-            const root = project(edited('force-app/main/default/classes/tests/AccessXRayControllerTest.cls', "Assert.isNotNull(AccessXRayController.PERMISSION_USE, 'the permission name is set');", ''));
-            expect(rules.missingTestClassFindings(root)).toEqual([
-                'force-app/main/default/classes/tests/AccessXRayControllerTest.cls: AccessXRayControllerTest never references AccessXRayController, so it does not test it'
-            ]);
+        it('mentioning the class only in a comment or a string does not count', () => {
+            const test = "@IsTest\nprivate class AccessXRayAuditServiceTest {\n    // AccessXRayAuditService.retentionDays() is tested elsewhere\n    @IsTest\n    static void named() {\n        Assert.areEqual('AccessXRayAuditService.retentionDays()', 'x', 'not a call');\n    }\n}\n";
+            expect(rules.missingTestClassFindings(project({ [SERVICE]: service, 'force-app/main/default/classes/tests/AccessXRayAuditServiceTest.cls': test }))).toHaveLength(1);
+        });
+
+        it('a dedicated <Name>Test or a grouped test class that calls it counts', () => {
+            const grouped = "@IsTest\nprivate class AccessXRayServicesTest {\n    @IsTest\n    static void retention() {\n        Assert.areEqual(30, AccessXRayAuditService.retentionDays(), 'default retention');\n    }\n}\n";
+            expect(rules.missingTestClassFindings(project({ [SERVICE]: service, 'force-app/main/default/classes/tests/AccessXRayServicesTest.cls': grouped }))).toEqual([]);
         });
 
         it('a data-only DTO that no test uses fails; used by a test it passes', () => {
@@ -274,6 +288,46 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
                 delete p.namespace;
             });
             expect(rules.projectDefinitionFindings(root)).toEqual(['sfdx-project.json: a managed package needs a namespace (1-15 letters/digits, starting with a letter)']);
+        });
+    });
+
+    describe("no callouts other than the org's own API", () => {
+        const NC = 'force-app/main/default/namedCredentials/AccessXRay_Org.namedCredential-meta.xml';
+        const EC = 'force-app/main/default/externalCredentials/AccessXRay_Org.externalCredential-meta.xml';
+        const nc = (url: string, external = 'AccessXRay_Org') =>
+            `<?xml version="1.0" encoding="UTF-8"?>\n<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Org API</label>\n    <namedCredentialParameters>\n        <parameterName>Url</parameterName>\n        <parameterType>Url</parameterType>\n        <parameterValue>${url}</parameterValue>\n    </namedCredentialParameters>\n    <namedCredentialParameters>\n        <externalCredential>${external}</externalCredential>\n        <parameterName>ExternalCredential</parameterName>\n        <parameterType>Authentication</parameterType>\n    </namedCredentialParameters>\n    <namedCredentialType>SecuredEndpoint</namedCredentialType>\n</NamedCredential>\n`;
+        const client = (endpoint: string) =>
+            `/** @description Org API client. */\npublic with sharing class AccessXRayOrgClient {\n    public static final String ENDPOINT = 'callout:AccessXRay_Org';\n    public static HttpResponse get(String path) {\n        HttpRequest request = new HttpRequest();\n        request.setEndpoint(${endpoint});\n        return new Http().send(request);\n    }\n}\n`;
+        const base = { [EC]: '<ExternalCredential/>', [NC]: nc('https://login.salesforce.com') };
+
+        it('calls through callout:<packaged Named Credential> on a Salesforce host pass', () => {
+            expect(rules.externalCalloutFindings(project({ ...base, 'force-app/main/default/classes/services/AccessXRayOrgClient.cls': client('ENDPOINT + path') }))).toEqual([]);
+        });
+
+        it('a literal external endpoint fails', () => {
+            const root = project({ ...base, 'force-app/main/default/classes/services/AccessXRayOrgClient.cls': client("'https://collector.example.com/v1' + path") });
+            expect(rules.externalCalloutFindings(root)).toEqual([
+                "force-app/main/default/classes/services/AccessXRayOrgClient.cls: setEndpoint('https://collector.example.com/v1' + path) does not start with callout:<a packaged Named Credential>"
+            ]);
+        });
+
+        it('a Named Credential pointing at another host, or using a foreign external credential, fails', () => {
+            const root = project({ [EC]: '<ExternalCredential/>', [NC]: nc('https://api.example.com', 'Someone_Else') });
+            expect(rules.externalCalloutFindings(root)).toEqual([
+                `${NC}: URL https://api.example.com is not a Salesforce host; the connection must point at the org's own My Domain`,
+                `${NC}: authenticates with Someone_Else external credential, not the package's own`
+            ]);
+        });
+
+        it('a packaged remote site setting, or fetch() in shipped LWC code, fails', () => {
+            const root = project({
+                'force-app/main/default/remoteSiteSettings/Api.remoteSite-meta.xml': '<RemoteSiteSetting/>',
+                'lwc-src/lwc/accessXray/accessXray.ts': "import AXR_Title from '@salesforce/label/c.AXR_Title';\nexport default class AccessXray { title = AXR_Title; load() { return fetch('/x'); } }\n"
+            });
+            expect(rules.externalCalloutFindings(root)).toEqual([
+                "force-app/main/default/remoteSiteSettings/Api.remoteSite-meta.xml: a packaged remote site / CSP trusted site would allow calls to another host; the package calls only the org's own API through its Named Credential",
+                "lwc-src/lwc/accessXray/accessXray.ts: shipped LWC code opens a network connection; the panel talks only to its Apex controller"
+            ]);
         });
     });
 });

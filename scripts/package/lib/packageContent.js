@@ -81,13 +81,17 @@ function demoAndTestMetadataFindings(root) {
     const dir = packaged(root);
     const findings = [];
     const files = listFiles(root, dir);
+    const classes = apexClasses(root, dir);
+    // @IsTest classes (test data factories, fixtures, fakes) are test code, not demo content: they
+    // ship with the package (Apex tests run at version creation) but can never be called.
+    const testClassFiles = new Set(classes.filter((c) => c.isTest).flatMap((c) => [c.path, `${c.path}-meta.xml`]));
     for (const file of files) {
         const segments = file.split('/').slice(1);
         const folder = segments.find((s) => ORG_CONFIGURATION_FOLDERS.includes(s));
         if (folder) {
             findings.push(`${file}: org configuration (${folder}) is demo-org metadata; move it to the unpackaged directory`);
         }
-        if (segments.some((s) => DEMO_NAME.test(s))) {
+        if (!testClassFiles.has(file) && segments.some((s) => DEMO_NAME.test(s))) {
             findings.push(`${file}: demo/sample content must live in the unpackaged directory, not in the package`);
         }
         if (/\.(json|csv)$/i.test(file) && !segments.includes('lwc')) {
@@ -97,7 +101,7 @@ function demoAndTestMetadataFindings(root) {
             findings.push(`${file}: a test static resource would ship to every subscriber; move it to the unpackaged directory`);
         }
     }
-    for (const cls of apexClasses(root, dir)) {
+    for (const cls of classes) {
         const inTestFolder = cls.path.split('/').includes('tests');
         const testName = /(Test|Tests|_Test)$/.test(cls.name) || TEST_DOUBLE_NAME.test(cls.name);
         if ((inTestFolder || testName) && !cls.isTest) {
@@ -128,28 +132,28 @@ function hasLogic(cls) {
 }
 
 /**
- * Rule 2: every Apex class in the package has a test class. A class with logic needs its own
- * @IsTest class `<Name>Test` that references it (the mirrored-tests convention); a type with no
- * logic of its own (interface, enum, data-only DTO) must at least be exercised by some test class.
+ * Rule 2: every Apex class in the package has a test class. A class with logic must be exercised
+ * by an @IsTest class: a call of one of its members (`Name.member(`, `new Name(`) or a subclass
+ * (`extends Name`) in test code — a dedicated `<Name>Test` or a grouped test such as
+ * AccessXRaySelectorsTest. Mentions in comments or strings do not count. A type without logic of its
+ * own (interface, enum, data-only DTO) must at least be used by some test class.
  */
 function missingTestClassFindings(root) {
     const classes = apexClasses(root, packaged(root));
     const testClasses = classes.filter((c) => c.isTest);
-    const tests = new Map(testClasses.map((c) => [c.name.toLowerCase(), c]));
     const findings = [];
     for (const cls of classes.filter((c) => !c.isTest)) {
-        const mentions = new RegExp(`\\b${cls.name}\\b`, 'i');
+        const n = cls.name;
         if (!hasLogic(cls)) {
+            const mentions = new RegExp(`\\b${n}\\b`, 'i');
             if (!testClasses.some((t) => mentions.test(t.code))) {
-                findings.push(`${cls.path}: ${cls.name} (no logic of its own) is not used by any @IsTest class`);
+                findings.push(`${cls.path}: ${n} (no logic of its own) is not used by any @IsTest class`);
             }
             continue;
         }
-        const test = tests.get(`${cls.name}test`.toLowerCase()) || tests.get(`${cls.name}tests`.toLowerCase());
-        if (!test) {
-            findings.push(`${cls.path}: ${cls.name} has no test class (expected an @IsTest class ${cls.name}Test)`);
-        } else if (!mentions.test(test.code)) {
-            findings.push(`${test.path}: ${test.name} never references ${cls.name}, so it does not test it`);
+        const exercises = new RegExp(`\\b${n}\\s*\\.\\s*\\w+|\\bnew\\s+${n}\\s*\\(|\\bextends\\s+${n}\\b|\\b${n}\\s+\\w+\\s*[=;,)]`, 'i');
+        if (!testClasses.some((t) => t.name.toLowerCase() !== n.toLowerCase() && exercises.test(t.code))) {
+            findings.push(`${cls.path}: ${n} has no test class: no @IsTest class calls it (add ${n}Test)`);
         }
     }
     return findings;
@@ -308,13 +312,79 @@ function projectDefinitionFindings(root) {
     return findings;
 }
 
+/** Host names that are the subscriber org's own API (My Domain, login endpoints). */
+const ORG_OWN_HOST = /^(?:[a-z0-9-]+\.)*(?:salesforce\.com|force\.com|salesforce-setup\.com|sfdc\.net)$/i;
+
+/**
+ * Rule 7: no callouts other than the org's own API. Every HttpRequest.setEndpoint in shipped Apex
+ * goes through `callout:<a packaged Named Credential>`; every packaged Named Credential points at a
+ * Salesforce host (the admin sets it to the org's My Domain) through the package's own External
+ * Credential; no Remote Site Settings or CSP Trusted Sites are packaged; no shipped LWC code calls
+ * fetch/XMLHttpRequest/WebSocket.
+ */
+function externalCalloutFindings(root) {
+    const dir = packaged(root);
+    const findings = [];
+    const namedCredentials = components(root, dir, '.namedCredential-meta.xml');
+    const ownNamed = new Set(namedCredentials.map((n) => n.name.toLowerCase()));
+    const ownExternal = new Set(components(root, dir, '.externalCredential-meta.xml').map((n) => n.name.toLowerCase()));
+    for (const file of listFiles(root, dir, (n) => /\.(remoteSite|cspTrustedSite)-meta\.xml$/.test(n))) {
+        findings.push(`${file}: a packaged remote site / CSP trusted site would allow calls to another host; the package calls only the org's own API through its Named Credential`);
+    }
+    for (const nc of namedCredentials) {
+        const xml = readFileSync(join(root, nc.file), 'utf8');
+        const urls = [...xmlValues(xml, 'endpoint'), ...xmlBlocks(xml, 'namedCredentialParameters').filter((b) => /<parameterType>Url<\/parameterType>/.test(b)).flatMap((b) => xmlValues(b, 'parameterValue'))];
+        for (const url of urls) {
+            let host = '';
+            try {
+                host = new URL(url).hostname;
+            } catch {
+                host = '';
+            }
+            if (!ORG_OWN_HOST.test(host)) findings.push(`${nc.file}: URL ${url} is not a Salesforce host; the connection must point at the org's own My Domain`);
+        }
+        for (const block of xmlBlocks(xml, 'namedCredentialParameters').filter((b) => /<parameterType>Authentication<\/parameterType>/.test(b))) {
+            const external = xmlValues(block, 'externalCredential')[0] || '';
+            if (!ownExternal.has(external.toLowerCase())) findings.push(`${nc.file}: authenticates with ${external || 'no'} external credential, not the package's own`);
+        }
+    }
+    const apex = apexClasses(root, dir).filter((c) => !c.isTest);
+    const constants = new Map();
+    for (const cls of apex) {
+        for (const m of stripApexComments(cls.source).matchAll(/\bfinal\s+String\s+([A-Za-z_]\w*)\s*=\s*'([^']*)'/gi)) constants.set(m[1].toLowerCase(), m[2]);
+    }
+    for (const cls of apex) {
+        const code = stripApexComments(cls.source);
+        for (const m of code.matchAll(/\.setEndpoint\s*\(([^;]*)\)\s*;/gi)) {
+            const expression = m[1];
+            const values = [
+                ...[...expression.matchAll(/'([^']*)'/g)].map((x) => x[1]),
+                ...[...expression.replace(/'[^']*'/g, '').matchAll(/[A-Za-z_][\w.]*/g)].map((x) => constants.get(x[0].split('.').pop().toLowerCase())).filter(Boolean)
+            ];
+            const first = values[0] || '';
+            const named = /^callout:([A-Za-z]\w*)/.exec(first);
+            if (!named || !ownNamed.has(named[1].toLowerCase())) {
+                findings.push(`${cls.path}: setEndpoint(${expression.trim()}) does not start with callout:<a packaged Named Credential>`);
+            }
+        }
+    }
+    for (const file of listFiles(root, 'lwc-src/lwc', (n) => /\.(ts|js)$/.test(n)).filter((f) => !f.includes('/__tests__/') && !f.includes('/__mocks__/'))) {
+        const code = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+        if (/\b(fetch\s*\(|XMLHttpRequest|WebSocket|EventSource|navigator\.sendBeacon)/.test(code)) {
+            findings.push(`${file}: shipped LWC code opens a network connection; the panel talks only to its Apex controller`);
+        }
+    }
+    return findings;
+}
+
 const RULES = {
     'no test-only or demo metadata in the package': demoAndTestMetadataFindings,
     'every Apex class has a test class': missingTestClassFindings,
     'every custom label is used': unusedLabelFindings,
     'every custom permission is checked': uncheckedPermissionFindings,
     'permission sets grant only what the panel needs': permissionSetFindings,
-    'package definition in sfdx-project.json': projectDefinitionFindings
+    'package definition in sfdx-project.json': projectDefinitionFindings,
+    'no callouts other than the org\'s own API': externalCalloutFindings
 };
 
 /** Runs every rule: { ruleName: findings[] }. */
@@ -334,5 +404,6 @@ module.exports = {
     unusedLabelFindings,
     uncheckedPermissionFindings,
     permissionSetFindings,
-    projectDefinitionFindings
+    projectDefinitionFindings,
+    externalCalloutFindings
 };
