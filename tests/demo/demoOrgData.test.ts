@@ -399,6 +399,10 @@ describe('demo org: the scenarios', () => {
 
 describe('demo org: docs/demo-org.md documents every scenario', () => {
     const doc = readFileSync(join(root, 'docs', 'demo-org.md'), 'utf8');
+    it('states the true number of granting and denying scenarios', () => {
+        const denied = scenarios.filter((s) => s.expected.maxAccessLevel === 'None').length;
+        expect(doc).toContain(`${scenarios.length - denied} scenarios grant access, ${denied} deny it`);
+    });
     it.each(scenarios.map((s) => [s.n, s] as const))(
         'scenario %i is in the scenario table with its expected verdict and deciding layer',
         (_n, s) => {
