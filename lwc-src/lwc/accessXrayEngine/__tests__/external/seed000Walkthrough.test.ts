@@ -12,14 +12,8 @@
  */
 import { explain, loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import type { Explanation, LayerResult } from 'c/accessXrayEngine';
-import { acmeOrg } from './acmeOrg';
-
-interface StepOutcome {
-    step: number;
-    title: string;
-    verdict: 'continue' | 'stop';
-    finding: string;
-}
+import { externalAccessChecklist } from '../../experienceCloudChecklist';
+import { acmeOrg, sharingSet } from './acmeOrg';
 
 function layer(e: Explanation, id: LayerResult['id']): LayerResult {
     const found = e.layers.find((l) => l.id === id);
@@ -51,51 +45,28 @@ function scenario(target: 'group.role.acmeManager' | 'group.roleSub.acmeManager'
     return { org, snapshot: loadSnapshot(org.snapshot), caseId };
 }
 
-/** Seed 000, in order. Numbering follows the article's list (1 = licence review). */
-function walk(e: Explanation, whoSees: string[]): StepOutcome[] {
-    const out: StepOutcome[] = [];
-    const push = (step: number, title: string, stop: boolean, finding: string): boolean => {
-        out.push({ step, title, verdict: stop ? 'stop' : 'continue', finding });
-        return stop;
-    };
-    const ec = layer(e, 'experienceCloud');
-    if (push(1, "Review the objects available for the user's Experience Cloud license", ec.status === 'blocks', ec.reason)) return out;
-    const op = layer(e, 'objectPermissions');
-    if (push(2, 'Check object permissions', op.status === 'blocks', op.reason)) return out;
-    const owd = layer(e, 'orgWideDefaults');
-    const owdPublic = owd.status === 'grants';
-    if (push(3, 'Check the external organization-wide default', owdPublic, owd.reason)) return out;
-    if (push(4, 'Review who does have access (Sharing Hierarchy)', false, `users with access: ${whoSees.join(', ') || 'none'}`)) return out;
-    const roles = layer(e, 'roleHierarchy');
-    if (push(5, 'Check the user\'s (portal) role and the external account hierarchy', roles.status === 'uncertain', roles.reason)) return out;
-    if (push(6, "Review the user's public groups", false, 'no public group of the user is a grantee on this record')) return out;
-    const rules = layer(e, 'sharingRules');
-    const ruleMissesUser = rules.status !== 'grants' && /none reaching/.test(rules.reason);
-    if (push(7, 'Review sharing rules (Portal Roles, Portal Role and Subordinates, Roles Internal and Portal Subordinates)', ruleMissesUser, `${rules.reason} Next: ${rules.nextSteps.map((s) => s.action).join(' / ')}`)) return out;
-    push(8, 'Review Experience Cloud-specific sharing features', ec.status === 'grants', ec.reason);
-    return out;
-}
-
 describe('seed 000 walkthrough: partner user at Acme cannot see case 00001001', () => {
     const { org, snapshot, caseId } = scenario();
     const pat = org.ids['user.pat'] as string;
     const e = explain(snapshot, { userId: pat, recordId: caseId });
     const seeing = whoCanSee(snapshot, caseId).users.map((u) => u.userName);
-    const steps = walk(e, seeing);
+    const checklist = externalAccessChecklist(e, seeing);
+    const steps = checklist.steps;
 
     test('the verdict: Pat Partner cannot read the case, and the platform agrees', () => {
         expect(e.access.read).toBe(false);
         expect(e.reconciliation.status).toBe('agrees');
     });
 
-    test('steps 1–6 pass in order (licence allows Case, object Read, external OWD Private, roles and groups as expected)', () => {
+    test('the checklist follows the article\'s 14 steps in order, and steps 1–6 pass (licence allows Case, object Read, external OWD Private, roles and groups as expected)', () => {
+        expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
         expect(steps.slice(0, 6).map((s) => [s.step, s.verdict])).toEqual([
-            [1, 'continue'],
-            [2, 'continue'],
-            [3, 'continue'],
-            [4, 'continue'],
-            [5, 'continue'],
-            [6, 'continue']
+            [1, 'pass'],
+            [2, 'pass'],
+            [3, 'pass'],
+            [4, 'pass'],
+            [5, 'pass'],
+            [6, 'pass']
         ]);
         expect(steps[0]?.finding).toContain('Partner Community user');
         expect(steps[2]?.finding).toMatch(/external.*Private/);
@@ -107,13 +78,13 @@ describe('seed 000 walkthrough: partner user at Acme cannot see case 00001001', 
     });
 
     test('the walkthrough stops at step 7: the sharing rule targets the Portal Role, which leaves out the Partner User below it', () => {
-        const last = steps[steps.length - 1];
-        expect(last?.step).toBe(7);
-        expect(last?.verdict).toBe('stop');
-        expect(last?.finding).toContain('Acme cases to partner managers');
-        expect(last?.finding).toContain('none reaching Pat Partner');
-        const step = layer(e, 'sharingRules').nextSteps.find((s) => s.kind === 'changeRole');
-        expect(step?.targetIds).toEqual([org.ids['role.acmeManager']]);
+        expect(checklist.stopsAt).toBe(7);
+        const seven = steps[6];
+        expect(seven?.verdict).toBe('stop');
+        expect(seven?.finding).toContain('none reaching Pat Partner');
+        expect(seven?.fix?.kind).toBe('changeRole');
+        expect(seven?.fix?.action).toContain('Acme cases to partner managers');
+        expect(seven?.fix?.targetIds).toEqual([org.ids['role.acmeManager']]);
     });
 
     test('the Experience Cloud layer (step 8) is checked too and explains why related cases do not help', () => {
@@ -128,5 +99,64 @@ describe('seed 000 walkthrough: partner user at Acme cannot see case 00001001', 
         const after = explain(fixed.snapshot, { userId: pat, recordId: fixed.caseId });
         expect(after.access.read).toBe(true);
         expect(layer(after, 'sharingRules').status).toBe('grants');
+        const fixedChecklist = externalAccessChecklist(after);
+        expect(fixedChecklist.stopsAt).toBeNull();
+        expect(fixedChecklist.grantedAt).toBe(7);
+    });
+});
+
+describe('seed 000 checklist stops at the step an expert would name', () => {
+    function checklistFor(arrange: (org: ReturnType<typeof acmeOrg>) => void, userKey: string, recordKey: string) {
+        const org = acmeOrg();
+        arrange(org);
+        const e = explain(loadSnapshot(org.snapshot), { userId: org.ids[userKey] as string, recordId: org.ids[recordKey] as string });
+        return { e, checklist: externalAccessChecklist(e) };
+    }
+
+    test('step 1: a Customer Community user and an Opportunity (seed 000 first step: objects available for the licence)', () => {
+        const { checklist } = checklistFor(() => undefined, 'user.hank', 'opportunity.acmeDeal');
+        expect(checklist.stopsAt).toBe(1);
+        expect(checklist.steps[0]?.fix?.action).toContain('licence that includes Opportunity');
+    });
+
+    test('step 2: no object Read (seed 000 step "Check if the user has the relevant object permissions")', () => {
+        const { checklist } = checklistFor((org) => org.objectPerms('partner', 'Case', { read: false, edit: false }), 'user.pat', 'case.c1002');
+        expect(checklist.stopsAt).toBe(2);
+    });
+
+    test('step 8: a high-volume user whose sharing set has no mapping for Case (seed 000 step 8: access mapping)', () => {
+        const { checklist } = checklistFor((org) => {
+            sharingSet(org, 'CC_Invoices', ['cc'], [{ accessLevel: 'Read', object: 'Invoice__c', objectField: 'Account__c', userField: 'Account' }]);
+        }, 'user.hank', 'case.c2001');
+        expect(checklist.stopsAt).toBe(8);
+        expect(checklist.steps[7]?.fix?.kind).toBe('editSharingSet');
+    });
+
+    test('step 14: the related-cases setting is off for the case contact (seed 000 step 14, Digital Experiences settings)', () => {
+        const { checklist } = checklistFor((org) => org.setting('experienceCloud.grantSiteUsersAccessToRelatedCases', false), 'user.pat', 'case.c1002');
+        expect(checklist.stopsAt).toBe(14);
+        expect(checklist.steps[13]?.fix?.kind).toBe('changeSetting');
+    });
+
+    test('step 14: a restriction rule hides a record every other layer grants (seed 000 steps 12 and 14)', () => {
+        const { checklist } = checklistFor((org) => {
+            org.add('Confidential_Doc__Share', { ParentId: org.ids['doc.secret'], UserOrGroupId: org.ids['user.pat'], AccessLevel: 'Read', RowCause: 'Manual' });
+            org.snapshot.metadata = {
+                ...org.snapshot.metadata,
+                RestrictionRule: [
+                    {
+                        DeveloperName: 'Partners_See_Public_Docs',
+                        EnforcementType: 'Restrict',
+                        TargetEntity: 'Confidential_Doc__c',
+                        UserCriteria: "$User.UserType = 'PowerPartner'",
+                        RecordFilter: "Sensitivity__c = 'Public'",
+                        IsActive: true
+                    }
+                ]
+            };
+        }, 'user.pat', 'doc.secret');
+        expect(checklist.grantedAt).toBe(12);
+        expect(checklist.stopsAt).toBe(14);
+        expect(checklist.steps[13]?.finding).toContain('Partners_See_Public_Docs');
     });
 });
