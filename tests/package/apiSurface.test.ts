@@ -17,6 +17,7 @@ const api = require('../../scripts/package/lib/apiSurface.js') as {
     SURFACE_FILE: string;
     classSurface: (name: string, code: string) => Surface;
     extractSurface: (root: string) => Surface;
+    isCompatibleChange: (was: string, now: string | undefined) => boolean;
     compareSurface: (recorded: Surface, current: Surface, notes: string) => { removed: { member: string }[]; added: string[]; unnoted: { member: string }[] };
     unreleasedNotes: (root: string) => string;
     recordSurface: (root: string) => number;
@@ -95,6 +96,21 @@ describe('comparing a recorded surface with the current one', () => {
         const result = api.compareSurface(recorded, { 'A#size': 'public Integer size' }, '### Removed\n- `A.run`: use `A.execute` instead.');
         expect(result.removed.map((r) => r.member)).toEqual(['A.run']);
         expect(result.unnoted).toEqual([]);
+    });
+
+    it('widening is compatible: public → global, adding @Deprecated / @AuraEnabled or virtual', () => {
+        expect(api.isCompatibleChange('public class Purge implements Schedulable', 'global class Purge implements Schedulable')).toBe(true);
+        expect(api.isCompatibleChange('global static void run(Id)', 'global static @Deprecated void run(Id)')).toBe(true);
+        expect(api.isCompatibleChange('public String name()', 'public virtual String name()')).toBe(true);
+        expect(api.compareSurface({ 'P#run()': 'public void run()' }, { 'P#run()': 'global void run()' }, '').removed).toEqual([]);
+    });
+
+    it('narrowing is breaking: global → public, dropping @AuraEnabled, adding static, changing the return type', () => {
+        expect(api.isCompatibleChange('global void run()', 'public void run()')).toBe(false);
+        expect(api.isCompatibleChange('public static @AuraEnabled Id log(Id)', 'public static Id log(Id)')).toBe(false);
+        expect(api.isCompatibleChange('public void run()', 'public static void run()')).toBe(false);
+        expect(api.isCompatibleChange('public Integer size()', 'public Long size()')).toBe(false);
+        expect(api.isCompatibleChange('public Integer size()', undefined)).toBe(false);
     });
 
     it('additions never fail (they are recorded when the next version is built)', () => {

@@ -161,13 +161,45 @@ function unreleasedNotes(root) {
     return end < 0 ? rest : rest.slice(0, end);
 }
 
+/** Splits a recorded signature into visibility, modifiers, annotations and the rest. */
+function signatureParts(signature) {
+    const words = String(signature).split(' ');
+    let visibility = null;
+    if (words[0] === 'public' || words[0] === 'global') visibility = words.shift();
+    const modifiers = new Set();
+    const annotations = new Set();
+    while (words.length > 0 && (MODIFIERS.includes(words[0]) || words[0].startsWith('@'))) {
+        const word = words.shift();
+        (word.startsWith('@') ? annotations : modifiers).add(word);
+    }
+    return { visibility, modifiers, annotations, rest: words.join(' ') };
+}
+
+/**
+ * Whether `now` keeps every caller of `was` working: same member shape, visibility not narrowed
+ * (public → global is fine), no annotation removed (adding @Deprecated or @AuraEnabled is fine), and
+ * no modifier added or removed except `virtual` being added.
+ */
+function isCompatibleChange(was, now) {
+    if (now === undefined || now === null) return false;
+    if (was === now) return true;
+    const a = signatureParts(was);
+    const b = signatureParts(now);
+    if (a.rest !== b.rest) return false;
+    if (a.visibility === 'global' && b.visibility !== 'global') return false;
+    for (const annotation of a.annotations) if (!b.annotations.has(annotation)) return false;
+    const added = [...b.modifiers].filter((m) => !a.modifiers.has(m));
+    const removed = [...a.modifiers].filter((m) => !b.modifiers.has(m));
+    return removed.length === 0 && added.every((m) => m === 'virtual');
+}
+
 /**
  * Compares the recorded surface with the current one. A recorded signature that is gone or
- * changed is `unnoted` unless the Unreleased section of CHANGELOG.md names its member
+ * incompatibly changed is `unnoted` unless the Unreleased section of CHANGELOG.md names its member
  * (`Class.member`, e.g. `AccessXRayController.collect`).
  */
 function compareSurface(recorded, current, notes) {
-    const removed = Object.keys(recorded).filter((key) => current[key] !== recorded[key]);
+    const removed = Object.keys(recorded).filter((key) => !isCompatibleChange(recorded[key], current[key]));
     const added = Object.keys(current).filter((key) => !(key in recorded));
     const memberOf = (key) => key.replace('#', '.').replace(/\(.*$/, '');
     const unnoted = removed.filter((key) => !notes.includes(memberOf(key)));
@@ -229,4 +261,4 @@ function checkSurface(root) {
     return { ok: true, result, message: `Apex API surface: ${Object.keys(recorded).length} recorded signature(s) intact${noted}${added}` };
 }
 
-module.exports = { SURFACE_FILE, classSurface, extractSurface, compareSurface, unreleasedNotes, parameterTypes, recordSurface, checkSurface };
+module.exports = { SURFACE_FILE, isCompatibleChange, classSurface, extractSurface, compareSurface, unreleasedNotes, parameterTypes, recordSurface, checkSurface };
