@@ -1,0 +1,92 @@
+// The panel with the REAL engine on the bundled demo org (data/demo-org.snapshot.json,
+// docs/demo-org.md): only the data adapter is mocked (it would call Apex). Scenario from
+// seed 000 "Troubleshoot Missing Object or Record Access for Customer or Partner Users":
+// Pat Partner (Partner Community) cannot see case 00001001; the administrator can.
+import { flushPromises, resetDom } from './axrTestSupport';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createElement } from 'lwc';
+import AccessXray from 'c/accessXray';
+import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import type { Explanation } from 'c/accessXrayEngine';
+
+jest.mock('c/accessXrayDataAdapter', () => ({
+    collect: jest.fn(),
+    searchUsers: jest.fn(),
+    logExplanation: jest.fn(),
+    setupStatus: jest.fn(),
+    getCurrentUserId: jest.fn()
+}));
+
+const DEMO = join(__dirname, '..', '..', '..', '..', 'data', 'demo-org.snapshot.json');
+const CASE_00001001 = '500Kx0000000001IAA';
+const PAT_PARTNER = '005Kx0000000016IAA';
+const ADA_ADMIN = '005Kx0000000013IAA';
+const m = (fn: unknown) => fn as jest.Mock;
+
+async function mount(): Promise<HTMLElement> {
+    const element = createElement('c-access-xray', { is: AccessXray });
+    Object.assign(element, { recordId: CASE_00001001, objectApiName: 'Case' });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function pick(element: HTMLElement, userId: string, picker = 'user-picker'): void {
+    element.shadowRoot?.querySelector(`[data-id="${picker}"]`)?.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
+}
+
+beforeEach(() => {
+    const text = readFileSync(DEMO, 'utf8');
+    m(collect).mockImplementation(() => Promise.resolve(JSON.parse(text)));
+    m(setupStatus).mockResolvedValue({ hasPermission: true, canExplainAnyUser: true, setupConnectionReady: true, missing: [] });
+    m(getCurrentUserId).mockReturnValue(ADA_ADMIN);
+    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+});
+
+afterEach(() => {
+    resetDom();
+    jest.clearAllMocks();
+});
+
+describe('c-access-xray with the real engine on the demo org', () => {
+    it('explains why Pat Partner cannot read case 00001001 (seed 000): denied, a blocking layer named, all layers listed', async () => {
+        const element = await mount();
+        pick(element, PAT_PARTNER);
+        await flushPromises();
+        const verdict = element.shadowRoot?.querySelector('c-access-xray-verdict') as HTMLElement & { explanation: Explanation };
+        expect(verdict).not.toBeNull();
+        const e = verdict.explanation;
+        expect(e.userId).toBe(PAT_PARTNER);
+        expect(e.access.read).toBe(false);
+        const sentence = verdict.shadowRoot?.querySelector('[data-id="verdict-sentence"]')?.textContent ?? '';
+        expect(sentence).toMatch(/^Pat Partner can't read /);
+        const blocking = e.whyNot.find((w) => w.operation === 'read')?.blockingLayer;
+        expect(blocking).toBeDefined();
+        const list = element.shadowRoot?.querySelector('c-access-xray-layer-list') as HTMLElement;
+        const rows = Array.from(list.shadowRoot?.querySelectorAll<HTMLElement>('[data-id="layer"]') ?? []);
+        expect(rows.map((r) => r.dataset.layerId)).toEqual(e.layers.map((l) => l.id));
+        const badged = rows.filter((r) => r.querySelector('[data-id="blocking-badge"]')).map((r) => r.dataset.layerId);
+        expect(badged).toEqual([blocking]);
+        expect(m(logExplanation).mock.calls[0][0]).toEqual({
+            recordId: CASE_00001001,
+            userId: PAT_PARTNER,
+            maxAccessLevel: e.maxAccessLevel,
+            summary: e.summary
+        });
+        await expect(element).toBeAccessible();
+    });
+
+    it('compares Pat Partner with the administrator: the administrator reads it and the differing layers are flagged', async () => {
+        const element = await mount();
+        pick(element, PAT_PARTNER);
+        await flushPromises();
+        pick(element, ADA_ADMIN, 'compare-picker');
+        await flushPromises();
+        const compare = element.shadowRoot?.querySelector('c-access-xray-compare') as HTMLElement;
+        const right = compare.shadowRoot?.querySelector('[data-id="compare-right-verdict"]')?.textContent ?? '';
+        expect(right).toMatch(/^Ada Kowalski can read /);
+        const differing = Array.from(compare.shadowRoot?.querySelectorAll('[data-id="differs-badge"]') ?? []);
+        expect(differing.length).toBeGreaterThan(0);
+    });
+});
