@@ -2070,6 +2070,52 @@ function build(): Built {
         source: 'seed 000 step 8 (share groups); seed 004; Help "Use Share Groups to Share Records Owned by High-Volume Experience Cloud Site Users"'
     });
 
+    scenario({
+        key: 'gus-case-1003',
+        title: 'Why can Gus Grant edit case 00001003 although Carla Diaz is its contact?',
+        userId: U('gus'),
+        recordId: R('c1003'),
+        expected: {
+            maxAccessLevel: 'Edit',
+            decidingLayer: 'experienceCloud',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'Edit',
+        why: 'Related-case access reaches the case contact’s user and everyone above them in the portal role hierarchy: Gus (Globex Customer Manager) is above Carla (Customer User).',
+        source: 'Spring ’19 release notes "Restrict Community User Access to Cases" (contact and users above in the role hierarchy); seed 002'
+    });
+    scenario({
+        key: 'carla-case-1008',
+        title: 'Why can Carla Diaz read case 00001008 when Hugo Hall cannot?',
+        userId: U('carla'),
+        recordId: R('c1008'),
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'sharingRules',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'Read',
+        why: 'The rule "Known issues to customer users" shares it with All Customer Portal Users; Carla has a Customer Community Plus licence and is in that group, unlike the high-volume Hugo (scenario 6).',
+        source: 'seed 000 step 7; seed 003 (who can be in sharing rules); api-vocabulary §3 (Group.Type AllCustomerPortal)'
+    });
+    scenario({
+        key: 'elio-case-1006',
+        title: 'Why can Elio Russo read case 00001006?',
+        userId: U('elio'),
+        recordId: R('c1006'),
+        expected: {
+            maxAccessLevel: 'Read',
+            decidingLayer: 'teams',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'Read',
+        why: 'Elio is on the case team as Technical Advisor, a case team role with Read Only access (CaseTeamRole.AccessLevel); the case is Tara’s and the account is Ana’s, his peer.',
+        source: 'seed 001 layer 7; seed 000 step 10 (case teams)'
+    });
+
     // The platform's verdicts (UserRecordAccess), one row per scenario pair.
     for (const s of scenarios) {
         const rank = ACCESS_ORDER.indexOf(s.platformMaxAccessLevel);
