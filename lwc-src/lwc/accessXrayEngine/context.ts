@@ -69,6 +69,11 @@ export interface EvaluationContext {
     readonly owd: OwdResolution;
     /** Share rows reaching this record (own table + AccountShare child columns), each with its layer. */
     readonly shares: readonly ShareGrant[];
+    /**
+     * True when next steps and blast radius are wanted (explain of the record asked about);
+     * false for who-can-see sweeps and parent/child evaluations, where layers skip that work.
+     */
+    readonly detail: boolean;
     /** Nesting depth (0 for the record asked about; parents/children evaluated deeper). */
     readonly depth: number;
     /** Read a setting and record it in `settingsUsed`; with a fallback, an absent setting is recorded as assumed. */

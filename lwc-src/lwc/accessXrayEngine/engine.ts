@@ -15,7 +15,7 @@ import type { AccessToOptions, EvaluationContext, OwdResolution, RecordAccess, S
 import { ExplainError } from './errors';
 import { normaliseId } from './ids';
 import { evaluateImplicitSharing } from './layerImplicit';
-import type { LayerEvaluation, LayerEvaluator } from './layer';
+import { layerResult, type LayerEvaluation, type LayerEvaluator } from './layer';
 import { evaluateObjectPermissions, evaluateOrgWideDefaults, evaluateOwnership, evaluateSystemPermissions } from './layersBase';
 import { evaluateManualShares, evaluateRoleHierarchy, evaluateSharingRules, evaluateTeams, evaluateTerritories } from './layersSharing';
 import { evaluateExperienceCloud } from './layerExperienceCloud';
@@ -201,7 +201,14 @@ export function requireRecord(index: SnapshotIndex, recordId: string): { table: 
 }
 
 /** Evaluate every layer for one user and record. */
-export function evaluateRecord(state: EvaluationState, userId: string, recordId: string, depth = 0): RecordEvaluation {
+export function evaluateRecord(
+    state: EvaluationState,
+    userId: string,
+    recordId: string,
+    depth = 0,
+    detail = depth === 0,
+    only?: ReadonlySet<LayerId>
+): RecordEvaluation {
     const { index } = state;
     const user = requireUser(index, userId);
     const hit = requireRecord(index, recordId);
@@ -237,6 +244,7 @@ export function evaluateRecord(state: EvaluationState, userId: string, recordId:
         owd,
         shares: sharesFor(index, objectApiName, hit.row, rid, owd),
         depth,
+        detail,
         setting,
         settingsUsed: state.settingsUsed,
         name: (id) => index.name(id),
@@ -245,8 +253,8 @@ export function evaluateRecord(state: EvaluationState, userId: string, recordId:
     state.stack.add(`${rid}`);
     const layers: LayerEvaluation[] = [];
     try {
-        for (const [, evaluate] of LAYER_EVALUATORS) {
-            layers.push(evaluate(ctx));
+        for (const [id, evaluate] of LAYER_EVALUATORS) {
+            layers.push(only && !only.has(id) ? layerResult(id, 'neutral', 'Not evaluated: no record-level path from this user to the record exists in the snapshot.') : evaluate(ctx));
         }
     } finally {
         state.stack.delete(`${rid}`);

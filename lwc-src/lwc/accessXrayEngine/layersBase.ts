@@ -91,7 +91,7 @@ export function evaluateObjectPermissions(ctx: EvaluationContext): LayerEvaluati
     if (!f.read) {
         const ignored = ctx.index.rowsWhere('PermissionSetAssignment', 'AssigneeId', ctx.userId).length;
         const extra = notes.length ? ` (${notes.join('; ')})` : '';
-        const steps = permissionSetsGranting(ctx, 'PermissionsRead');
+        const steps = ctx.detail ? permissionSetsGranting(ctx, 'PermissionsRead') : [];
         if (!steps.length) {
             steps.push({ action: `Grant Read on ${obj} in a permission set assigned to ${ctx.userName}`, kind: 'grantObjectPermission', blastRadius: `${ctx.userName} could then read every ${obj} record that sharing gives them.` });
         }
@@ -103,7 +103,7 @@ export function evaluateObjectPermissions(ctx: EvaluationContext): LayerEvaluati
         );
     }
     const missing = (['edit', 'delete'] as ObjectFlag[]).filter((x) => !f[x]).map((x) => OBJECT_FLAG_LABEL[x]);
-    const nextSteps = f.edit ? [] : permissionSetsGranting(ctx, 'PermissionsEdit');
+    const nextSteps = f.edit || !ctx.detail ? [] : permissionSetsGranting(ctx, 'PermissionsEdit');
     return layerResult(
         'objectPermissions',
         'neutral',
@@ -142,7 +142,7 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
     }
     const label = SHARING_MODEL_LABEL[owd.model];
     const side = owd.side === 'external' ? 'external (this is an external user)' : 'internal';
-    const total = ctx.index.rows(obj).length;
+    const total = ctx.detail ? ctx.index.rows(obj).length : 0;
     const changeOwd: NextStep = {
         action: `Raise the ${owd.side} org-wide default of ${obj} to Public Read Only`,
         blastRadius: `Every ${owd.side} user with Read on ${obj} could then read all ${total} ${obj} record(s) in this snapshot (and every other one in the org).`,
@@ -247,7 +247,7 @@ export function evaluateOwnership(ctx: EvaluationContext): LayerEvaluation {
                 paths: [makePath(ctx, 'ownership', 'All', [...membership.chain, { kind: 'share', label: 'queue owns', via: 'owns' }])]
             });
         }
-        const owned = index.rowsWhere(ctx.objectApiName, 'OwnerId', ownerId).length;
+        const owned = ctx.detail ? index.rowsWhere(ctx.objectApiName, 'OwnerId', ownerId).length : 0;
         return layerResult('ownership', 'neutral', `Owned by queue ${queueName}; ${ctx.userName} is not a member of it.`, {
             evidence: [...evidence, `Group:${ownerId}`],
             nextSteps: [

@@ -303,7 +303,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         );
     }
     const ownerRole = owner?.table === 'User' ? str(owner.row.UserRoleId) : '';
-    const nextSteps: NextStep[] = ownerRole
+    const nextSteps: NextStep[] = ownerRole && ctx.detail && !c.paths.length
         ? [
               {
                   action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,
@@ -370,7 +370,7 @@ export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
                 `${ruleName} shares it ${levelText(level)} with ${ctx.name(grant.entry.granteeId)}${chainText(chain)}${grant.viaAccountId ? ` through the account's ${grant.column}` : ''}.`,
                 [evidenceOf(grant), ...matches.map((m) => `metadata:SharingRules:${m.rule.fullName}`)]
             );
-        } else {
+        } else if (ctx.detail) {
             const g = ctx.index.byId(grant.entry.granteeId);
             const type = str(g?.row.Type);
             if (g?.table === 'Group' && type === 'Regular') {
@@ -513,6 +513,9 @@ export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
             const level = parseShareLevel(territory[column]) ?? (obj === 'Account' ? 'Read' : 'None');
             const via = mine.has(tId) ? tId : index.territoryAncestors(tId).find((a) => mine.has(a));
             if (!via) {
+                if (!ctx.detail) {
+                    continue;
+                }
                 nextSteps.push({
                     action: `Assign ${ctx.userName} to territory ${labelOf(territory)}`,
                     blastRadius: `Territory members see every account assigned to it and its child territories: ${index.rowsWhere('ObjectTerritory2Association', 'Territory2Id', tId).length} account(s) in this snapshot.`,

@@ -5,7 +5,7 @@
  * §1 (object permissions), §10 (View All Data), §5 (group membership is transitive).
  */
 import fc from 'fast-check';
-import { explain, type Snapshot } from 'c/accessXrayEngine';
+import { explain, loadSnapshot, whoCanSee, type Snapshot } from 'c/accessXrayEngine';
 import { SnapshotBuilder } from './snapshotBuilder';
 
 const OBJECT = 'Invoice__c';
@@ -148,19 +148,30 @@ describe('engine properties on generated orgs', () => {
         );
     });
 
-    it('removing the share behind the only grant path removes access', () => {
+    it('removing the share row named by the only grant path removes access', () => {
         fc.assert(
-            fc.property(orgSpec, fc.nat(5), (spec, who) => {
-                const { b, users, record } = build(spec);
-                const user = users[who % users.length] as string;
+            fc.property(orgSpec, fc.nat(5), fc.boolean(), fc.constantFrom('Read', 'Edit', 'All'), fc.constantFrom('Manual', 'Rule', 'Reason__c'), (spec, who, viaGroup, level, cause) => {
+                // The user is not the owner, has no View All / VAD, the default is Private and the
+                // hierarchy is off: the share added below is their only way in.
+                const users = spec.users.map((u) => ({ ...u, vad: false, perms: u.perms.replace(/[VM]/g, '') || 'R' }));
+                const target = who % users.length;
+                const owner = (target + 1) % users.length;
+                const { b, users: ids, groups, record } = build({ ...spec, users, owner, owd: 'Private', hierarchies: false, shares: [] });
+                const user = ids[target] as string;
+                let grantee = user;
+                if (viaGroup && groups.length) {
+                    grantee = groups[who % groups.length] as string;
+                    b.addMember(grantee, user);
+                }
+                b.share(OBJECT, record, grantee, level as 'Read', cause);
                 const snap = b.build();
                 const e = accessOf(snap, user, record);
-                const sharePaths = e.paths.filter((p) => p.layer === 'manualShares' || p.layer === 'sharingRules' || (p.layer === 'roleHierarchy' && p.steps.some((s) => s.kind === 'share' || s.kind === 'rule')));
-                fc.pre(e.access.read && e.paths.length === 1 && sharePaths.length === 1);
-                const stripped: Snapshot = { ...snap, tables: { ...snap.tables, Invoice__Share: [] } };
-                return !accessOf(stripped, user, record).access.read;
+                fc.pre(e.paths.length === 1);
+                const shareIds = new Set(e.paths[0]?.steps.map((st) => st.id).filter((x): x is string => !!x));
+                const stripped: Snapshot = { ...snap, tables: { ...snap.tables, Invoice__Share: (snap.tables.Invoice__Share ?? []).filter((r) => !shareIds.has(r.Id as string)) } };
+                return e.access.read && !accessOf(stripped, user, record).access.read;
             }),
-            { numRuns: 40 }
+            { numRuns: 100 }
         );
     });
 
@@ -186,6 +197,23 @@ describe('engine properties on generated orgs', () => {
                 const user = users[who % users.length] as string;
                 const e = accessOf(b.build(), user, record);
                 return e.paths.every((p) => p.steps[0]?.id === user && p.steps[p.steps.length - 1]?.id === record);
+            }),
+            { numRuns: 100 }
+        );
+    });
+
+    it('whoCanSee lists exactly the users explain says can read, at the same level', () => {
+        fc.assert(
+            fc.property(orgSpec, (spec) => {
+                const { b, users, record } = build(spec);
+                const snap = loadSnapshot(b.build());
+                const expected = users
+                    .map((u) => explain(snap, { userId: u, recordId: record }))
+                    .filter((e) => e.access.read)
+                    .map((e) => `${e.userId}:${e.maxAccessLevel}`)
+                    .sort();
+                const listed = whoCanSee(snap, record).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
+                return JSON.stringify(listed) === JSON.stringify(expected);
             }),
             { numRuns: 100 }
         );
