@@ -178,5 +178,18 @@ export const licenceCases: ExternalCase[] = [
         check: (e) => {
             expect(e.layers.find((l) => l.id === 'experienceCloud')?.nextSteps.some((s) => s.kind === 'editSharingRule')).toBe(true);
         }
+    },
+    {
+        id: 'EXT-LIC-07',
+        title: 'Chatter Free user cannot have CRM records such as Account',
+        source: 'Salesforce Help "Chatter Free and Chatter External licenses"; seed 003 (Chatter users in sharing)',
+        arrange: (org) => {
+            const lic = org.add('UserLicense', { Name: 'Chatter Free' });
+            const profile = org.add('Profile', { Name: 'Chatter Free User', UserType: 'CsnOnly', UserLicenseId: lic, UserLicense: { Name: 'Chatter Free' } });
+            org.ids['user.chet'] = org.add('User', { Name: 'Chet Chatter', IsActive: true, UserType: 'CsnOnly', ProfileId: profile, Profile: { Name: 'Chatter Free User', UserLicense: { Name: 'Chatter Free' } } });
+        },
+        user: 'user.chet',
+        record: 'account.acme',
+        expect: { access: { read: false }, layers: { experienceCloud: 'blocks' }, reasons: { experienceCloud: ["can't have account at all", 'no access to crm records'] } }
     }
 ];

@@ -192,5 +192,14 @@ export const portalCases: ExternalCase[] = [
         user: 'user.hank',
         record: 'account.initech',
         expect: { access: { read: true }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['high-volume portal user implicit'] } }
+    },
+    {
+        id: 'EXT-RC-09',
+        title: 'Customer Community Plus executive above the case contact in the customer portal role hierarchy gets Read/Write',
+        source: 'Spring \u201919 release notes "Restrict Community User Access to Cases" (contact and everyone above in the role hierarchy)',
+        arrange: (org) => org.setting(RELATED, true),
+        user: 'user.gus',
+        record: 'case.c2001',
+        expect: { access: { read: true, edit: true }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['above the case contact'] } }
     }
 ];

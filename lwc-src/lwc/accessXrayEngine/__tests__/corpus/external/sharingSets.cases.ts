@@ -174,5 +174,29 @@ export const sharingSetCases: ExternalCase[] = [
         user: 'user.pat',
         record: 'invoice.inv1',
         expect: { access: { read: false }, layers: { experienceCloud: 'neutral' }, reasons: { experienceCloud: ['not a member of the share group'] } }
+    },
+    {
+        id: 'EXT-SG-04',
+        title: 'A role listed in the share group reaches the users who hold it',
+        source: 'seed 004 ("A Share Group … provides access to records owned by HVPU to other users, via Public Group, Role, Role and Subordinates and Users")',
+        arrange: (org) => {
+            sharingSet(org, 'CC_Account_Cases', ['cc'], [{ accessLevel: 'Read', object: 'Case', objectField: 'Account', userField: 'Account' }], [org.ids['role.support'] as string]);
+        },
+        user: 'user.ian',
+        record: 'invoice.inv1',
+        expect: { access: { read: true }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['role support agent is in the share group'] } }
+    },
+    {
+        id: 'EXT-SS-11',
+        title: "Manager.Contact mapping: a user sees records of their manager's contact",
+        source: 'Metadata API SharingSet (userField Manager.Contact)',
+        arrange: (org) => {
+            org.row(org.ids['user.hank'] as string).ManagerId = org.ids['user.sam'];
+            sharingSet(org, 'CC_Manager_Invoices', ['cc'], [{ accessLevel: 'Read', object: 'Invoice__c', objectField: 'Contact__c', userField: 'Manager.Contact' }]);
+            org.row(org.ids['invoice.inv2'] as string).Contact__c = org.ids['contact.sam'];
+        },
+        user: 'user.hank',
+        record: 'invoice.inv2',
+        expect: { access: { read: true }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['manager.contact'] } }
     }
 ];
