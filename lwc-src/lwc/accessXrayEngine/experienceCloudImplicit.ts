@@ -126,6 +126,11 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
             });
             return out;
         }
+        if (ctx.owd.model === 'ControlledByParent') {
+            out.uncertainties.push(
+                `Contact is Controlled by Parent for external users, so the org-wide default layer follows ${ctx.userName}'s access to account ${ctx.name(me.accountId)}; seed 002 says CC+/Partner users see only the enabled contacts of their account unless "see contacts not enabled" is on, and CommunitiesSettings.enableCspContactVisibilityPref governs contacts of readable accounts under Controlled by Parent — which applies here is unconfirmed: reconcile with UserRecordAccess`
+            );
+        }
         const truncated = ctx.index.truncated('User');
         if (truncated) {
             out.uncertainties.push(`whether contact ${ctx.recordName} is enabled as a user is unknown: ${truncated}`);

@@ -201,5 +201,20 @@ export const portalCases: ExternalCase[] = [
         user: 'user.gus',
         record: 'case.c2001',
         expect: { access: { read: true, edit: true }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['above the case contact'] } }
+    },
+    {
+        id: 'EXT-PI-06',
+        title: 'Contact Controlled by Parent for external users and the contact is not enabled: the verdict is marked uncertain, not guessed',
+        source: 'seed 002 (only enabled contacts unless the setting is on); api-vocabulary.md §8 (CommunitiesSettings.enableCspContactVisibilityPref, equivalence unconfirmed)',
+        arrange: (org) => {
+            const def = (org.snapshot.tables.EntityDefinition ?? []).find((r) => r.QualifiedApiName === 'Contact');
+            if (def) {
+                def.InternalSharingModel = 'ControlledByParent';
+                def.ExternalSharingModel = 'ControlledByParent';
+            }
+        },
+        user: 'user.pat',
+        record: 'contact.nora',
+        expect: { uncertain: true, layers: { experienceCloud: 'uncertain' }, reasons: { experienceCloud: ['controlled by parent', 'unconfirmed'] } }
     }
 ];
