@@ -431,6 +431,16 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         );
     put('User', related);
 
+    const profileIds = uniq((tables.User ?? []).map((u) => str(u.ProfileId)).filter(Boolean));
+    if (profileIds.length) {
+        put(
+            'Profile',
+            await s.queryIds(
+                'SELECT Id, Name, UserLicenseId, UserLicense.Name FROM Profile WHERE Id IN {ids}',
+                profileIds
+            )
+        );
+    }
     put(
         'UserRole',
         await s.query(

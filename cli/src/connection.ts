@@ -17,11 +17,11 @@ export interface ConnectOptions {
 export async function connect(options: ConnectOptions): Promise<OrgTransport> {
     // Loaded lazily: snapshot commands never touch ~/.sf or ~/.sfdx.
     const core = await import('@salesforce/core');
-    let org;
+    const apiVersion = options.apiVersion ?? '62.0';
+    let label = options.targetOrg;
+    let connection;
     try {
-        if (options.targetOrg) {
-            org = await core.Org.create({ aliasOrUsername: options.targetOrg });
-        } else {
+        if (!label) {
             const config = await core.ConfigAggregator.create();
             const fallback = config.getPropertyValue('target-org');
             if (typeof fallback !== 'string' || !fallback) {
@@ -29,30 +29,34 @@ export async function connect(options: ConnectOptions): Promise<OrgTransport> {
                     'No org given: pass --target-org <alias|username> (or --snapshot <file|demo>), or set a default with sf config set target-org <alias>.'
                 );
             }
-            org = await core.Org.create({ aliasOrUsername: fallback });
+            label = fallback;
         }
+        const state = await core.StateAggregator.getInstance();
+        const username = state.aliases.resolveUsername(label) ?? label;
+        // AuthInfo + Connection rather than Org.create: Org.create queries the org before the
+        // collector starts (with jsforce's default five retries), which only adds latency.
+        const authInfo = await core.AuthInfo.create({ username });
+        connection = await core.Connection.create({ authInfo, connectionOptions: { version: apiVersion } });
     } catch (err) {
         if (err instanceof UsageError) throw err;
         const e = err as { name?: string; message?: string };
-        const label = options.targetOrg ?? 'the default target-org';
         if (
             /NamedOrgNotFound|NoAuthInfoFound|AuthInfoNotFound|No authorization information|not found/i.test(
                 `${e.name ?? ''} ${e.message ?? ''}`
             )
         ) {
             throw new OrgError(
-                `No org login named ${label}: log in first with sf org login web --alias ${options.targetOrg ?? '<alias>'} (sf org list shows the logins).`,
+                `No org login named ${label ?? '<alias>'}: log in first with sf org login web --alias ${label ?? '<alias>'} (sf org list shows the logins).`,
                 'UnknownOrg'
             );
         }
         throw new OrgError(
-            `Can't open the login for ${label}: ${(e.message ?? String(err)).split('\n')[0]}`,
+            `Can't open the login for ${label ?? 'the default target-org'}: ${(e.message ?? String(err)).split('\n')[0]}`,
             'OrgAuthError'
         );
     }
-    const conn = org.getConnection(options.apiVersion);
-    return jsforceTransport(conn as unknown as JsforceLikeConnection, {
-        orgLabel: options.targetOrg ?? org.getUsername() ?? 'the target org',
+    return jsforceTransport(connection as unknown as JsforceLikeConnection, {
+        orgLabel: label ?? 'the target org',
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {})
     });
 }

@@ -61,7 +61,9 @@ export function toOrgError(
 ): OrgError {
     if (err instanceof OrgError) return err;
     const e = (err ?? {}) as SalesforceErrorLike;
-    const code = text(e.errorCode) || text(e.code) || text(e.name);
+    // Node's fetch reports network failures as "TypeError: fetch failed" with the system error in `cause`.
+    const cause = (e.cause ?? {}) as SalesforceErrorLike;
+    const code = text(e.errorCode) || text(e.code) || text(cause.code) || text(e.name);
     const message = text(e.message).split('\n')[0] ?? '';
     const what = describeRequest(path);
     const login = `sf org login web --alias ${opts.orgLabel}`;
