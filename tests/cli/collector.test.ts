@@ -11,13 +11,15 @@
  *   end as one clear OrgError each.
  * Data: tests/cli/fixtures/mini-org.snapshot.json.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { collect } from '../../cli/src/collector';
 import { startFakeOrg, type FakeOrg } from '../../cli/src/fakeOrg/server';
 import { jsforceTransport, type JsforceLikeConnection } from '../../cli/src/transport';
 import type { Explanation, Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
 import fixture from './fixtures/mini-org.snapshot.json';
-import { withEngine } from './helpers/engine';
+import { ROOT, withEngine } from './helpers/engine';
 
 const SUE = '005000000000004AAA';
 const MIA = '005000000000003AAA';
@@ -284,5 +286,40 @@ describe('collector faults against the fake org', () => {
             errorName: 'NetworkError',
             message: expect.stringContaining(`Can't reach ${url} (ECONNREFUSED)`)
         });
+    });
+});
+
+describe('collector on the demo org served by the fake org (data/demo-org.snapshot.json, data/demo-org.scenarios.json)', () => {
+    it('for every named scenario, the collected evidence gives the demo verdict, or says it is uncertain — never a confident wrong answer', async () => {
+        const demo = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.snapshot.json'), 'utf8')) as Snapshot;
+        const { scenarios } = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.scenarios.json'), 'utf8')) as {
+            scenarios: { key: string; userId: string; recordId: string }[];
+        };
+        const org = await startFakeOrg({ snapshot: demo });
+        const collected: Record<string, Snapshot> = {};
+        try {
+            for (const s of scenarios) {
+                collected[s.key] = (
+                    await collect(transportFor(org), { users: [s.userId], recordId: s.recordId })
+                ).snapshot;
+            }
+        } finally {
+            await org.close();
+        }
+        const verdicts = withEngine<
+            { key: string; demo: string; collected: string; uncertain: boolean; reasons: string[] }[]
+        >(
+            { demo, collected, scenarios },
+            `return snapshot.scenarios.map((s) => {
+                const a = engine.explain(snapshot.demo, { userId: s.userId, recordId: s.recordId });
+                const b = engine.explain(snapshot.collected[s.key], { userId: s.userId, recordId: s.recordId });
+                return { key: s.key, demo: a.maxAccessLevel, collected: b.maxAccessLevel, uncertain: b.uncertain, reasons: b.uncertainties };
+            });`
+        );
+        expect(verdicts).toHaveLength(scenarios.length);
+        const confidentlyWrong = verdicts.filter((v) => v.demo !== v.collected && !v.uncertain);
+        expect(confidentlyWrong).toEqual([]);
+        // Most scenarios don't need the Metadata API evidence the CLI collector leaves out.
+        expect(verdicts.filter((v) => v.demo === v.collected).length).toBeGreaterThan(scenarios.length / 2);
     });
 });
