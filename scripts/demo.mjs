@@ -49,10 +49,10 @@ function parseArgs(argv) {
         else if (arg === '--scenario' || arg === '-s') {
             const value = argv[++i];
             if (!value || value.startsWith('-'))
-                fail(2, `--scenario needs a scenario number or key (see --list)\n${USAGE}`);
+                fail(2, '--scenario needs a scenario number or key (npm run demo -- --list)');
             opts.picks.push(value);
         } else if (arg.startsWith('--scenario=')) opts.picks.push(arg.slice('--scenario='.length));
-        else fail(2, `unknown option "${arg}"\n${USAGE}`);
+        else fail(2, `unknown option "${arg}" (npm run demo -- --help)`);
     }
     if (opts.all && opts.picks.length) fail(2, '--all and --scenario cannot be combined');
     if ([opts.json, opts.list, opts.summary].filter(Boolean).length > 1)

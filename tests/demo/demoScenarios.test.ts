@@ -155,7 +155,7 @@ describe('npm run demo (scripts/demo.mjs)', () => {
         const r = demoRun(...args);
         expect(r.status).toBe(2);
         expect(String(r.stderr)).toMatch(message);
-        expect(String(r.stderr)).not.toMatch(/\n\s+at /); // no stack trace
+        expect(String(r.stderr).trim().split('\n')).toHaveLength(1); // one line, no usage dump, no stack trace
         expect(String(r.stdout)).toBe('');
     });
 });
