@@ -12,7 +12,7 @@ import { fieldPermission, userPermissions } from './permissions';
 import type { LoadedSnapshot } from './loadSnapshot';
 import { toLoaded } from './loadSnapshot';
 import { labelOf } from './snapshotIndex';
-import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerId, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
+import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerId, LayerResult, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
 import { OPERATIONS } from './types';
 
 function str(v: unknown): string {
@@ -59,8 +59,10 @@ function buildExplanation(evaluation: RecordEvaluation, settingsUsed: Explanatio
     return result;
 }
 
-function stripInternal(layer: LayerEvaluation): LayerEvaluation {
-    return layer;
+/** The public LayerResult: evaluator-internal fields (paths, uncertainties, gate) stay inside the engine. */
+function stripInternal(layer: LayerEvaluation): LayerResult {
+    const { id, title, status, access, reason, nextSteps, evidence } = layer;
+    return { id, title, status, access, reason, nextSteps, evidence };
 }
 
 // ---------------------------------------------------------------------------
