@@ -7,12 +7,12 @@
  *   re-parses to the same expression (property tests, fast-check).
  */
 import fc from 'fast-check';
-import { explain, loadSnapshot } from 'c/accessXrayEngine';
+import { explain, loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import { licenceCap } from '../../licenceCaps';
 import { describeRowCause, knownRowCauses } from '../../rowCauses';
 import { formatExpr, parseCriteria, RuleSyntaxError } from '../../restrictionRuleParser';
 import { classifyUser } from '../../userLicence';
-import { acmeOrg } from './acmeOrg';
+import { acmeOrg, sharingSet } from './acmeOrg';
 
 const EXPERIENCE_CLOUD_CAUSES = knownRowCauses().filter((c) => describeRowCause(c).layer === 'experienceCloud');
 
@@ -127,5 +127,25 @@ describe('criteria parser properties', () => {
             }),
             { numRuns: 1000 }
         );
+    });
+});
+
+describe('who can see: Experience Cloud mechanisms are found in the sweep (seed 000 step 4, Sharing Hierarchy)', () => {
+    test('share-group members, sharing-set users, related-case users and users above them are listed', () => {
+        const org = acmeOrg();
+        const group = org.add('Group', { Name: 'Customer Success', DeveloperName: 'Customer_Success', Type: 'Regular' });
+        org.add('GroupMember', { GroupId: group, UserOrGroupId: org.ids['user.ian'] });
+        sharingSet(org, 'CC_Account_Cases', ['cc'], [{ accessLevel: 'Read', object: 'Case', objectField: 'Account', userField: 'Account' }], [group]);
+        org.setting('experienceCloud.grantSiteUsersAccessToRelatedCases', true);
+        const s = loadSnapshot(org.snapshot);
+        const names = (key: string) => whoCanSee(s, org.ids[key] as string).users.map((u) => u.userName);
+        // INV-1 is owned by high-volume Hank; Ian reaches it through the share group (seed 000 step 8).
+        expect(names('invoice.inv1')).toEqual(expect.arrayContaining(['Hank Highvolume', 'Ian Internal']));
+        // Globex case: Hank through the sharing set; Cleo is the contact (related cases), Gus is above her.
+        expect(names('case.c2001')).toEqual(expect.arrayContaining(['Hank Highvolume', 'Cleo Customer', 'Gus Globex']));
+        // Pat's case: Pat (contact), Max and Eve above her in the portal role hierarchy; not Cleo (other account).
+        const pats = names('case.c1002');
+        expect(pats).toEqual(expect.arrayContaining(['Pat Partner', 'Max Manager', 'Eve Exec']));
+        expect(pats).not.toContain('Cleo Customer');
     });
 });
