@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoSnapshot } from '../../scripts/demo-org/demoOrg';
 import { buildScratchSeed } from '../../scripts/demo-org/scratchSeed';
+import { ApiSchemas as JsforceSchemas } from 'jsforce/lib/api/metadata/schema';
 import type { Row } from '../../lwc-src/lwc/accessXrayEngine/types';
 
 const root = join(__dirname, '..', '..');
@@ -194,6 +195,112 @@ describe('scratch-org seed: metadata in unpackaged/main/demo names the snapshotâ
         const set = snap.metadata?.SharingSet?.[0];
         const xml = read(`${demoDir}/site/sharingSets/${set?.fullName ?? ''}.sharingSet-meta.xml`);
         for (const p of set?.profiles ?? []) expect(xml).toContain(`<profiles>${p}</profiles>`);
+    });
+});
+
+// --- Metadata XML against the Metadata API WSDL (element names and order) -------------------
+// jsforce (a dependency) ships the Metadata API WSDL as ApiSchemas: each type's elements in
+// WSDL sequence order, plus the type it extends. A deploy fails with "Element â€¦ invalid at this
+// location" when an element is unknown or out of order, so every demo metadata file is checked.
+// Elements newer than jsforce's WSDL copy are listed here explicitly.
+type SchemaProp = string | string[];
+const ApiSchemas = JsforceSchemas as unknown as Record<string, { props: Record<string, SchemaProp>; extends?: string }>;
+const NEWER_THAN_JSFORCE_WSDL: Record<string, string[]> = {
+    // Metadata API "SharingRules": includeRecordsOwnedByAll (criteria rules) and
+    // includeHVUOwnedRecords (guest rules) postdate the WSDL bundled with jsforce 3.
+    SharingCriteriaRule: ['includeRecordsOwnedByAll'],
+    SharingGuestRule: ['includeHVUOwnedRecords']
+};
+interface XmlElement {
+    name: string;
+    children: XmlElement[];
+}
+function parseXml(xml: string): XmlElement {
+    const src = xml.replace(/<\?xml[^>]*\?>/, '').trim();
+    let i = 0;
+    const element = (): XmlElement => {
+        const open = /^<(\w+)[^>]*?(\/?)>/.exec(src.slice(i));
+        if (!open) throw new Error(`malformed XML near: ${src.slice(i, i + 40)}`);
+        i += open[0].length;
+        const el: XmlElement = { name: open[1] ?? '', children: [] };
+        if (open[2] === '/') return el;
+        for (;;) {
+            const rest = src.slice(i);
+            const close = new RegExp(`^\\s*</${el.name}>`).exec(rest);
+            if (close) {
+                i += close[0].length;
+                return el;
+            }
+            const ws = /^\s*/.exec(rest)?.[0] ?? '';
+            if (rest.slice(ws.length).startsWith('<')) {
+                i += ws.length;
+                el.children.push(element());
+            } else {
+                const text = /^[^<]*/.exec(rest)?.[0] ?? '';
+                if (!text) throw new Error(`malformed XML near: ${rest.slice(0, 40)}`);
+                i += text.length;
+            }
+        }
+    };
+    return element();
+}
+function schemaProps(type: string): [string, SchemaProp][] | null {
+    const def = ApiSchemas[type];
+    if (!def) return null;
+    const own: [string, SchemaProp][] = Object.entries(def.props);
+    for (const extra of NEWER_THAN_JSFORCE_WSDL[type] ?? []) own.push([extra, '?boolean']);
+    return [...(def.extends ? (schemaProps(def.extends) ?? []) : []), ...own];
+}
+function checkElement(el: XmlElement, type: string, where: string, problems: string[]): void {
+    const props = schemaProps(type);
+    if (!props) {
+        problems.push(`${where}: unknown Metadata API type ${type}`);
+        return;
+    }
+    const names = props.map(([n]) => n);
+    let last = -1;
+    for (const child of el.children) {
+        const index = names.indexOf(child.name);
+        if (index < 0) {
+            problems.push(`${where}/${child.name}: not an element of ${type}`);
+            continue;
+        }
+        if (index < last)
+            problems.push(`${where}/${child.name}: out of order in ${type} (WSDL order: ${names.join(', ')})`);
+        last = Math.max(last, index);
+        const raw = props[index]?.[1];
+        const childType = String(Array.isArray(raw) ? raw[0] : raw).replace(/^\?/, '');
+        if (ApiSchemas[childType]) checkElement(child, childType, `${where}/${child.name}`, problems);
+    }
+}
+const metadataFiles = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? metadataFiles(`${dir}/${d.name}`) : d.name.endsWith('-meta.xml') ? [`${dir}/${d.name}`] : []
+    );
+
+describe('scratch-org seed: metadata matches the Metadata API WSDL', () => {
+    const files = metadataFiles(demoDir);
+    it('finds the demo metadata files', () => {
+        expect(files.length).toBeGreaterThan(40);
+    });
+    it.each(files)('%s: every element is known to its type and in WSDL order', (file) => {
+        const root_ = parseXml(read(file));
+        const problems: string[] = [];
+        checkElement(root_, root_.name, file.split('/').pop() ?? file, problems);
+        expect(problems).toEqual([]);
+    });
+    it('the checker rejects an unknown or misplaced element (self-test)', () => {
+        const problems: string[] = [];
+        checkElement(
+            parseXml('<PermissionSet><label>x</label><description>late</description><bogus>1</bogus></PermissionSet>'),
+            'PermissionSet',
+            'self-test',
+            problems
+        );
+        expect(problems).toEqual([
+            expect.stringContaining('self-test/description: out of order in PermissionSet'),
+            'self-test/bogus: not an element of PermissionSet'
+        ]);
     });
 });
 
