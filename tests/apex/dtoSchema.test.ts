@@ -23,7 +23,8 @@ const SCHEMA = join(ROOT, 'docs', 'snapshot.schema.json');
 
 /** Tables the engine can use that the in-org collector deliberately does not read, with why. */
 const NOT_COLLECTED_IN_ORG: Record<string, string> = {
-    AccountContactRelation: 'sharing sets with user field Contact.RelatedAccount only; the engine reports it uncertain (docs/apex.md)'
+    AccountContactRelation:
+        'sharing sets with user field Contact.RelatedAccount only; the engine reports it uncertain (docs/apex.md)'
 };
 
 function walk(dir: string): string[] {
@@ -34,7 +35,15 @@ function walk(dir: string): string[] {
 }
 
 const apexSources = walk(CLASSES).filter((p) => p.endsWith('.cls') && !p.includes(`${join('classes', 'tests')}`));
-const apexByName = new Map(apexSources.map((p) => [p.split(/[\\/]/).pop()!.replace(/\.cls$/, ''), readFileSync(p, 'utf8')]));
+const apexByName = new Map(
+    apexSources.map((p) => [
+        p
+            .split(/[\\/]/)
+            .pop()!
+            .replace(/\.cls$/, ''),
+        readFileSync(p, 'utf8')
+    ])
+);
 
 function apex(name: string): string {
     const source = apexByName.get(name);
@@ -59,7 +68,12 @@ function auraProperties(source: string, innerClass?: string): string[] {
 }
 
 /** Property names of an interface or of the element type of an array property, from types.ts. */
-const typesFile = ts.createSourceFile('types.ts', readFileSync(join(ENGINE, 'types.ts'), 'utf8'), ts.ScriptTarget.Latest, true);
+const typesFile = ts.createSourceFile(
+    'types.ts',
+    readFileSync(join(ENGINE, 'types.ts'), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true
+);
 
 interface Member {
     name: string;
@@ -113,6 +127,35 @@ function mapKeys(source: string): string[] {
     return [...source.matchAll(/'(\w+)'\s*=>/g)].map((m) => m[1]!);
 }
 
+/**
+ * Fields each Apex selector selects, by table: `new AccessXRayQuery('Table', <list literal or constant>, …)`.
+ * Tables whose field list is computed at run time (records, share tables) are absent.
+ */
+function apexSelectedFields(): Map<string, Set<string>> {
+    const byTable = new Map<string, Set<string>>();
+    for (const [, raw] of apexByName) {
+        const source = raw.replace(/\/\*[\s\S]*?\*\//g, '');
+        const constants = new Map<string, string[]>();
+        for (const m of source.matchAll(/static final List<String> (\w+) = new List<String>\{([^}]*)\}/g)) {
+            constants.set(
+                m[1]!,
+                [...m[2]!.matchAll(/'([\w.]+)'/g)].map((f) => f[1]!)
+            );
+        }
+        for (const m of source.matchAll(/new AccessXRayQuery\(\s*'(\w+)',\s*(?:new List<String>\{([^}]*)\}|(\w+))/g)) {
+            const fields =
+                m[2] !== undefined ? [...m[2].matchAll(/'([\w.]+)'/g)].map((f) => f[1]!) : (constants.get(m[3]!) ?? []);
+            if (!fields.length) {
+                continue;
+            }
+            const set = byTable.get(m[1]!) ?? new Set<string>();
+            fields.forEach((f) => set.add(f));
+            byTable.set(m[1]!, set);
+        }
+    }
+    return byTable;
+}
+
 describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
     test('AccessXRaySnapshot has exactly the Snapshot properties', () => {
         expectSameShape(auraProperties(apex('AccessXRaySnapshot')), iface('Snapshot'), 'Snapshot');
@@ -121,25 +164,41 @@ describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
     test('AccessXRaySnapshotMeta and its Unavailable entries match SnapshotMeta', () => {
         const meta = apex('AccessXRaySnapshotMeta');
         expectSameShape(auraProperties(meta), iface('SnapshotMeta'), 'SnapshotMeta');
-        expectSameShape(auraProperties(meta, 'Unavailable'), nestedMembers('SnapshotMeta', 'unavailable'), 'SnapshotMeta.unavailable[]');
+        expectSameShape(
+            auraProperties(meta, 'Unavailable'),
+            nestedMembers('SnapshotMeta', 'unavailable'),
+            'SnapshotMeta.unavailable[]'
+        );
     });
 
     test('meta.truncated entries are maps with the contract keys (limit is an Apex keyword)', () => {
         const ctx = apex('AccessXRayCollectionContext');
         const truncatedMethod = ctx.slice(ctx.indexOf('public void truncated('), ctx.indexOf('public void setting('));
-        expectSameShape(mapKeys(truncatedMethod), nestedMembers('SnapshotMeta', 'truncated'), 'SnapshotMeta.truncated[]');
+        expectSameShape(
+            mapKeys(truncatedMethod),
+            nestedMembers('SnapshotMeta', 'truncated'),
+            'SnapshotMeta.truncated[]'
+        );
     });
 
     test('AccessXRaySetting matches Setting, AccessXRaySubject matches subjects[]', () => {
         expectSameShape(auraProperties(apex('AccessXRaySetting')), iface('Setting'), 'Setting');
-        expectSameShape(auraProperties(apex('AccessXRaySubject')), nestedMembers('Snapshot', 'subjects'), 'Snapshot.subjects[]');
+        expectSameShape(
+            auraProperties(apex('AccessXRaySubject')),
+            nestedMembers('Snapshot', 'subjects'),
+            'Snapshot.subjects[]'
+        );
     });
 
     test('describe DTOs match ObjectDescribe, FieldDescribe and recordTypeInfos', () => {
         const objectDescribe = apex('AccessXRayObjectDescribe');
         expectSameShape(auraProperties(objectDescribe), iface('ObjectDescribe'), 'ObjectDescribe');
         expectSameShape(auraProperties(apex('AccessXRayFieldDescribe')), iface('FieldDescribe'), 'FieldDescribe');
-        expectSameShape(mapKeys(objectDescribe), nestedMembers('ObjectDescribe', 'recordTypeInfos'), 'ObjectDescribe.recordTypeInfos[]');
+        expectSameShape(
+            mapKeys(objectDescribe),
+            nestedMembers('ObjectDescribe', 'recordTypeInfos'),
+            'ObjectDescribe.recordTypeInfos[]'
+        );
     });
 
     test('setup metadata goes under SnapshotMetadata keys with the contract shapes', () => {
@@ -147,13 +206,22 @@ describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
         const metadataKeys = [...evidence.matchAll(/'(RestrictionRule|SharingRules|LayoutAssignment|SharingSet|\w+)'/g)]
             .map((m) => m[1]!)
             .filter((k) => ['RestrictionRule', 'SharingRules', 'LayoutAssignment', 'SharingSet'].includes(k));
-        expect(new Set(metadataKeys)).toEqual(new Set(['RestrictionRule', 'SharingRules', 'LayoutAssignment', 'SharingSet']));
+        expect(new Set(metadataKeys)).toEqual(
+            new Set(['RestrictionRule', 'SharingRules', 'LayoutAssignment', 'SharingSet'])
+        );
         const contractKeys = iface('SnapshotMetadata').map((m) => m.name);
         for (const key of metadataKeys) {
             expect(contractKeys).toContain(key);
         }
-        const layoutMethod = evidence.slice(evidence.indexOf('layoutAssignments('), evidence.indexOf('private static List<Map<String, Object>> sharingSets'));
-        expectSameShape(mapKeys(layoutMethod).filter((k) => k !== 'Layout'), iface('LayoutAssignment'), 'LayoutAssignment');
+        const layoutMethod = evidence.slice(
+            evidence.indexOf('layoutAssignments('),
+            evidence.indexOf('private static List<Map<String, Object>> sharingSets')
+        );
+        expectSameShape(
+            mapKeys(layoutMethod).filter((k) => k !== 'Layout'),
+            iface('LayoutAssignment'),
+            'LayoutAssignment'
+        );
         const selected = evidence.match(/'SELECT ([\w, ]+)' \+\s*' FROM RestrictionRule/);
         expect(selected).not.toBeNull();
         const ruleFields = selected![1]!.split(',').map((f) => f.trim());
@@ -193,7 +261,19 @@ describe('tables: what the engine reads, the Apex services fill', () => {
     );
 
     test('the Apex services fill the core tables', () => {
-        for (const table of ['User', 'UserRole', 'Group', 'GroupMember', 'PermissionSetAssignment', 'PermissionSet', 'ObjectPermissions', 'FieldPermissions', 'EntityDefinition', 'Organization', 'UserRecordAccess']) {
+        for (const table of [
+            'User',
+            'UserRole',
+            'Group',
+            'GroupMember',
+            'PermissionSetAssignment',
+            'PermissionSet',
+            'ObjectPermissions',
+            'FieldPermissions',
+            'EntityDefinition',
+            'Organization',
+            'UserRecordAccess'
+        ]) {
             expect(filled).toContain(table);
         }
     });
@@ -209,7 +289,13 @@ describe('tables: what the engine reads, the Apex services fill', () => {
 
     test('tables the engine finds by id (nested parents, muting sets) are filed by the Apex services', () => {
         // Engine: permissions.ts (MutingPermissionSet, PermissionSetGroup), layersSharing.ts (CaseTeamRole).
-        for (const table of ['PermissionSetGroup', 'MutingPermissionSet', 'CaseTeamRole', 'CaseTeamTemplate', 'Territory2Model']) {
+        for (const table of [
+            'PermissionSetGroup',
+            'MutingPermissionSet',
+            'CaseTeamRole',
+            'CaseTeamTemplate',
+            'Territory2Model'
+        ]) {
             expect({ table, filledByApex: filled.has(table) }).toEqual({ table, filledByApex: true });
         }
     });
@@ -231,7 +317,10 @@ describe('docs/snapshot.schema.json agrees with the Apex DTO', () => {
         let current = node as Record<string, unknown>;
         for (let i = 0; i < 10 && current && typeof current.$ref === 'string'; i++) {
             const path = (current.$ref as string).replace(/^#\//, '').split('/');
-            current = path.reduce<Record<string, unknown>>((acc, key) => (acc?.[key] as Record<string, unknown>) ?? {}, schema);
+            current = path.reduce<Record<string, unknown>>(
+                (acc, key) => (acc?.[key] as Record<string, unknown>) ?? {},
+                schema
+            );
         }
         if (current && current.type === 'array' && current.items) {
             return resolve(current.items);
@@ -257,4 +346,32 @@ describe('docs/snapshot.schema.json agrees with the Apex DTO', () => {
             expect(subjectProps).toContain(name);
         }
     });
+
+    (hasSchema ? test : test.skip)(
+        'every field the schema requires of a table row is selected by the Apex selector',
+        () => {
+            const selected = apexSelectedFields();
+            const tableProps = (resolve(schema).properties as Record<string, Record<string, unknown>>).tables
+                ?.properties as Record<string, unknown>;
+            const problems: string[] = [];
+            for (const [table, def] of Object.entries(tableProps ?? {})) {
+                const rowDef = resolve(def);
+                const required = new Set<string>((rowDef.required as string[] | undefined) ?? []);
+                for (const part of (rowDef.allOf as unknown[] | undefined) ?? []) {
+                    ((resolve(part).required as string[] | undefined) ?? []).forEach((r) => required.add(r));
+                }
+                const fields = selected.get(table);
+                if (!fields) {
+                    problems.push(`${table}: no Apex selector selects it`);
+                    continue;
+                }
+                for (const field of required) {
+                    if (!fields.has(field)) {
+                        problems.push(`${table}.${field} is required by the schema but not selected in Apex`);
+                    }
+                }
+            }
+            expect(problems).toEqual([]);
+        }
+    );
 });
