@@ -109,7 +109,7 @@ const ORG_DEFAULT_FIELD: Record<string, string> = {
 export function resolveOwd(
     index: SnapshotIndex,
     object: string,
-    classification: UserClassification,
+    classification: Pick<UserClassification, 'external'>,
     setting: (key: string, fallback?: { value: Setting['value']; source: string }) => Setting | null
 ): OwdResolution {
     const side: 'internal' | 'external' = classification.external ? 'external' : 'internal';

@@ -34,6 +34,12 @@ export interface WhoCanSeeResult {
 
 const OWD_ONLY: ReadonlySet<LayerId> = new Set(['objectPermissions', 'orgWideDefaults', 'experienceCloud', 'restrictionRules', 'systemPermissions']);
 
+/** True when the org-wide default could grant on its own (public, or unknown). */
+function isPublic(index: SnapshotIndex, object: string, external: boolean): boolean {
+    const owd = resolveOwd(index, object, { external }, () => null);
+    return owd.model === null || (owd.model !== 'Private' && owd.model !== 'ControlledByParent');
+}
+
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
@@ -46,10 +52,8 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
     const candidates = object === 'User' ? null : candidateUsers(index, rid, 0);
     const publicFor = { internal: false, external: false };
     if (candidates) {
-        for (const side of ['internal', 'external'] as const) {
-            const owd = resolveOwd(index, object, { external: side === 'external' } as never, () => null);
-            publicFor[side] = owd.model === null || (owd.model !== 'Private' && owd.model !== 'ControlledByParent');
-        }
+        publicFor.internal = isPublic(index, object, false);
+        publicFor.external = isPublic(index, object, true);
     }
     const entries: WhoCanSeeEntry[] = [];
     for (const user of index.rows('User')) {
@@ -201,6 +205,11 @@ function candidateUsers(index: SnapshotIndex, recordId: string, depth: number): 
     for (const f of parentFields) {
         const parent = str(row[f]);
         if (parent && parent !== recordId) {
+            const parentObject = index.objectOf(parent);
+            // A parent readable through its own public default (or unknown) opens the child to everyone.
+            if (!parentObject || isPublic(index, parentObject, false) || isPublic(index, parentObject, true)) {
+                return null;
+            }
             const more = candidateUsers(index, parent, depth + 1);
             if (!more) {
                 return null;

@@ -214,6 +214,17 @@ describe('whoCanSee and compareExplanations', () => {
         expect(page.total).toBe(4);
     });
 
+    it('a Controlled by Parent contact whose account is Public Read Only is listed for every user (seed 002; access-semantics.md §2)', () => {
+        const { b, ids } = baseOrg();
+        b.owd('Account', 'Read');
+        const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.rep });
+        const con = b.record('Contact', { Name: 'Carl Contact', AccountId: acc, OwnerId: ids.rep });
+        const snap = loadSnapshot(b.build());
+        const listed = whoCanSee(snap, con).users.map((u) => u.userName);
+        expect(listed).toEqual(['Ana Rep', 'Ben Rep', 'Cora CEO', 'Olga Norole', 'Sam Support', 'Vic VP']);
+        expect(listed.length).toBe(snap.snapshot.tables.User?.length);
+    });
+
     it('compare names the layers that differ between two users', () => {
         const { b, ids } = baseOrg();
         const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.rep });

@@ -196,3 +196,34 @@ export const cases: CorpusCase[] = [
         expect: { maxAccessLevel: 'None', layer: 'sharingRules', status: 'notApplicable', alsoLayers: { roleHierarchy: 'notApplicable', teams: 'notApplicable' } }
     }
 ];
+
+cases.push(
+    {
+        name: 'sharing rule to a territory-and-subordinates group reaches users of child territories',
+        source: 'access-semantics.md §6 (Group types Territory and TerritoryAndSubordinates)',
+        build() {
+            const { b, ids } = baseOrg();
+            const model = b.row('Territory2Model', { Name: 'FY26', State: 'Active' });
+            const emea = b.row('Territory2', { Name: 'EMEA', Territory2ModelId: model, AccountAccessLevel: 'Read' });
+            const dach = b.row('Territory2', { Name: 'DACH', Territory2ModelId: model, ParentTerritory2Id: emea, AccountAccessLevel: 'Read' });
+            b.row('UserTerritory2Association', { UserId: ids.support, Territory2Id: dach, IsActive: true });
+            const g = b.row('Group', { Name: '', Type: 'TerritoryAndSubordinates', RelatedId: emea });
+            const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.rep });
+            b.share('Account', acc, g, 'Edit', 'Rule');
+            return { snapshot: b.build(), userId: ids.support, recordId: acc };
+        },
+        expect: { maxAccessLevel: 'Edit', layer: 'sharingRules', status: 'grants', pathIncludes: 'territory DACH' }
+    },
+    {
+        name: 'sharing rule to a public group whose member is a role-and-subordinates group',
+        source: 'access-semantics.md §5 ("Group membership is transitive (groups in groups, roles, territories)")',
+        build() {
+            const { b, ids } = baseOrg();
+            const g = b.group('Sales Org', { members: [b.roleGroup(ids.vpRole, 'RoleAndSubordinatesInternal')] });
+            const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.support });
+            b.share('Account', acc, g, 'Read', 'Rule');
+            return { snapshot: b.build(), userId: ids.rep2, recordId: acc };
+        },
+        expect: { maxAccessLevel: 'Read', layer: 'sharingRules', status: 'grants', pathIncludes: 'Sales Org' }
+    }
+);

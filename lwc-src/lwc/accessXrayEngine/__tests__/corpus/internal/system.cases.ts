@@ -176,3 +176,44 @@ export const cases: CorpusCase[] = [
         expect: { maxAccessLevel: 'None', layer: 'orgWideDefaults', status: 'neutral', reconciliation: 'disagrees', uncertain: true }
     }
 ];
+
+cases.push(
+    {
+        name: 'a revoked permission set assignment grants nothing',
+        source: 'Object Reference "PermissionSetAssignment" (IsRevoked, user access policies)',
+        build() {
+            const { b, ids } = baseOrg({ objects: {} });
+            const ps = b.permissionSet('Invoice Reader', { objects: { Invoice__c: 'R' } });
+            b.assign(ids.support, ps, { IsRevoked: true });
+            b.owd('Invoice__c', 'Read');
+            const inv = b.record('Invoice__c', { Name: 'INV-1', OwnerId: ids.rep });
+            return { snapshot: b.build(), userId: ids.support, recordId: inv };
+        },
+        expect: { maxAccessLevel: 'None', layer: 'objectPermissions', status: 'blocks' }
+    },
+    {
+        name: 'a permission set group whose recalculation failed is reported as uncertain',
+        source: 'Object Reference "PermissionSetGroup" (Status Updated/Outdated/Updating/Failed)',
+        build() {
+            const { b, ids } = baseOrg({ objects: {} });
+            const ps = b.permissionSet('Invoice Reader', { objects: { Invoice__c: 'R' } });
+            const psg = b.permissionSetGroup('Finance', [ps], 'Failed');
+            b.assignGroup(ids.support, psg);
+            b.owd('Invoice__c', 'Read');
+            const inv = b.record('Invoice__c', { Name: 'INV-1', OwnerId: ids.rep });
+            return { snapshot: b.build(), userId: ids.support, recordId: inv };
+        },
+        expect: { maxAccessLevel: 'Read', layer: 'orgWideDefaults', status: 'grants', uncertain: true }
+    },
+    {
+        name: 'a profile-owned permission set assigned through PermissionSetAssignment counts once, as the profile',
+        source: 'access-semantics.md §1 (PermissionSetAssignment includes the profile\u2019s set)',
+        build() {
+            const { b, ids } = baseOrg();
+            b.assign(ids.support, b.profileSet(ids.standard));
+            const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.support });
+            return { snapshot: b.build(), userId: ids.support, recordId: acc };
+        },
+        expect: { maxAccessLevel: 'All', layer: 'objectPermissions', status: 'neutral', reasonIncludes: 'Read via profile Standard User;' }
+    }
+);
