@@ -70,7 +70,7 @@ export function checkUserRef(ref: string, snapshot?: Snapshot): void {
     if (ID_RE.test(ref) && !ref.startsWith('005')) {
         const what = snapshot ? objectForPrefix(snapshot, ref) : undefined;
         throw new InputError(
-            `--user ${ref} is not a User id (User ids start with 005${what ? `; this is a ${what} id` : ''}).`,
+            `--user ${ref} is not a User id (User ids start with 005${what ? `; this is ${/^[AEIOU]/.test(what) ? 'an' : 'a'} ${what} id` : ''}).`,
             [],
             'WrongIdType'
         );

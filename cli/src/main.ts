@@ -237,7 +237,7 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             // From an org the page of users was chosen by the query (offset applied there).
             const out = whoCanSeeCommand(src.snapshot, {
                 recordId: record,
-                limit: fromOrg ? limit + 10 : limit,
+                limit: fromOrg ? Math.max(limit, (src.snapshot.tables.User ?? []).length) : limit,
                 offset: fromOrg ? 0 : offset,
                 format: format(args),
                 ...(src.collected?.totalUsers !== undefined ? { totalUsersInOrg: src.collected.totalUsers } : {})
