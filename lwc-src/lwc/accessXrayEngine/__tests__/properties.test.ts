@@ -218,4 +218,29 @@ describe('engine properties on generated orgs', () => {
             { numRuns: 100 }
         );
     });
+
+    it('whoCanSee agrees with explain on a master-detail child too (Controlled by Parent, seed 002)', () => {
+        fc.assert(
+            fc.property(orgSpec, (spec) => {
+                const { b, users, record } = build(spec);
+                b.owd('Line__c', 'ControlledByParent');
+                b.describe('Line__c', { name: 'Line__c', fields: [{ name: 'Invoice__c', type: 'reference', cascadeDelete: true, nillable: false }] });
+                for (const [i, u] of users.entries()) {
+                    if (i % 2 === 0) {
+                        b.assign(u, b.permissionSet(`Lines ${i}`, { objects: { Line__c: 'RE' } }));
+                    }
+                }
+                const line = b.record('Line__c', { Name: 'L-1', Invoice__c: record });
+                const snap = loadSnapshot(b.build());
+                const expected = users
+                    .map((u) => explain(snap, { userId: u, recordId: line }))
+                    .filter((e) => e.access.read)
+                    .map((e) => `${e.userId}:${e.maxAccessLevel}`)
+                    .sort();
+                const listed = whoCanSee(snap, line).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
+                return JSON.stringify(listed) === JSON.stringify(expected);
+            }),
+            { numRuns: 100 }
+        );
+    });
 });
