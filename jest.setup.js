@@ -1,6 +1,4 @@
-// Accessibility matcher (`expect(element).toBeAccessible()`) for every LWC test. Node-side
-// suites (`@jest-environment node`) have no DOM, and sa11y needs one, so they skip it.
-if (typeof Element !== 'undefined') {
-    const { registerSa11yMatcher } = require('@sa11y/jest');
-    registerSa11yMatcher();
-}
+// Accessibility matcher (`expect(element).toBeAccessible()`) for every LWC test.
+const { registerSa11yMatcher } = require('@sa11y/jest');
+
+registerSa11yMatcher();
