@@ -64,7 +64,8 @@ export async function logExplanation(entry: {
     maxAccessLevel: AccessLevel;
     summary: string;
 }): Promise<string> {
-    return (await apexLogExplanation(entry)) as string;
+    const auditId: unknown = await apexLogExplanation(entry);
+    return typeof auditId === 'string' ? auditId : '';
 }
 
 /** Permission and configuration of the running user / org. */

@@ -62,6 +62,8 @@ describe('accessXrayDataAdapter', () => {
         const entry = { recordId: '500A', userId: '005B', maxAccessLevel: 'Read' as const, summary: 'Pat can read.' };
         await expect(logExplanation(entry)).resolves.toBe('a0X000000000001');
         expect(apexLogExplanation).toHaveBeenCalledWith(entry);
+        mocked(apexLogExplanation).mockResolvedValue(null);
+        await expect(logExplanation(entry)).resolves.toBe('');
     });
 
     it('setupStatus normalises missing fields to "not ready" (never assumes a permission)', async () => {
