@@ -36,7 +36,8 @@ function main(argv: string[]): void {
         whoCanSeeBudgetSeconds: num(argv, '--who-can-see-budget', 120),
         explainBudgetSeconds: num(argv, '--explain-budget', 150),
         seed: num(argv, '--seed', 1),
-        gc: gcFn
+        gc: gcFn,
+        progress: (line) => process.stderr.write(`  ${line}\n`)
     });
     process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
 }

@@ -1462,7 +1462,7 @@ export class SyntheticOrg {
      * Metadata API sharing settings (provenance "org"); keys as the engine reads them.
      */
     settings(): Record<string, Setting> {
-        const admin = 'Setup → Sharing Settings, "Grant Access Using Hierarchies" (not readable through the API; entered by the admin)';
+        const admin = 'Setup > Sharing Settings, "Grant Access Using Hierarchies" (not readable through the API; entered by the admin)';
         return {
             'grantAccessUsingHierarchies.Project__c': { value: true, provenance: 'admin', source: admin },
             'sharingSettings.enableExternalSharingModel': { value: true, provenance: 'org', source: 'Metadata API SharingSettings.enableExternalSharingModel' },

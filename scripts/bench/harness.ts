@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --sizes small,medium,large] [-- --seed N] [-- --pairs 1000]
- *  [-- --regenerate] [-- --no-collector] [-- --who-can-see-timeout 60]`
+ *  [-- --regenerate] [-- --no-collector] [-- --who-can-see-timeout 60] [-- --profile]`
  *
  * For each size: generate (or reuse from .build/bench/) the synthetic snapshot, then three
  * child processes, each with a fresh heap:
@@ -15,7 +15,7 @@
  * Children are started by this process and killed by their own pid on timeout.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,7 @@ import type { CollectorMeasurement } from './collectorChild';
 import { BenchConfigError, configFor, DEFAULT_SEED, isSizeName, SIZES, type SizeName } from './generator';
 import type { EngineMeasurement } from './measure';
 import { judgeTargets, renderTable, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
+import { renderProfile, summariseProfile, type CpuProfile } from './profileSummary';
 import { ensureSnapshotFile } from './snapshotFile';
 
 export interface BenchOptions {
@@ -35,6 +36,9 @@ export interface BenchOptions {
     whoCanSeeTimeoutSeconds: number;
     explainBudgetSeconds: number;
     collectorPairsPerObject: number;
+    collectorTimeoutSeconds: number;
+    /** Write a CPU profile of each engine run (node --cpu-prof) and summarise it. */
+    profile: boolean;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -45,9 +49,11 @@ export function parseArgs(argv: string[]): BenchOptions {
         pairs: 1000,
         regenerate: false,
         collector: true,
-        whoCanSeeTimeoutSeconds: 60,
-        explainBudgetSeconds: 150,
-        collectorPairsPerObject: 2
+        whoCanSeeTimeoutSeconds: 30,
+        explainBudgetSeconds: 90,
+        collectorPairsPerObject: 1,
+        collectorTimeoutSeconds: 120,
+        profile: false
     };
     const value = (i: number, flag: string): string => {
         const v = argv[i + 1];
@@ -70,6 +76,9 @@ export function parseArgs(argv: string[]): BenchOptions {
                 break;
             case '--no-collector':
                 options.collector = false;
+                break;
+            case '--profile':
+                options.profile = true;
                 break;
             case '--sizes': {
                 const names = value(i++, a).split(',').map((s) => s.trim()).filter(Boolean);
@@ -95,9 +104,12 @@ export function parseArgs(argv: string[]): BenchOptions {
             case '--collector-pairs':
                 options.collectorPairsPerObject = count(i++, a, 1);
                 break;
+            case '--collector-timeout':
+                options.collectorTimeoutSeconds = count(i++, a, 1);
+                break;
             default:
                 throw new BenchConfigError(
-                    `unknown option ${a}. Usage: npm run bench -- [--json] [--sizes ${Object.keys(SIZES).join(',')}] [--seed N] [--pairs N] [--regenerate] [--no-collector] [--who-can-see-timeout S] [--explain-budget S] [--collector-pairs N]`
+                    `unknown option ${a}. Usage: npm run bench -- [--json] [--sizes ${Object.keys(SIZES).join(',')}] [--seed N] [--pairs N] [--regenerate] [--no-collector] [--who-can-see-timeout S] [--explain-budget S] [--collector-pairs N] [--collector-timeout S] [--profile]`
                 );
         }
     }
@@ -112,7 +124,7 @@ interface ChildOutcome {
 }
 
 /** Run a bundled child script; its result is the JSON after `BENCH_RESULT ` on stdout. */
-function runChild(script: string, args: string[], nodeFlags: string[], timeoutSeconds: number): Promise<ChildOutcome> {
+function runChild(script: string, args: string[], nodeFlags: string[], timeoutSeconds: number, log?: (line: string) => void): Promise<ChildOutcome> {
     return new Promise((resolve) => {
         const started = Date.now();
         const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -120,7 +132,11 @@ function runChild(script: string, args: string[], nodeFlags: string[], timeoutSe
         let stderr = '';
         let timedOut = false;
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.stderr.on('data', (d: Buffer) => {
+            const chunk = d.toString();
+            stderr += chunk;
+            if (log) for (const line of chunk.split('\n').filter(Boolean)) log(`          ${line.trim()}`);
+        });
         const timer = setTimeout(() => {
             timedOut = true;
             child.kill('SIGKILL');
@@ -176,13 +192,28 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
         const heapFlags = ['--expose-gc', `--max-old-space-size=${16 * 1024}`];
 
         log(`[${name}]   engine: parse, loadSnapshot, ${options.pairs} explanations…`);
+        const profileDir = join(root, 'artifacts', 'bench', 'profiles', name);
+        if (options.profile) {
+            rmSync(profileDir, { recursive: true, force: true });
+            mkdirSync(profileDir, { recursive: true });
+        }
         const engineRun = await runChild(
             join(binDir, 'child.mjs'),
             ['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3', '--who-can-see', '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)],
-            heapFlags,
-            options.explainBudgetSeconds + 240
+            options.profile ? [...heapFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : heapFlags,
+            options.explainBudgetSeconds + 240,
+            log
         );
         const engine = engineRun.result ? (engineRun.result as EngineMeasurement) : { error: engineRun.error ?? 'no result' };
+        let profile: SizeResult['profile'];
+        if (options.profile) {
+            const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+            if (file) {
+                const top = summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile, 25);
+                profile = { file: relative(root, join(profileDir, file)), top };
+                log(`[${name}]   CPU profile ${profile.file} (inclusive time, top functions):\n${renderProfile(top)}`);
+            }
+        }
 
         log(`[${name}]   who-can-see (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
         // Parsing and loading come before the who-can-see clock starts inside the child; the
@@ -192,14 +223,22 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             join(binDir, 'child.mjs'),
             ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
             heapFlags,
-            Math.ceil(options.whoCanSeeTimeoutSeconds + 2 * loadSeconds + 10)
+            Math.ceil(options.whoCanSeeTimeoutSeconds + 2 * loadSeconds + 10),
+            log
         );
         let whoCanSee: SizeResult['whoCanSee'];
         if (wcsRun.result) {
             const w = (wcsRun.result as EngineMeasurement).whoCanSee;
-            whoCanSee = { records: w.records, firstMs: w.firstMs, medianMs: w.medianMs, maxMs: w.maxMs, usersWithAccess: w.usersWithAccess };
+            whoCanSee = {
+                records: w.records,
+                firstMs: w.firstMs,
+                firstCpuMs: (wcsRun.result as EngineMeasurement).cpu.whoCanSeeFirstMs,
+                medianMs: w.medianMs,
+                maxMs: w.maxMs,
+                usersWithAccess: w.usersWithAccess
+            };
         } else if (wcsRun.timedOut) {
-            whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
+            whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, firstCpuMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
         } else {
             whoCanSee = { error: wcsRun.error ?? 'no result' };
         }
@@ -215,9 +254,15 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
                 join(binDir, 'collectorChild.mjs'),
                 ['--snapshot', file.path, '--pairs', String(options.collectorPairsPerObject), '--seed', String(options.seed)],
                 [`--max-old-space-size=${16 * 1024}`],
-                600
+                options.collectorTimeoutSeconds
             );
-            collector = run.result ? (run.result as CollectorMeasurement) : { notMeasured: `collector run failed: ${run.error ?? 'no result'}` };
+            collector = run.result
+                ? (run.result as CollectorMeasurement)
+                : {
+                      notMeasured: run.timedOut
+                          ? `stopped after ${options.collectorTimeoutSeconds} s (--collector-timeout): the fake org answered too slowly at this size`
+                          : `collector run failed: ${run.error ?? 'no result'}`
+                  };
         }
         sizes.push({
             name,
@@ -226,7 +271,8 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             snapshot: { file: relative(root, file.path), bytes: file.bytes, generateSeconds: file.seconds, cached: file.cached },
             engine,
             whoCanSee,
-            collector
+            collector,
+            ...(profile ? { profile } : {})
         });
     }
     const cpuList = cpus();

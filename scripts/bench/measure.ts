@@ -15,6 +15,7 @@
  *   against the heap before the text was read (baseline) and against the JSON size.
  */
 import type { Explanation, LoadedSnapshot, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
+import { availableParallelism, loadavg } from 'node:os';
 import { RandomStream } from './random';
 
 /** The part of the engine API the benchmark calls (module `c/accessXrayEngine`). */
@@ -41,6 +42,8 @@ export interface MeasureOptions {
     /** Stop who-can-see after this many seconds in total (each call still runs to completion). */
     whoCanSeeBudgetSeconds?: number;
     gc?: () => void;
+    /** Phase progress lines (the child writes them to stderr, so a stopped run still says how far it got). */
+    progress?: (line: string) => void;
 }
 
 export interface Distribution {
@@ -59,6 +62,13 @@ export interface EngineMeasurement {
     loadMs: number;
     parseRepeatsMs: number[];
     loadRepeatsMs: number[];
+    /**
+     * The same phases in process CPU time (user + system, all threads, so GC helper threads
+     * count too). On a shared machine wall-clock includes waiting for a core; CPU time does not.
+     */
+    cpu: { parseMs: number; loadMs: number; loadToParseRatio: number; explain: Distribution; whoCanSeeFirstMs: number };
+    /** 1-minute load average at the start and end of the run, and the cores available. */
+    loadAverage: { start: number; end: number; cores: number };
     /** loadSnapshot ÷ JSON.parse. */
     loadToParseRatio: number;
     rows: { total: number; users: number; shareRows: number; records: number };
@@ -103,6 +113,11 @@ export function median(values: number[]): number {
 }
 
 const now = (): number => performance.now();
+/** Process CPU time (user + system, every thread of the process) in ms. */
+const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+};
 
 function heapUsed(): number {
     return process.memoryUsage().heapUsed;
@@ -111,8 +126,10 @@ function heapUsed(): number {
 /** Run every engine measurement on one snapshot text. */
 export function measureEngine(engine: EngineApi, readText: () => string, options: MeasureOptions): EngineMeasurement {
     const gc = options.gc ?? ((): void => undefined);
+    const progress = options.progress ?? ((): void => undefined);
     gc();
     const baseline = heapUsed();
+    const loadAvgStart = loadavg()[0] ?? 0;
     let peak = baseline;
     const sample = (): void => {
         const h = heapUsed();
@@ -124,18 +141,23 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     const readMs = now() - t;
     const jsonBytes = Buffer.byteLength(text, 'utf8');
     sample();
+    progress(`read ${jsonBytes} bytes in ${readMs.toFixed(0)} ms`);
 
     // Each repeat parses a fresh object and loads it (loadSnapshot memoises per object), so the
     // minimum of each is the warm figure; at one repeat both are cold (JIT included).
     const parseTimes: number[] = [];
     const loadTimes: number[] = [];
+    const parseCpu: number[] = [];
+    const loadCpu: number[] = [];
     let loaded: LoadedSnapshot | null = null;
     for (let i = 0; i < Math.max(1, options.repeats); i++) {
         loaded = null;
         gc();
         t = now();
+        let c = cpu();
         const parsed: unknown = JSON.parse(text as string);
         parseTimes.push(now() - t);
+        parseCpu.push(cpu() - c);
         sample();
         if (i === Math.max(1, options.repeats) - 1) {
             text = null;
@@ -143,11 +165,14 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
             sample();
         }
         t = now();
+        c = cpu();
         loaded = engine.loadSnapshot(parsed);
         loadTimes.push(now() - t);
+        loadCpu.push(cpu() - c);
         sample();
     }
     if (!loaded) throw new Error('loadSnapshot returned nothing');
+    progress(`parse ${Math.min(...parseTimes).toFixed(0)} ms, loadSnapshot ${Math.min(...loadTimes).toFixed(0)} ms`);
     const loadMs = Math.min(...loadTimes);
     gc();
     const retainedAfterLoad = heapUsed();
@@ -176,23 +201,30 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     const errors: string[] = [];
     const verdicts: Record<string, number> = {};
     let uncertain = 0;
+    let lastCpu = 0;
     const run = (i: number): number => {
         const pair = pairAt(i);
         const start = now();
+        const startCpu = cpu();
         try {
             const e = engine.explain(load, pair);
             const ms = now() - start;
+            lastCpu = cpu() - startCpu;
             verdicts[e.maxAccessLevel] = (verdicts[e.maxAccessLevel] ?? 0) + 1;
             if (e.uncertain) uncertain++;
             return ms;
         } catch (err) {
             errors.push(`${pair.userId}/${pair.recordId}: ${err instanceof Error ? err.message : String(err)}`);
+            lastCpu = cpu() - startCpu;
             return now() - start;
         }
     };
 
     const firstExplainMs = run(0);
-    for (let i = 1; i <= options.warmup; i++) run(i);
+    const warmupStart = now();
+    const warmupBudgetMs = ((options.explainBudgetSeconds ?? Infinity) * 1000) / 3;
+    for (let i = 1; i <= options.warmup && now() - warmupStart < warmupBudgetMs; i++) run(i);
+    progress(`first explain ${firstExplainMs.toFixed(1)} ms, ${options.warmup} warm-up explanations done`);
     // Warm-up verdicts are not part of the reported distribution.
     for (const k of Object.keys(verdicts)) delete verdicts[k];
     uncertain = 0;
@@ -200,16 +232,18 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     const times: number[] = [];
     const explainBudgetMs = (options.explainBudgetSeconds ?? Infinity) * 1000;
     const explainStart = now();
+    const cpuTimes: number[] = [];
     for (let i = 0; i < options.pairs; i++) {
         times.push(run(1_000_000 + i));
-        if (i % 50 === 0) {
-            sample();
-            if (now() - explainStart > explainBudgetMs) break;
-        }
+        cpuTimes.push(lastCpu);
+        if (i % 50 === 0) sample();
+        if (now() - explainStart > explainBudgetMs) break;
     }
+    progress(`explain: ${times.length} pairs in ${((now() - explainStart) / 1000).toFixed(1)} s`);
     sample();
 
     const wcsTimes: number[] = [];
+    const wcsCpu: number[] = [];
     const usersWithAccess: number[] = [];
     const budgetMs = (options.whoCanSeeBudgetSeconds ?? Infinity) * 1000;
     let spent = 0;
@@ -221,9 +255,13 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
             continue;
         }
         const recordId = records[wcs.int(i, 0, records.length)] as string;
+        progress(`who-can-see ${recordId}…`);
         const start = now();
+        const startCpu = cpu();
         const result = engine.whoCanSee(load, recordId);
         const ms = now() - start;
+        wcsCpu.push(cpu() - startCpu);
+        progress(`who-can-see ${recordId}: ${result.total} users in ${ms.toFixed(0)} ms`);
         spent += ms;
         wcsTimes.push(ms);
         usersWithAccess.push(result.total);
@@ -241,6 +279,14 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         loadMs,
         parseRepeatsMs: parseTimes,
         loadRepeatsMs: loadTimes,
+        cpu: {
+            parseMs: Math.min(...parseCpu),
+            loadMs: Math.min(...loadCpu),
+            loadToParseRatio: Math.min(...loadCpu) / Math.min(...parseCpu),
+            explain: distribution(cpuTimes),
+            whoCanSeeFirstMs: wcsCpu[0] ?? 0
+        },
+        loadAverage: { start: loadAvgStart, end: loadavg()[0] ?? 0, cores: availableParallelism() },
         loadToParseRatio: loadMs / Math.min(...parseTimes),
         rows: { total: totalRows, users: users.length, shareRows, records: records.length },
         firstExplainMs,

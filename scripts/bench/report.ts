@@ -5,12 +5,15 @@
  */
 import type { CollectorMeasurement } from './collectorChild';
 import type { EngineMeasurement } from './measure';
+import type { FunctionCost } from './profileSummary';
 
 export interface WhoCanSeeRun {
     /** Set when the call did not finish within the budget (the child was stopped). */
     timedOutAfterSeconds?: number;
     records: number;
     firstMs: number;
+    /** The first call in process CPU time (what the target is judged on). */
+    firstCpuMs: number;
     medianMs: number;
     maxMs: number;
     usersWithAccess: number[];
@@ -24,6 +27,8 @@ export interface SizeResult {
     engine: EngineMeasurement | { error: string };
     whoCanSee: WhoCanSeeRun | { error: string };
     collector: CollectorMeasurement | { notMeasured: string };
+    /** With --profile: the engine child's CPU profile and its most expensive functions. */
+    profile?: { file: string; top: FunctionCost[] };
 }
 
 export interface TargetResult {
@@ -62,7 +67,11 @@ const ms = (x: number): string => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `
 const span = (v: { min: number; max: number }): string => (v.min === v.max ? String(v.min) : `${v.min}–${v.max}`);
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
-/** Targets of issue 8, judged on the results (the smallest and largest measured sizes). */
+/**
+ * Targets of issue 8, judged on the results (the smallest and largest measured sizes). Times
+ * are judged in process CPU time: on a shared machine wall-clock includes waiting for a core
+ * (docs/performance.md, "Method"); both are in the results.
+ */
 export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
     const measured = sizes.filter((s) => isEngine(s.engine));
     const bySize = [...measured].sort((a, b) => a.shareRows - b.shareRows);
@@ -81,12 +90,12 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
     // 1. explain median ≤ 2 ms at 1 M share rows.
     const million = measured.find((s) => s.shareRows >= 1_000_000);
     if (million && isEngine(million.engine)) {
-        const m = million.engine.explain.medianMs;
+        const m = million.engine.cpu.explain.medianMs;
         out.push({
             id: 'explain-median-1m',
             description: 'explain median at 1 M share rows',
             target: '≤ 2 ms',
-            actual: ms(m),
+            actual: `${ms(m)} CPU (wall ${ms(million.engine.explain.medianMs)})`,
             status: m <= 2 ? 'met' : 'missed',
             ...(million.engine.explain.count < 1000 ? { note: `only ${million.engine.explain.count} explanations fitted in the time budget` } : {})
         });
@@ -96,12 +105,12 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
 
     // 2. explain median at the largest size ≤ 1.5 × at the smallest (10 k share rows).
     if (smallest && largest && smallest !== largest && isEngine(smallest.engine) && isEngine(largest.engine)) {
-        const ratio = largest.engine.explain.medianMs / smallest.engine.explain.medianMs;
+        const ratio = largest.engine.cpu.explain.medianMs / smallest.engine.cpu.explain.medianMs;
         out.push({
             id: 'explain-flat',
             description: `explain median at ${largest.name} ÷ at ${smallest.name}`,
             target: '≤ 1.5×',
-            actual: `${ratio.toFixed(2)}× (${ms(largest.engine.explain.medianMs)} vs ${ms(smallest.engine.explain.medianMs)})`,
+            actual: `${ratio.toFixed(2)}× (${ms(largest.engine.cpu.explain.medianMs)} vs ${ms(smallest.engine.cpu.explain.medianMs)} CPU)`,
             status: ratio <= 1.5 ? 'met' : 'missed'
         });
     } else {
@@ -110,14 +119,14 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
 
     // 3. index build ≤ 3 × JSON.parse, at every size.
     if (measured.length) {
-        const worst = measured.reduce((w, s) => ((s.engine as EngineMeasurement).loadToParseRatio > (w.engine as EngineMeasurement).loadToParseRatio ? s : w));
-        const r = (worst.engine as EngineMeasurement).loadToParseRatio;
+        const ratioOf = (s: SizeResult): number => (s.engine as EngineMeasurement).cpu.loadToParseRatio;
+        const worst = measured.reduce((w, s) => (ratioOf(s) > ratioOf(w) ? s : w));
         out.push({
             id: 'load-vs-parse',
             description: 'loadSnapshot (validate + index) ÷ JSON.parse, worst size',
             target: '≤ 3×',
-            actual: `${r.toFixed(2)}× at ${worst.name}`,
-            status: measured.every((s) => (s.engine as EngineMeasurement).loadToParseRatio <= 3) ? 'met' : 'missed'
+            actual: `${ratioOf(worst).toFixed(2)}× CPU at ${worst.name} (wall ${(worst.engine as EngineMeasurement).loadToParseRatio.toFixed(2)}×)`,
+            status: measured.every((s) => ratioOf(s) <= 3) ? 'met' : 'missed'
         });
     }
 
@@ -138,8 +147,8 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
                       id: 'who-can-see-100k',
                       description: 'who-can-see for one record over 100 k users',
                       target: '≤ 1 s',
-                      actual: ms(w.firstMs),
-                      status: w.firstMs <= 1000 ? 'met' : 'missed'
+                      actual: `${ms(w.firstCpuMs)} CPU (wall ${ms(w.firstMs)})`,
+                      status: w.firstCpuMs <= 1000 ? 'met' : 'missed'
                   }
         );
     } else {
@@ -201,7 +210,7 @@ function pad(cells: string[][]): string {
 
 /** The human table `npm run bench` prints. */
 export function renderTable(results: BenchResults): string {
-    const head = ['size', 'users', 'shares', 'JSON', 'parse', 'load', 'load/parse', 'explain p50', 'p95', 'who-can-see', 'peak heap', 'heap/JSON', 'collector req', 'collector rows'];
+    const head = ['size', 'users', 'shares', 'JSON', 'parse', 'load', 'load/parse', 'explain p50', 'p95', 'who-can-see', 'peak heap', 'heap/JSON', 'collector req', 'collector rows', 'load avg'];
     const rows = results.sizes.map((s) => {
         const e = isEngine(s.engine) ? s.engine : null;
         const w = isWhoCanSee(s.whoCanSee) ? s.whoCanSee : null;
@@ -211,19 +220,24 @@ export function renderTable(results: BenchResults): string {
             String(s.users),
             String(s.shareRows),
             mb(s.snapshot.bytes),
-            e ? ms(e.parseMs) : 'error',
-            e ? ms(e.loadMs) : '',
-            e ? `${e.loadToParseRatio.toFixed(2)}×` : '',
-            e ? ms(e.explain.medianMs) : '',
-            e ? ms(e.explain.p95Ms) : '',
-            w ? (w.timedOutAfterSeconds !== undefined ? `>${w.timedOutAfterSeconds} s` : ms(w.firstMs)) : 'error',
+            e ? ms(e.cpu.parseMs) : 'error',
+            e ? ms(e.cpu.loadMs) : '',
+            e ? `${e.cpu.loadToParseRatio.toFixed(2)}×` : '',
+            e ? ms(e.cpu.explain.medianMs) : '',
+            e ? ms(e.cpu.explain.p95Ms) : '',
+            w ? (w.timedOutAfterSeconds !== undefined ? `>${w.timedOutAfterSeconds} s wall` : ms(w.firstCpuMs)) : 'error',
             e ? mb(e.heap.peakOverBaselineBytes) : '',
             e ? `${e.heap.peakToJsonRatio.toFixed(2)}×` : '',
             c ? span(c.requestsPerExplanation) : 'not measured',
-            c ? span(c.rowsPerExplanation) : ''
+            c ? span(c.rowsPerExplanation) : '',
+            e ? `${e.loadAverage.start.toFixed(1)}/${e.loadAverage.cores}` : ''
         ];
     });
-    const lines = [pad([head, ...rows]), ''];
+    const lines = [
+        'Times are process CPU time (user + system); wall-clock figures are in results.json. "load avg" = 1-minute load average / cores when the engine run started.',
+        pad([head, ...rows]),
+        ''
+    ];
     for (const s of results.sizes) {
         if (!isEngine(s.engine)) lines.push(`${s.name}: engine run failed: ${s.engine.error}`);
         else if (s.engine.explainErrors.count) lines.push(`${s.name}: ${s.engine.explainErrors.count} explain error(s), first: ${s.engine.explainErrors.first ?? ''}`);

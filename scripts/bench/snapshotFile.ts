@@ -85,4 +85,4 @@ export function ensureSnapshotFile(root: string, label: string, config: OrgConfi
 }
 
 /** Bump when the generator's output changes, so stale cached snapshots are never reused. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;

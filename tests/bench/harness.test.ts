@@ -35,6 +35,8 @@ describe('measureEngine (smoke run at the tiny size)', () => {
         expect(result.loadToParseRatio).toBeCloseTo(result.loadMs / result.parseMs, 6);
         expect(result.explain.medianMs).toBeLessThanOrEqual(result.explain.p95Ms);
         expect(result.explain.p95Ms).toBeLessThanOrEqual(result.explain.maxMs);
+        expect(result.cpu.explain.count).toBe(60);
+        expect(result.cpu.loadToParseRatio).toBeCloseTo(result.cpu.loadMs / result.cpu.parseMs, 6);
         expect(result.heap.peakBytes).toBeGreaterThanOrEqual(result.heap.baselineBytes);
         expect(result.heap.peakToJsonRatio).toBeCloseTo(result.heap.peakOverBaselineBytes / result.jsonBytes, 6);
         expect(result.whoCanSee.records).toBe(1);
@@ -74,9 +76,15 @@ function engineResult(over: Partial<EngineMeasurement>): EngineMeasurement {
         verdicts: { Read: 1000 },
         uncertainExplanations: 0,
         whoCanSee: { records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [], skipped: 0 },
+        cpu: { parseMs: 10, loadMs: 20, loadToParseRatio: 2, explain: { count: 1000, medianMs: 1, p95Ms: 2, maxMs: 3, meanMs: 1 }, whoCanSeeFirstMs: 0 },
+        loadAverage: { start: 1, end: 1, cores: 2 },
         heap: { baselineBytes: 0, peakBytes: 3_000_000, peakOverBaselineBytes: 3_000_000, retainedAfterLoadBytes: 0, retainedAfterRunBytes: 0, peakToJsonRatio: 3 },
         ...over
     };
+}
+
+function cpuWith(explainMedianMs: number): EngineMeasurement['cpu'] {
+    return { parseMs: 10, loadMs: 20, loadToParseRatio: 2, explain: { count: 1000, medianMs: explainMedianMs, p95Ms: explainMedianMs, maxMs: explainMedianMs, meanMs: explainMedianMs }, whoCanSeeFirstMs: 0 };
 }
 
 function collectorResult(requests: [number, number]): CollectorMeasurement {
@@ -99,7 +107,7 @@ function size(name: string, users: number, shareRows: number, engineOver: Partia
         shareRows,
         snapshot: { file: `${name}.json`, bytes: 1_000_000, generateSeconds: 0, cached: true },
         engine: engineResult(engineOver),
-        whoCanSee: { records: 1, firstMs: 500, medianMs: 500, maxMs: 500, usersWithAccess: [10] },
+        whoCanSee: { records: 1, firstMs: 500, firstCpuMs: 500, medianMs: 500, maxMs: 500, usersWithAccess: [10] },
         collector: collectorResult([20, 22]),
         ...extra
     };
@@ -109,10 +117,10 @@ const status = (sizes: SizeResult[], id: string): string | undefined => judgeTar
 
 describe('judgeTargets (issue 8 targets, reported never asserted)', () => {
     it('explain median: ≤ 2 ms at 1 M share rows and ≤ 1.5× the 10 k value', () => {
-        const flat = [size('small', 1000, 10_000, { explain: { count: 1000, medianMs: 1, p95Ms: 1, maxMs: 1, meanMs: 1 } }), size('large', 100_000, 1_000_000, { explain: { count: 1000, medianMs: 1.4, p95Ms: 2, maxMs: 2, meanMs: 1 } })];
+        const flat = [size('small', 1000, 10_000, { cpu: cpuWith(1) }), size('large', 100_000, 1_000_000, { cpu: cpuWith(1.4) })];
         expect(status(flat, 'explain-median-1m')).toBe('met');
         expect(status(flat, 'explain-flat')).toBe('met');
-        const steep = [size('small', 1000, 10_000, { explain: { count: 1000, medianMs: 1, p95Ms: 1, maxMs: 1, meanMs: 1 } }), size('large', 100_000, 1_000_000, { explain: { count: 1000, medianMs: 2.5, p95Ms: 3, maxMs: 3, meanMs: 2 } })];
+        const steep = [size('small', 1000, 10_000, { cpu: cpuWith(1) }), size('large', 100_000, 1_000_000, { cpu: cpuWith(2.5) })];
         expect(status(steep, 'explain-median-1m')).toBe('missed');
         expect(status(steep, 'explain-flat')).toBe('missed');
         expect(status([steep[0] as SizeResult], 'explain-median-1m')).toBe('not measured');
@@ -120,7 +128,7 @@ describe('judgeTargets (issue 8 targets, reported never asserted)', () => {
 
     it('load ≤ 3× parse and memory ≤ 4× JSON at every size', () => {
         expect(status([size('a', 1000, 10_000, {}), size('b', 10_000, 100_000, {})], 'load-vs-parse')).toBe('met');
-        expect(status([size('a', 1000, 10_000, {}), size('b', 10_000, 100_000, { loadToParseRatio: 3.2 })], 'load-vs-parse')).toBe('missed');
+        expect(status([size('a', 1000, 10_000, {}), size('b', 10_000, 100_000, { cpu: { ...cpuWith(1), loadToParseRatio: 3.2 } })], 'load-vs-parse')).toBe('missed');
         const heavy = engineResult({}).heap;
         expect(status([size('a', 1000, 10_000, { heap: { ...heavy, peakToJsonRatio: 4.5 } })], 'memory')).toBe('missed');
         expect(status([size('a', 1000, 10_000, {})], 'memory')).toBe('met');
@@ -128,7 +136,7 @@ describe('judgeTargets (issue 8 targets, reported never asserted)', () => {
 
     it('who-can-see over 100 k users: ≤ 1 s, missed when stopped by the timeout', () => {
         expect(status([size('large', 100_000, 1_000_000, {})], 'who-can-see-100k')).toBe('met');
-        const stopped = size('large', 100_000, 1_000_000, {}, { whoCanSee: { timedOutAfterSeconds: 60, records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } });
+        const stopped = size('large', 100_000, 1_000_000, {}, { whoCanSee: { timedOutAfterSeconds: 60, records: 0, firstMs: 0, firstCpuMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } });
         expect(status([stopped], 'who-can-see-100k')).toBe('missed');
         expect(judgeTargets([stopped]).find((t) => t.id === 'who-can-see-100k')?.actual).toBe('> 60 s (stopped)');
     });
@@ -154,7 +162,7 @@ describe('judgeTargets (issue 8 targets, reported never asserted)', () => {
             targets: judgeTargets(sizes)
         };
         const table = renderTable(results);
-        expect(table).toMatch(/^size/);
+        expect(table).toMatch(/^size +users +shares/m);
         expect(table).toContain('large');
         expect(table).toContain('minified): 128.0 KiB, gzipped 40.0 KiB');
         for (const t of results.targets) expect(table).toContain(t.description);
