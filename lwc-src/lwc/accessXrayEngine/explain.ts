@@ -262,46 +262,47 @@ function cheapest(steps: NextStep[]): NextStep | undefined {
 
 function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], grant: AccessFlags, gate: AccessFlags, access: AccessFlags): WhyNot[] {
     const out: WhyNot[] = [];
+    const boundOf = (l: LayerEvaluation): AccessFlags | undefined => l.gate ?? (l.status === 'blocks' ? l.access : undefined);
     for (const op of OPERATIONS) {
         if (access[op]) {
             continue;
         }
-        const blocker = layers.find((l) => {
-            const bound = l.gate ?? (l.status === 'blocks' ? l.access : undefined);
-            return bound ? !bound[op] : false;
-        });
-        if (blocker && grant[op]) {
-            const fix = cheapest(blocker.nextSteps);
-            out.push({ operation: op, blockingLayer: blocker.id, reason: blocker.reason, ...(fix ? { cheapestFix: fix } : {}) });
+        const read = out.find((w) => w.operation === 'read');
+        if (op !== 'read' && read) {
+            // Nothing else is possible without Read: point at what blocks Read.
+            const objectGate = layers.find((l) => l.id === 'objectPermissions');
+            const alsoObject = objectGate && boundOf(objectGate) && !boundOf(objectGate)?.[op] && read.blockingLayer !== 'objectPermissions' ? ` Object permissions do not allow ${op} either.` : '';
+            out.push({ operation: op, blockingLayer: read.blockingLayer, reason: `${op} needs Read first. ${read.reason}${alsoObject}`, ...(read.cheapestFix ? { cheapestFix: read.cheapestFix } : {}) });
             continue;
         }
-        if (blocker && !gate[op] && blocker.id === 'objectPermissions') {
+        const blocker = layers.find((l) => {
+            const bound = boundOf(l);
+            return bound ? !bound[op] : false;
+        });
+        if (blocker && (grant[op] || blocker.id === 'objectPermissions' || blocker.status === 'blocks') && !gate[op]) {
             const fix = cheapest(blocker.nextSteps);
             out.push({ operation: op, blockingLayer: blocker.id, reason: blocker.reason, ...(fix ? { cheapestFix: fix } : {}) });
             continue;
         }
         if (op === 'delete' || op === 'transfer' || op === 'share') {
-            if (grant.read) {
-                const ownership = layers.find((l) => l.id === 'ownership');
-                const what = op === 'delete' ? 'Delete' : op === 'transfer' ? 'Transfer' : 'Sharing';
-                const fix = ownership?.nextSteps[0];
-                out.push({
-                    operation: op,
-                    blockingLayer: 'ownership',
-                    reason: `${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${op === 'transfer' ? ', or a Public Read/Write/Transfer default' : ''}; ${ctx.userName} only has ${describeFlags(access)} here.`,
-                    ...(fix ? { cheapestFix: fix } : {})
-                });
-                continue;
-            }
+            const ownership = layers.find((l) => l.id === 'ownership');
+            const what = op === 'delete' ? 'Delete' : op === 'transfer' ? 'Transfer' : 'Sharing';
+            const fix = ownership?.nextSteps[0];
+            out.push({
+                operation: op,
+                blockingLayer: 'ownership',
+                reason: `${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${op === 'transfer' ? ', or a Public Read/Write/Transfer default' : ''}; ${ctx.userName} only has ${describeFlags(access)} here.`,
+                ...(fix ? { cheapestFix: fix } : {})
+            });
+            continue;
         }
         const all = layers.flatMap((l) => l.nextSteps.filter((s) => s.kind !== 'collectEvidence' && !(op !== 'read' && s.kind === 'assignPermissionSet' && /View All Data/.test(s.action))));
         const fix = cheapest(all);
         const owd = layers.find((l) => l.id === 'orgWideDefaults');
-        const blockingLayer: LayerId = owd?.status === 'uncertain' ? 'orgWideDefaults' : 'orgWideDefaults';
         out.push({
             operation: op,
-            blockingLayer,
-            reason: op === 'read' ? `No layer gives ${ctx.userName} access: ${owd?.reason ?? ''}`.trim() : `No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`,
+            blockingLayer: 'orgWideDefaults',
+            reason: op === 'read' ? `No layer gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}` : `No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`,
             ...(fix ? { cheapestFix: fix } : {})
         });
     }

@@ -141,7 +141,7 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
         });
     }
     const label = SHARING_MODEL_LABEL[owd.model];
-    const side = owd.side === 'external' ? 'external (this is an external user)' : 'internal';
+    const side = owd.side === 'external' ? `external default (it applies to external users like ${ctx.userName}):` : 'internal default:';
     const total = ctx.detail ? ctx.index.rows(obj).length : 0;
     const changeOwd: NextStep = {
         action: `Raise the ${owd.side} org-wide default of ${obj} to Public Read Only`,
@@ -200,13 +200,13 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
         return layerResult('orgWideDefaults', 'uncertain', `The ${side} default of ${obj} is "${label}", which this engine does not evaluate.`, { evidence });
     }
     if (grant === 'None') {
-        return layerResult('orgWideDefaults', 'neutral', `${obj} ${side} org-wide default is Private: only the owner, users above them, and explicit sharing give access.`, {
+        return layerResult('orgWideDefaults', 'neutral', `${obj} org-wide ${side} Private — only the owner, users above them, and explicit sharing give access.`, {
             evidence,
             nextSteps: [changeOwd]
         });
     }
     const access = flagsOf(grant);
-    return layerResult('orgWideDefaults', 'grants', `${obj} ${side} org-wide default is ${label}: every ${owd.side} user with object permission gets ${grant === 'Read' ? 'Read' : label.replace('Public ', '')}.`, {
+    return layerResult('orgWideDefaults', 'grants', `${obj} org-wide ${side} ${label} — every ${owd.side} user with the object permission gets ${grant === 'Read' ? 'Read' : label.replace('Public ', '')}.`, {
         access,
         evidence,
         paths: [makePath(ctx, 'orgWideDefaults', grant, [{ kind: 'setting', label: `org-wide default ${label}`, via: 'applies' }])]
