@@ -133,6 +133,19 @@ async function until(condition, what, timeoutMs = 15000) {
     assert.fail(`timed out waiting until ${what}`);
 }
 
+/** axe-core on the panel (c-access-xray): how many rules passed, and the violations as { id, impact, help, nodes }. */
+async function axeViolations(page) {
+    await page.addScriptTag({ path: join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    const panel = await page.locator('c-access-xray').elementHandle();
+    return page.evaluate(async (element) => {
+        const result = await globalThis.axe.run(element, { resultTypes: ['violations'] });
+        return {
+            rulesPassed: result.passes.length,
+            violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+        };
+    }, panel);
+}
+
 async function readMetrics(page) {
     return page.evaluate(() => {
         const last = (name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? null;
@@ -166,6 +179,16 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
     assert.ok(blockedLine.includes(title), `verdict names the blocking layer "${title}"`);
     await page.screenshot({ path: join(artifacts, '02-blocking-layer-expanded.png'), fullPage: true });
     await page.locator('c-access-xray').screenshot({ path: join(docsImages, 'panel-partner-denied.png') });
+
+    // Accessibility of the real rendering (axe-core, the engine @sa11y uses), panel only.
+    const { rulesPassed, violations } = await axeViolations(page);
+    writeFileSync(join(artifacts, 'axe-partner-denied.json'), `${JSON.stringify({ rulesPassed, violations }, null, 2)}\n`);
+    assert.ok(rulesPassed > 10, `axe evaluated the panel (${rulesPassed} rules passed)`);
+    assert.deepEqual(
+        violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help} (${v.nodes.join(', ')})`),
+        [],
+        'no serious or critical axe violations in the panel'
+    );
 
     // Keyboard: the layer toggle is a real button (Enter collapses it again).
     await toggle.focus();
