@@ -124,11 +124,21 @@ export const COMMANDS: Record<Exclude<CommandName, 'help'>, CommandSpec> = {
     'who-can-see': {
         name: 'who-can-see',
         summary: 'List every user with access to a record and how they get it (paged).',
-        usage: 'access-xray who-can-see --record <Id> [--limit 50] [--offset 0] [--verify] (--target-org <alias> | --snapshot <file|demo>)',
+        usage: 'access-xray who-can-see --record <Id> [--limit 50] [--offset 0 | --after <UserId>] [--verify] (--target-org <alias> | --snapshot <file|demo>)',
         flags: [
             RECORD,
             { name: 'limit', kind: 'string', description: 'Users per page (default 50, at most 1000).' },
-            { name: 'offset', kind: 'string', description: 'Users to skip (default 0).' },
+            {
+                name: 'offset',
+                kind: 'string',
+                description: 'Users to skip (default 0; at most 2000 with --target-org, a SOQL limit).'
+            },
+            {
+                name: 'after',
+                kind: 'string',
+                description:
+                    'With --target-org: read the users whose Id comes after this one (the next-page hint prints it).'
+            },
             {
                 name: 'verify',
                 kind: 'boolean',

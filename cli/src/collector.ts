@@ -27,7 +27,7 @@ export interface CollectRequest {
     permissionSetIds?: string[];
     groupIds?: string[];
     /** who-can-see: read a page of active users instead of (in addition to) `users`. */
-    allUsers?: { limit: number; offset: number };
+    allUsers?: { limit: number; offset: number; /** Keyset paging: users with Id greater than this. */ after?: string };
     /** Row bound for org-wide tables (roles, groups, group members). */
     maxRows?: number;
     /** Progress callback (who-can-see UserRecordAccess checks): done, total. */
@@ -350,7 +350,7 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         s.queries++;
         totalUsers = count.totalSize;
         const page = await s.query(
-            `SELECT ${USER_FIELDS.join(', ')} FROM User WHERE IsActive = true ORDER BY Id LIMIT ${request.allUsers.limit} OFFSET ${request.allUsers.offset}`
+            `SELECT ${USER_FIELDS.join(', ')} FROM User WHERE IsActive = true${request.allUsers.after ? ` AND Id > ${soqlString(request.allUsers.after)}` : ''} ORDER BY Id LIMIT ${request.allUsers.limit}${request.allUsers.offset ? ` OFFSET ${request.allUsers.offset}` : ''}`
         );
         put('User', page);
         for (const u of page) userIds.push(str(u.Id));

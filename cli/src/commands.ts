@@ -234,15 +234,29 @@ export function explainCommand(
 // who-can-see
 // ---------------------------------------------------------------------------
 
-export type WhoCanSeeResult = ReturnType<typeof whoCanSee> & { limit: number; offset: number };
+/** From an org, who-can-see reads one page of the org's active users (ORDER BY Id). */
+export interface OrgUserPage {
+    activeUsersInOrg: number;
+    usersRead: number;
+    pageSize: number;
+    /** Pass as --after to read the next page (absent on the last page). */
+    nextAfter?: string;
+}
+
+export type WhoCanSeeResult = ReturnType<typeof whoCanSee> & { limit: number; offset: number; orgPage?: OrgUserPage };
 
 export function whoCanSeeCommand(
     snapshot: Snapshot,
-    input: { recordId: string; limit: number; offset: number; format: OutputFormat; totalUsersInOrg?: number }
+    input: { recordId: string; limit: number; offset: number; format: OutputFormat; orgPage?: OrgUserPage }
 ): CommandOutput<WhoCanSeeResult> {
     checkRecordInSnapshot(snapshot, input.recordId);
     const answer = whoCanSee(snapshot, input.recordId, { limit: input.limit, offset: input.offset });
-    const result: WhoCanSeeResult = { ...answer, limit: input.limit, offset: input.offset };
+    const result: WhoCanSeeResult = {
+        ...answer,
+        limit: input.limit,
+        offset: input.offset,
+        ...(input.orgPage ? { orgPage: input.orgPage } : {})
+    };
     const md = input.format === 'markdown';
     const lines: string[] = [];
     const shownTo = input.offset + answer.users.length;
@@ -273,10 +287,15 @@ export function whoCanSeeCommand(
     if (!answer.users.length) lines.push(md ? '| — | | | |' : '  (nobody on this page)');
     if (shownTo < answer.total) lines.push('', `Next page: --offset ${shownTo} --limit ${input.limit}`);
     const warnings = evidenceWarnings(snapshot);
-    if (input.totalUsersInOrg !== undefined) {
-        warnings.push(
-            `Only a page of ${input.limit} of the org's ${input.totalUsersInOrg} active users was read (from --offset ${input.offset}); page with --offset.`
-        );
+    if (input.orgPage) {
+        const page = input.orgPage;
+        lines.push('', `Checked ${page.usersRead} of the org's ${page.activeUsersInOrg} active users (ordered by Id).`);
+        if (page.nextAfter) lines.push(`Next page: --after ${page.nextAfter} --limit ${page.pageSize}`);
+        if (page.usersRead < page.activeUsersInOrg) {
+            warnings.push(
+                `Only ${page.usersRead} of the org's ${page.activeUsersInOrg} active users were checked; users on other pages may also have access.`
+            );
+        }
     }
     return { result, human: lines.join('\n'), warnings };
 }

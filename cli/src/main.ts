@@ -136,7 +136,7 @@ function positiveInt(flags: ParsedArgs['flags'], name: string, fallback: number,
 interface Source {
     snapshot: Snapshot;
     /** Set when the evidence came from an org. */
-    collected?: { queries: number; requests: number; rows: number; totalUsers?: number };
+    collected?: { queries: number; requests: number; rows: number; totalUsers?: number; userIds: string[] };
 }
 
 async function evidence(args: ParsedArgs, request: Omit<CollectRequest, 'maxRows'>): Promise<Source> {
@@ -159,6 +159,7 @@ async function evidence(args: ParsedArgs, request: Omit<CollectRequest, 'maxRows
         snapshot: collected.snapshot,
         collected: {
             ...collected.stats,
+            userIds: collected.userIds,
             ...(collected.totalUsers !== undefined ? { totalUsers: collected.totalUsers } : {})
         }
     };
@@ -227,20 +228,44 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             const offset = positiveInt(args.flags, 'offset', 0, 10_000_000);
             if (limit === 0) throw new UsageError('--limit must be at least 1.');
             const fromOrg = !str(args.flags, 'snapshot');
+            const after = str(args.flags, 'after');
+            if (after !== undefined && !fromOrg)
+                throw new UsageError("--after pages an org's users; with --snapshot use --offset.");
+            if (after !== undefined && !/^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(after)) {
+                throw new UsageError(
+                    `--after must be a User id (005…), the one printed as the next-page hint (got "${after}").`
+                );
+            }
+            if (fromOrg && offset > 2000) {
+                throw new UsageError(
+                    "SOQL OFFSET stops at 2000: page the org's users with --after <last user id> (printed as the next-page hint)."
+                );
+            }
             const src = await evidence(args, {
                 users: [],
                 recordId: record,
-                allUsers: { limit, offset },
+                allUsers: { limit, offset, ...(after ? { after } : {}) },
                 verifyEachUser: args.flags.verify === true,
                 progress: progressBar(io, 'UserRecordAccess')
             });
-            // From an org the page of users was chosen by the query (offset applied there).
+            const page = src.collected?.userIds ?? [];
+            const last = page[page.length - 1];
+            // From an org the page of users was chosen by the query: every user of the snapshot is listed.
             const out = whoCanSeeCommand(src.snapshot, {
                 recordId: record,
                 limit: fromOrg ? Math.max(limit, (src.snapshot.tables.User ?? []).length) : limit,
                 offset: fromOrg ? 0 : offset,
                 format: format(args),
-                ...(src.collected?.totalUsers !== undefined ? { totalUsersInOrg: src.collected.totalUsers } : {})
+                ...(src.collected?.totalUsers !== undefined
+                    ? {
+                          orgPage: {
+                              activeUsersInOrg: src.collected.totalUsers,
+                              usersRead: page.length,
+                              pageSize: limit,
+                              ...(page.length === limit && last ? { nextAfter: last } : {})
+                          }
+                      }
+                    : {})
             });
             return { ...out, ...(src.collected ? { collected: src.collected } : {}) };
         }

@@ -270,6 +270,19 @@ describe('access-xray bad input: one line on stderr, non-zero exit, no stack tra
         });
     });
 
+    it("who-can-see paging flags that cannot work: --after on a snapshot, --offset past SOQL's 2000 on an org", async () => {
+        oneLineError(
+            await runCli(['who-can-see', '-s', FIXTURE, '-r', CASE, '--after', SUE]),
+            1,
+            /--after pages an org's users; with --snapshot use --offset/
+        );
+        oneLineError(
+            await runCli(['who-can-see', '-o', 'nope', '-r', CASE, '--offset', '2500']),
+            1,
+            /SOQL OFFSET stops at 2000: page the org's users with --after/
+        );
+    });
+
     it('unknown org alias → exit 2 with the login command to run', async () => {
         oneLineError(
             await runCli(['explain', '--target-org', 'nope', '-u', SUE, '-r', CASE]),
@@ -400,6 +413,29 @@ describe('access-xray against the fake org (logged in with @salesforce/core in a
         expect(run.stdout).toMatch(/Who can see 500000000000001AAA: 3 users with access/);
         expect(run.stderr).toContain('UserRecordAccess [########################] 5/5');
         expect(org.requests.filter((r) => r.soql?.includes('FROM UserRecordAccess'))).toHaveLength(5);
+    });
+
+    it("who-can-see -o fake pages the org's active users by Id (--after: keyset paging, SOQL OFFSET stops at 2000)", async () => {
+        const first = await runCli(['who-can-see', '-o', 'fake', '-r', CASE, '--limit', '2'], { home });
+        expect(first.code).toBe(0);
+        expect(first.stdout).toContain("Checked 2 of the org's 5 active users (ordered by Id).");
+        expect(first.stdout).toContain('Next page: --after 005000000000002AAA --limit 2');
+        expect(first.stderr).toContain("Warning: Only 2 of the org's 5 active users were checked");
+        const next = json<{ result: { orgPage: { usersRead: number; nextAfter?: string } } }>(
+            await runCli(
+                ['who-can-see', '-o', 'fake', '-r', CASE, '--limit', '2', '--after', '005000000000002AAA', '--json'],
+                { home }
+            )
+        );
+        expect(next.result.orgPage).toEqual({
+            activeUsersInOrg: 5,
+            usersRead: 2,
+            pageSize: 2,
+            nextAfter: '005000000000004AAA'
+        });
+        expect(org.requests.some((r) => r.soql?.includes("AND Id > '005000000000002AAA' ORDER BY Id LIMIT 2"))).toBe(
+            true
+        );
     });
 
     it('what-if -o fake --share Read replays the collected evidence with the change', async () => {
