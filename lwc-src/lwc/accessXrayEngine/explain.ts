@@ -12,7 +12,7 @@ import { fieldPermission, userPermissions } from './permissions';
 import type { LoadedSnapshot } from './loadSnapshot';
 import { toLoaded } from './loadSnapshot';
 import { labelOf } from './snapshotIndex';
-import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerId, LayerResult, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
+import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerResult, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
 import { OPERATIONS } from './types';
 
 function str(v: unknown): string {
@@ -299,10 +299,16 @@ function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], grant: A
         const all = layers.flatMap((l) => l.nextSteps.filter((s) => s.kind !== 'collectEvidence' && !(op !== 'read' && s.kind === 'assignPermissionSet' && /View All Data/.test(s.action))));
         const fix = cheapest(all);
         const owd = layers.find((l) => l.id === 'orgWideDefaults');
+        // Shares that exist on the record but cannot reach this kind of user (e.g. a rule to a group a high-volume user can't join).
+        const nearMiss = layers.filter((l) => l.status === 'notApplicable' && ctx.shares.some((sh) => sh.layer === l.id)).map((l) => `${l.title}: ${l.reason}`);
         out.push({
             operation: op,
-            blockingLayer: 'orgWideDefaults',
-            reason: op === 'read' ? `No layer gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}` : `No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`,
+            blockingLayer: nearMiss.length ? (layers.find((l) => l.status === 'notApplicable' && ctx.shares.some((sh) => sh.layer === l.id))?.id ?? 'orgWideDefaults') : 'orgWideDefaults',
+            reason:
+                op === 'read'
+                    ? nearMiss.length
+                        ? `The record is shared, but not in a way that can reach ${ctx.userName}: ${nearMiss.join(' ')} ${owd ? `(${owd.reason})` : ''}`.trim()
+                        : `No layer gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}` : `No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`,
             ...(fix ? { cheapestFix: fix } : {})
         });
     }

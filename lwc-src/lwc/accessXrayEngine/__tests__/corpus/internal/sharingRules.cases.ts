@@ -193,7 +193,7 @@ export const cases: CorpusCase[] = [
             b.share('Invoice__c', inv, g, 'Read', 'Rule');
             return { snapshot: b.build(), userId: hank, recordId: inv };
         },
-        expect: { maxAccessLevel: 'None', layer: 'sharingRules', status: 'notApplicable', alsoLayers: { roleHierarchy: 'notApplicable', teams: 'notApplicable' } }
+        expect: { maxAccessLevel: 'None', layer: 'sharingRules', status: 'notApplicable', alsoLayers: { roleHierarchy: 'notApplicable', teams: 'notApplicable' }, whyNot: { operation: 'read', layer: 'sharingRules' } }
     }
 ];
 
