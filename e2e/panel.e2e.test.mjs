@@ -68,7 +68,8 @@ before(async () => {
         headless: true,
         args: FLAGS,
         viewport: { width: 1280, height: 900 },
-        permissions: ['clipboard-read', 'clipboard-write']
+        permissions: ['clipboard-read', 'clipboard-write'],
+        acceptDownloads: true
     });
 });
 
@@ -221,6 +222,18 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
     assert.match(markdown, /Pat Partner/);
     assert.match(markdown, /#/, 'the export is Markdown');
     writeFileSync(join(artifacts, 'partner-denied.md'), markdown);
+
+    // Download JSON: the explanation and its evidence, replayable by the CLI.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: labels.AXR_DownloadJson }).click()]);
+    assert.match(download.suggestedFilename(), /^access-xray-500Kx0000000001IAA-005Kx0000000016IAA\.json$/);
+    const jsonPath = join(artifacts, download.suggestedFilename());
+    await download.saveAs(jsonPath);
+    const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    assert.equal(exported.format, 'access-xray-explanation');
+    assert.equal(exported.explanation.userName, PAT_PARTNER);
+    assert.equal(exported.explanation.access.read, false);
+    assert.equal(exported.comparedWith.userName, ADMIN);
+    assert.equal(exported.snapshot.schemaVersion, 1);
     await page.screenshot({ path: join(artifacts, '04-exported.png'), fullPage: true });
 
     assert.deepEqual(problems, [], 'no page errors or console errors');
