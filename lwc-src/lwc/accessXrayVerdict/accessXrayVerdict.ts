@@ -83,6 +83,11 @@ export default class AccessXrayVerdict extends LightningElement {
         return this.explanation?.summary ?? '';
     }
 
+    /** The engine's summary, shown when allowed (it says how); when denied the blocked line says it already. */
+    get showSummary(): boolean {
+        return this.summary !== '' && this.blockedLine === undefined;
+    }
+
     get showBlockingButton(): boolean {
         return !this.allowed && this.whyNot !== undefined;
     }

@@ -44,6 +44,7 @@ describe('c-access-xray-verdict', () => {
             fill(label('AXR_VerdictCheapestFix'), 'Share case 00001001 with Pat Partner (Read).')
         );
         expect(text(element, 'verdict-max')).toBe(fill(label('AXR_VerdictMaxAccess'), 'None'));
+        expect(element.shadowRoot?.querySelector('[data-id="verdict-summary"]')).toBeNull();
         expect(element.shadowRoot?.querySelector('[data-id="mismatch-banner"]')).toBeNull();
         expect(text(element, 'reconciliation-note')).toBe(fill(label('AXR_ReconcileAgrees'), 'None'));
         await expect(element).toBeAccessible();
@@ -57,6 +58,7 @@ describe('c-access-xray-verdict', () => {
         );
         expect(element.shadowRoot?.querySelector('[data-id="verdict-blocked"]')).toBeNull();
         expect(element.shadowRoot?.querySelector('[data-id="show-blocking"]')).toBeNull();
+        expect(text(element, 'verdict-summary')).toBe('Ana Agent can read and edit case 00001001 through sharing rule EMEA Cases.');
 
         Object.assign(element, { operation: 'delete' });
         await flushPromises();
