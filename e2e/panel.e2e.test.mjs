@@ -47,7 +47,13 @@ const labels = (() => {
     for (const block of xml.split('<labels>').slice(1)) {
         const name = /<fullName>([^<]+)</.exec(block)?.[1];
         const value = /<value>([\s\S]*?)<\/value>/.exec(block)?.[1];
-        if (name) out[name] = value.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+        if (name)
+            out[name] = value
+                .replace(/&apos;/g, "'")
+                .replace(/&quot;/g, '"')
+                .replace(/&lt;/g, '<')
+                .replace(/&gt;/g, '>')
+                .replace(/&amp;/g, '&');
     }
     return out;
 })();
@@ -55,10 +61,18 @@ const labels = (() => {
 let server;
 let context;
 let userDataDir;
-const metrics = { source: 'e2e/panel.e2e.test.mjs', browser: 'chromium', measuredAt: new Date().toISOString(), runs: [] };
+const metrics = {
+    source: 'e2e/panel.e2e.test.mjs',
+    browser: 'chromium',
+    measuredAt: new Date().toISOString(),
+    runs: []
+};
 
 before(async () => {
-    assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    assert.ok(
+        existsSync(CHROMIUM),
+        `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`
+    );
     mkdirSync(artifacts, { recursive: true });
     mkdirSync(docsImages, { recursive: true });
     server = await startPreviewServer(0);
@@ -78,7 +92,14 @@ async function engineBundleSize() {
     const entry = join(root, 'force-app/main/default/lwc/accessXrayEngine/accessXrayEngine.js');
     if (!existsSync(entry)) return null;
     const { build } = await import('esbuild');
-    const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+    const out = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent'
+    });
     const bytes = out.outputFiles[0].contents.length;
     const { gzipSync } = await import('node:zlib');
     return { minifiedBytes: bytes, gzipBytes: gzipSync(out.outputFiles[0].contents).length };
@@ -142,7 +163,12 @@ async function axeViolations(page) {
         const result = await globalThis.axe.run(element, { resultTypes: ['violations'] });
         return {
             rulesPassed: result.passes.length,
-            violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+            violations: result.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.map((n) => n.target.join(' '))
+            }))
         };
     }, panel);
 }
@@ -175,7 +201,10 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
     const toggle = blockingItem.locator('button[aria-expanded]');
     await until(async () => (await toggle.getAttribute('aria-expanded')) === 'true', 'the blocking layer expands');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    assert.ok(await blockingItem.locator('[data-id="layer-body"]').isVisible(), 'the evidence of the blocking layer is visible');
+    assert.ok(
+        await blockingItem.locator('[data-id="layer-body"]').isVisible(),
+        'the evidence of the blocking layer is visible'
+    );
     const title = (await blockingItem.locator('.layer__title').textContent()).trim();
     assert.ok(blockedLine.includes(title), `verdict names the blocking layer "${title}"`);
     await page.screenshot({ path: join(artifacts, '02-blocking-layer-expanded.png'), fullPage: true });
@@ -183,10 +212,15 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
 
     // Accessibility of the real rendering (axe-core, the engine @sa11y uses), panel only.
     const { rulesPassed, violations } = await axeViolations(page);
-    writeFileSync(join(artifacts, 'axe-partner-denied.json'), `${JSON.stringify({ rulesPassed, violations }, null, 2)}\n`);
+    writeFileSync(
+        join(artifacts, 'axe-partner-denied.json'),
+        `${JSON.stringify({ rulesPassed, violations }, null, 2)}\n`
+    );
     assert.ok(rulesPassed > 10, `axe evaluated the panel (${rulesPassed} rules passed)`);
     assert.deepEqual(
-        violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help} (${v.nodes.join(', ')})`),
+        violations
+            .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+            .map((v) => `${v.id}: ${v.help} (${v.nodes.join(', ')})`),
         [],
         'no serious or critical axe violations in the panel'
     );
@@ -204,7 +238,9 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
     const right = (await page.locator('[data-id="compare-right-verdict"]').textContent()).trim();
     assert.match(left, /^Pat Partner can't read /);
     assert.match(right, /^Ada Kowalski can read /);
-    const differing = await page.locator('[data-id="compare-row"]', { has: page.locator('[data-id="differs-badge"]') }).count();
+    const differing = await page
+        .locator('[data-id="compare-row"]', { has: page.locator('[data-id="differs-badge"]') })
+        .count();
     assert.ok(differing >= 1, 'at least one layer differs between a user who can and one who cannot read');
     await page.screenshot({ path: join(artifacts, '03-compare.png'), fullPage: true });
 
@@ -224,7 +260,10 @@ test('a support agent finds out why Pat Partner cannot see case 00001001, then c
     writeFileSync(join(artifacts, 'partner-denied.md'), markdown);
 
     // Download JSON: the explanation and its evidence, replayable by the CLI.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: labels.AXR_DownloadJson }).click()]);
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: labels.AXR_DownloadJson }).click()
+    ]);
     assert.match(download.suggestedFilename(), /^access-xray-500Kx0000000001IAA-005Kx0000000016IAA\.json$/);
     const jsonPath = join(artifacts, download.suggestedFilename());
     await download.saveAs(jsonPath);
@@ -247,7 +286,9 @@ test('performance sample: first render of a full explanation after the data arri
         const before = await page.evaluate(() => performance.getEntriesByName('axr:first-render', 'measure').length);
         await pickUser(page, labels.AXR_UserPickerLabel, user);
         await until(
-            async () => (await page.evaluate(() => performance.getEntriesByName('axr:first-render', 'measure').length)) > before,
+            async () =>
+                (await page.evaluate(() => performance.getEntriesByName('axr:first-render', 'measure').length)) >
+                before,
             `the explanation for ${user} renders`
         );
         metrics.runs.push({ scenario: `${user} × case 00001001 (sample ${index + 1})`, ...(await readMetrics(page)) });
@@ -266,7 +307,9 @@ test('the panel fits the phone form factor (Small) and explains the same verdict
     await page.locator('[data-id="verdict-sentence"]').waitFor();
     assert.match((await page.locator('[data-id="verdict-sentence"]').textContent()).trim(), /^Pat Partner can't read /);
     metrics.runs.push({ scenario: 'Pat Partner × case 00001001 (phone viewport)', ...(await readMetrics(page)) });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     assert.ok(overflow <= 1, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
     await page.screenshot({ path: join(artifacts, '05-phone.png'), fullPage: true });
     assert.deepEqual(problems, []);

@@ -9,7 +9,17 @@
  * Usage: node preview/build.mjs [--minify]
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+    cpSync,
+    existsSync,
+    mkdirSync,
+    readFileSync,
+    readdirSync,
+    renameSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
@@ -48,7 +58,12 @@ if (!existsSync(snapshotFile)) {
 /** Custom Label values from every *.labels-meta.xml, by full name. */
 function readLabels() {
     const decode = (s) =>
-        s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+        s
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&');
     const labels = new Map();
     for (const file of readdirSync(labelsDir).filter((f) => f.endsWith('.labels-meta.xml'))) {
         const xml = readFileSync(join(labelsDir, file), 'utf8');
@@ -72,7 +87,8 @@ function customLabels(labels) {
         load(id) {
             if (!id.startsWith('\0axr-label:')) return null;
             const name = id.slice('\0axr-label:'.length);
-            if (!labels.has(name)) this.error(`Custom Label ${name} is imported but not defined in ${relative(root, labelsDir)}`);
+            if (!labels.has(name))
+                this.error(`Custom Label ${name} is imported but not defined in ${relative(root, labelsDir)}`);
             return `export default ${JSON.stringify(labels.get(name))};`;
         }
     };
@@ -85,13 +101,18 @@ function customLabels(labels) {
 function transpilePreviewModules() {
     const out = join(root, '.build', 'preview-modules');
     rmSync(out, { recursive: true, force: true });
-    const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    const walk = (dir) =>
+        readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
     for (const file of walk(join(here, 'modules'))) {
         const target = join(out, relative(join(here, 'modules'), file)).replace(/\.ts$/, '.js');
         mkdirSync(dirname(target), { recursive: true });
         if (file.endsWith('.ts')) {
             const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-                compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, useDefineForClassFields: true },
+                compilerOptions: {
+                    target: ts.ScriptTarget.ESNext,
+                    module: ts.ModuleKind.ESNext,
+                    useDefineForClassFields: true
+                },
                 fileName: file
             });
             writeFileSync(target, outputText);
@@ -121,12 +142,18 @@ export async function buildPreview({ minify = false } = {}) {
     const previewModules = transpilePreviewModules();
     const plugins = [
         customLabels(labels),
-        replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.SSR': 'false' } }),
+        replace({
+            preventAssignment: true,
+            values: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.SSR': 'false' }
+        }),
         lwc({
             ...LWC_OPTIONS,
             modules: [
                 { name: 'c/accessXrayDataAdapter', path: join(here, 'previewDataAdapter.js') },
-                { name: 'lightning/recordPicker', path: join(previewModules, 'lightning', 'recordPicker', 'recordPicker.js') },
+                {
+                    name: 'lightning/recordPicker',
+                    path: join(previewModules, 'lightning', 'recordPicker', 'recordPicker.js')
+                },
                 { name: 'preview/app', path: join(previewModules, 'preview', 'app', 'app.js') },
                 ...componentModules(),
                 { npm: 'lightning-base-components' }
@@ -144,7 +171,15 @@ export async function buildPreview({ minify = false } = {}) {
     // The cache is only valid for the same compiler versions and plugin options.
     const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
     const buildKey = createHash('sha256')
-        .update(JSON.stringify([CACHE_VERSION, version('lwc'), version('rollup'), version('lightning-base-components'), LWC_OPTIONS]))
+        .update(
+            JSON.stringify([
+                CACHE_VERSION,
+                version('lwc'),
+                version('rollup'),
+                version('lightning-base-components'),
+                LWC_OPTIONS
+            ])
+        )
         .digest('hex');
     let cache;
     if (existsSync(cacheFile) && !process.argv.includes('--no-cache')) {
@@ -181,7 +216,9 @@ export async function buildPreview({ minify = false } = {}) {
     renameSync(out, dist);
     rmSync(old, { recursive: true, force: true });
     const size = statSync(join(dist, 'app.js')).size;
-    console.log(`preview: built ${relative(root, dist)} (app.js ${(size / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`);
+    console.log(
+        `preview: built ${relative(root, dist)} (app.js ${(size / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`
+    );
     return { dist, appBytes: size };
 }
 

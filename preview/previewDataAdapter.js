@@ -16,7 +16,9 @@ async function snapshotText() {
     if (!snapshotPromise) {
         snapshotPromise = fetch(SNAPSHOT_URL).then((response) => {
             if (!response.ok) {
-                throw new Error(`The preview server could not serve the demo org snapshot (${response.status} ${response.statusText}).`);
+                throw new Error(
+                    `The preview server could not serve the demo org snapshot (${response.status} ${response.statusText}).`
+                );
             }
             return response.text();
         });
@@ -34,7 +36,9 @@ export async function collect(recordId, userId) {
 
 export async function searchUsers(searchTerm, activeOnly = true) {
     const snapshot = JSON.parse(await snapshotText());
-    const term = String(searchTerm ?? '').trim().toLowerCase();
+    const term = String(searchTerm ?? '')
+        .trim()
+        .toLowerCase();
     return (snapshot.tables.User ?? [])
         .filter((u) => !activeOnly || u.IsActive === true)
         .filter((u) => !term || `${u.Name} ${u.Username}`.toLowerCase().includes(term))

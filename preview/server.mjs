@@ -34,14 +34,20 @@ export function startPreviewServer(port = 3456) {
             res.end(`Not found: ${path}`);
             return;
         }
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'no-store'
+        });
         res.end(readFileSync(file));
     });
     return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, '127.0.0.1', () => {
             const address = server.address();
-            resolve({ url: `http://localhost:${address.port}/`, close: () => new Promise((r) => server.close(() => r())) });
+            resolve({
+                url: `http://localhost:${address.port}/`,
+                close: () => new Promise((r) => server.close(() => r()))
+            });
         });
     });
 }

@@ -33,13 +33,20 @@ async function mount(): Promise<HTMLElement> {
 }
 
 function pick(element: HTMLElement, userId: string, picker = 'user-picker'): void {
-    element.shadowRoot?.querySelector(`[data-id="${picker}"]`)?.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
+    element.shadowRoot
+        ?.querySelector(`[data-id="${picker}"]`)
+        ?.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
 }
 
 beforeEach(() => {
     const text = readFileSync(DEMO, 'utf8');
     m(collect).mockImplementation(() => Promise.resolve(JSON.parse(text)));
-    m(setupStatus).mockResolvedValue({ hasPermission: true, canExplainAnyUser: true, setupConnectionReady: true, missing: [] });
+    m(setupStatus).mockResolvedValue({
+        hasPermission: true,
+        canExplainAnyUser: true,
+        setupConnectionReady: true,
+        missing: []
+    });
     m(getCurrentUserId).mockReturnValue(ADA_ADMIN);
     m(logExplanation).mockResolvedValue('a0A000000000001AAA');
 });
@@ -54,7 +61,9 @@ describe('c-access-xray with the real engine on the demo org', () => {
         const element = await mount();
         pick(element, PAT_PARTNER);
         await flushPromises();
-        const verdict = element.shadowRoot?.querySelector('c-access-xray-verdict') as HTMLElement & { explanation: Explanation };
+        const verdict = element.shadowRoot?.querySelector('c-access-xray-verdict') as HTMLElement & {
+            explanation: Explanation;
+        };
         expect(verdict).not.toBeNull();
         const e = verdict.explanation;
         expect(e.userId).toBe(PAT_PARTNER);

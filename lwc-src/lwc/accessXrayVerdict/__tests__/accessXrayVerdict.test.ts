@@ -58,7 +58,9 @@ describe('c-access-xray-verdict', () => {
         );
         expect(element.shadowRoot?.querySelector('[data-id="verdict-blocked"]')).toBeNull();
         expect(element.shadowRoot?.querySelector('[data-id="show-blocking"]')).toBeNull();
-        expect(text(element, 'verdict-summary')).toBe('Ana Agent can read and edit case 00001001 through sharing rule EMEA Cases.');
+        expect(text(element, 'verdict-summary')).toBe(
+            'Ana Agent can read and edit case 00001001 through sharing rule EMEA Cases.'
+        );
 
         Object.assign(element, { operation: 'delete' });
         await flushPromises();

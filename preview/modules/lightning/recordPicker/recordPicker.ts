@@ -48,12 +48,14 @@ export default class RecordPicker extends LightningElement {
             return;
         }
         const activeOnly = JSON.stringify(this.filter ?? {}).includes('IsActive');
-        searchUsers('', activeOnly).then((users: { id: string; name: string; profileName: string | null; userType: string }[]) => {
-            this.options = [
-                { label: '—', value: '' },
-                ...users.map((u) => ({ label: `${u.name} · ${u.profileName ?? u.userType}`, value: u.id }))
-            ];
-        });
+        searchUsers('', activeOnly).then(
+            (users: { id: string; name: string; profileName: string | null; userType: string }[]) => {
+                this.options = [
+                    { label: '—', value: '' },
+                    ...users.map((u) => ({ label: `${u.name} · ${u.profileName ?? u.userType}`, value: u.id }))
+                ];
+            }
+        );
     }
 
     handleChange(event: CustomEvent<{ value: string }>): void {

@@ -7,10 +7,10 @@
 import { LightningElement } from 'lwc';
 import { previewRecords } from 'c/accessXrayDataAdapter';
 
-const OBJECT_BY_PREFIX = { '001': 'Account', '003': 'Contact', '500': 'Case', '006': 'Opportunity', '00Q': 'Lead' };
+const OBJECT_BY_PREFIX = { '001': 'Account', '003': 'Contact', 500: 'Case', '006': 'Opportunity', '00Q': 'Lead' };
 
 function recordName(row) {
-    return row.Name ?? (row.CaseNumber ? `Case ${row.CaseNumber}` : row.Subject ?? row.Id);
+    return row.Name ?? (row.CaseNumber ? `Case ${row.CaseNumber}` : (row.Subject ?? row.Id));
 }
 
 export default class App extends LightningElement {
@@ -43,7 +43,11 @@ export default class App extends LightningElement {
                 const seen = new Set();
                 this.scenarios = subjects
                     .filter((s) => records[s.recordId])
-                    .map((s, index) => ({ label: s.title ?? `${s.userId} / ${s.recordId}`, value: `${index}`, recordId: s.recordId }))
+                    .map((s, index) => ({
+                        label: s.title ?? `${s.userId} / ${s.recordId}`,
+                        value: `${index}`,
+                        recordId: s.recordId
+                    }))
                     .filter((s) => (seen.has(s.label) ? false : seen.add(s.label)));
                 const initial = params.get('recordId') ?? this.scenarios[0]?.recordId;
                 this.select(initial);
