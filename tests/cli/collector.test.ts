@@ -323,3 +323,48 @@ describe('collector on the demo org served by the fake org (data/demo-org.snapsh
         expect(verdicts.filter((v) => v.demo === v.collected).length).toBeGreaterThan(scenarios.length / 2);
     });
 });
+
+describe('collector details', () => {
+    it('reads a record with hundreds of fields in a few field groups that each fit a GET URL, and merges them', async () => {
+        const s = mini();
+        const fields = Array.from({ length: 600 }, (_, i) => ({ name: `Custom_Field_Number_${i}__c`, type: 'string' }));
+        s.describe = {
+            ...(s.describe ?? {}),
+            Case: {
+                ...(s.describe?.Case ?? { name: 'Case' }),
+                fields: [...(s.describe?.Case?.fields ?? []), ...fields]
+            }
+        };
+        const caseRow = s.tables.Case?.[0] as Row;
+        fields.forEach((f, i) => (caseRow[f.name] = `value ${i}`));
+        const org = await startFakeOrg({ snapshot: s });
+        try {
+            const { snapshot } = await collect(transportFor(org), { users: [MIA], recordId: CASE });
+            const caseQueries = org.requests.filter((r) => /FROM Case WHERE Id =/.test(r.soql ?? ''));
+            expect(caseQueries.length).toBeGreaterThan(1);
+            for (const q of caseQueries) expect(encodeURIComponent(q.soql ?? '').length).toBeLessThan(16_000);
+            expect(snapshot.tables.Case?.[0]).toMatchObject({
+                Id: CASE,
+                CaseNumber: '00001001',
+                Custom_Field_Number_0__c: 'value 0',
+                Custom_Field_Number_599__c: 'value 599'
+            });
+        } finally {
+            await org.close();
+        }
+    });
+
+    it('a maintenance page instead of JSON ends as BadResponse, not as a crash', async () => {
+        const org = await startFakeOrg({ snapshot: mini() });
+        try {
+            org.injectFault({ kind: 'notJson', match: 'FROM UserRole' });
+            await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({
+                errorName: 'BadResponse',
+                exitCode: 2,
+                message: expect.stringContaining("answered the UserRole query with something that isn't JSON")
+            });
+        } finally {
+            await org.close();
+        }
+    });
+});
