@@ -67,6 +67,9 @@ export default class AccessXray extends LightningElement {
         if (changed && this.connected && this.selectedUserId) {
             this.explainMain(this.selectedUserId);
         }
+        if (changed && this.connected && this.compareUserId) {
+            this.explainCompare(this.compareUserId);
+        }
     }
     @api objectApiName: string | undefined;
     /** App Builder: operation selected when the panel opens (read, edit, delete, transfer, share). */
@@ -290,7 +293,10 @@ export default class AccessXray extends LightningElement {
     }
 
     handleCompareUserChange(event: CustomEvent<{ recordId: string | null }>): void {
-        const userId = event.detail?.recordId ?? undefined;
+        this.explainCompare(event.detail?.recordId ?? undefined);
+    }
+
+    private explainCompare(userId: string | undefined): void {
         const seq = ++this.compareSeq;
         this.compareUserId = userId;
         this.compared = undefined;

@@ -355,6 +355,24 @@ describe('c-access-xray: compare and export', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('a new recordId (quick action context arriving, record navigation) re-explains both users for that record', async () => {
+        const element = await mount();
+        pick(element, INTERNAL_ID);
+        await flushPromises();
+        pick(element, PARTNER_ID, 'compare-picker');
+        await flushPromises();
+        m(collect).mockClear();
+        Object.assign(element, { recordId: '500000000000002AAA' });
+        await flushPromises();
+        expect(m(collect).mock.calls).toEqual(
+            expect.arrayContaining([
+                ['500000000000002AAA', INTERNAL_ID],
+                ['500000000000002AAA', PARTNER_ID]
+            ])
+        );
+        expect(m(collect).mock.calls).toHaveLength(2);
+    });
+
     it('shows compare errors in their own panel', async () => {
         const element = await mount();
         pick(element, INTERNAL_ID);
