@@ -42,10 +42,16 @@ function npmScriptGate(script) {
     return () => {
         const npmCli = process.env.npm_execpath;
         const res = npmCli ? run(process.execPath, [npmCli, 'run', '--silent', script], root) : run('npm', ['run', '--silent', script], root);
+        // "N passed, N failed" (our scripts) or node:test's "# pass N" / "# fail N" (spec and TAP reporters).
         const counts = [...res.output.matchAll(/^\s*(?:\w+:\s*)?(\d+) passed, (\d+) failed/gm)].pop();
+        const nodePass = [...res.output.matchAll(/^[#ℹ]\s*pass (\d+)/gm)].pop();
+        const nodeFail = [...res.output.matchAll(/^[#ℹ]\s*fail (\d+)/gm)].pop();
         if (counts) {
             testsPassed += Number(counts[1]);
             testsFailed += Number(counts[2]);
+        } else if (nodePass) {
+            testsPassed += Number(nodePass[1]);
+            testsFailed += Number(nodeFail?.[1] ?? 0);
         }
         return res;
     };
