@@ -7,6 +7,12 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
+// `access-xray … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(0);
+    throw err;
+});
+
 const bundle = join(__dirname, '..', 'dist', 'cli', 'access-xray.mjs');
 if (!existsSync(bundle)) {
     process.stderr.write('Error (NotBuilt): access-xray is not built yet; run npm run build first.\n');

@@ -275,7 +275,7 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             checkRecordId(record);
             const flag = whatIfFlag(args);
             const extra: Partial<CollectRequest> =
-                'addPermissionSet' in flag && /^[a-zA-Z0-9]{15,18}$/.test(flag.addPermissionSet)
+                'addPermissionSet' in flag && /^0P[SG][a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(flag.addPermissionSet)
                     ? { permissionSetIds: [flag.addPermissionSet] }
                     : {};
             if (!str(args.flags, 'snapshot') && 'addPermissionSet' in flag && !extra.permissionSetIds) {
