@@ -438,6 +438,42 @@ describe('access-xray against the fake org (logged in with @salesforce/core in a
         );
     });
 
+    it('compare -o fake collects both users in one pass and names the differing layers', async () => {
+        const out = json<{ result: { comparison: { differingLayers: string[] } }; collected: { queries: number } }>(
+            await runCli(
+                [
+                    'compare',
+                    '-o',
+                    'fake',
+                    '-u',
+                    'mia@fixture.example',
+                    '-u',
+                    'sue@fixture.example',
+                    '-r',
+                    CASE,
+                    '--json'
+                ],
+                { home }
+            )
+        );
+        expect(out.result.comparison.differingLayers).toEqual(
+            expect.arrayContaining(['roleHierarchy', 'sharingRules'])
+        );
+        // One more UserRecordAccess query than for a single user, nothing else grows.
+        expect(org.requests.filter((r) => r.soql?.includes('FROM UserRecordAccess'))).toHaveLength(2);
+    });
+
+    it('what-if -o fake --add-permission-set needs an Id (names are resolved only in snapshots)', async () => {
+        oneLineError(
+            await runCli(['what-if', '-o', 'fake', '-u', SUE, '-r', CASE, '--add-permission-set', 'Case_Editor'], {
+                home
+            }),
+            1,
+            /^Error \(UsageError\): With --target-org, give the permission set by Id/
+        );
+        expect(org.requests).toEqual([]);
+    });
+
     it('what-if -o fake --share Read replays the collected evidence with the change', async () => {
         const out = json<{ result: { gained: string[] }; collected: { queries: number } }>(
             await runCli(['what-if', '-o', 'fake', '-u', SUE, '-r', CASE, '--share', 'Read', '--json'], { home })
