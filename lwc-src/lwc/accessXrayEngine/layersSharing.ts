@@ -316,13 +316,30 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     return finish('roleHierarchy', c, `${ctx.userName}'s role ${roleName} is not above the owner or anyone the record is shared with.`, nextSteps, c.paths.length ? uncertainties : []);
 }
 
+const ownedByRoleCache = new WeakMap<object, Map<string, Map<string, number>>>();
+
+/** Records of the object owned by users in the role and every role below it (counts memoised per object). */
 function countOwnedBelow(ctx: EvaluationContext, roleId: string): number {
     const { index } = ctx;
+    let perObject = ownedByRoleCache.get(index);
+    if (!perObject) {
+        perObject = new Map();
+        ownedByRoleCache.set(index, perObject);
+    }
+    let byRole = perObject.get(ctx.objectApiName);
+    if (!byRole) {
+        byRole = new Map();
+        for (const row of index.rows(ctx.objectApiName)) {
+            const role = str(index.user(str(row.OwnerId))?.UserRoleId);
+            if (role) {
+                byRole.set(role, (byRole.get(role) ?? 0) + 1);
+            }
+        }
+        perObject.set(ctx.objectApiName, byRole);
+    }
     let n = 0;
     for (const r of [roleId, ...index.roleSubordinates(roleId)]) {
-        for (const u of index.usersInRole(r)) {
-            n += index.rowsWhere(ctx.objectApiName, 'OwnerId', str(u.Id)).length;
-        }
+        n += byRole.get(r) ?? 0;
     }
     return n;
 }

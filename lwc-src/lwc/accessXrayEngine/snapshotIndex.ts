@@ -132,6 +132,11 @@ export class SnapshotIndex {
 
     /** Any non-share row of any table by Id (15 or 18 characters). */
     byId(id: string | null | undefined): IndexedRow | undefined {
+        // Ids read from the snapshot are already 18 characters: try them as they are first.
+        const direct = typeof id === 'string' ? this.idMap.get(id) : undefined;
+        if (direct) {
+            return direct;
+        }
         const key = normaliseId(id);
         return key ? this.idMap.get(key) : undefined;
     }
@@ -160,13 +165,20 @@ export class SnapshotIndex {
         if (value === null || value === undefined) {
             return EMPTY;
         }
-        const k = typeof value === 'string' && ID_FIELDS.has(field) ? (normaliseId(value) ?? value) : String(value);
-        return map.get(k) ?? EMPTY;
+        const raw = typeof value === 'string' ? value : String(value);
+        const direct = map.get(raw);
+        if (direct) {
+            return direct;
+        }
+        // Stored id columns are 18 characters (normalised at load): only a 15-character (or
+        // differently-cased 18-character) id needs normalising.
+        const normal = ID_FIELDS.has(field) ? normaliseId(raw) : null;
+        return normal && normal !== raw ? (map.get(normal) ?? EMPTY) : EMPTY;
     }
 
     /** Share rows on a record, from every share table (record id in 18 characters). */
     sharesOf(recordId: string): readonly ShareEntry[] {
-        return this.sharesByRecord.get(normaliseId(recordId) ?? recordId) ?? [];
+        return this.sharesByRecord.get(recordId) ?? this.sharesByRecord.get(normaliseId(recordId) ?? recordId) ?? [];
     }
 
     /** Share rows granted to a user or group, across all share tables (lazy per grantee index). */
@@ -223,6 +235,10 @@ export class SnapshotIndex {
     }
 
     classification(userId: string): UserClassification {
+        const hit = this.classificationCache.get(userId);
+        if (hit) {
+            return hit;
+        }
         const key = normaliseId(userId) ?? userId;
         let c = this.classificationCache.get(key);
         if (!c) {
@@ -243,6 +259,10 @@ export class SnapshotIndex {
 
     /** Ancestor role ids of a role, nearest first (the role itself excluded). Cycles are cut. */
     roleAncestors(roleId: string): readonly string[] {
+        const early = this.ancestorsCache.get(roleId);
+        if (early) {
+            return early;
+        }
         const key = normaliseId(roleId) ?? roleId;
         let list = this.ancestorsCache.get(key);
         if (!list) {
@@ -350,6 +370,10 @@ export class SnapshotIndex {
      * membership. Memoised per user.
      */
     groupsOf(userId: string): ReadonlyMap<string, GroupMembership> {
+        const early = this.groupsCache.get(userId);
+        if (early) {
+            return early;
+        }
         const uid = normaliseId(userId) ?? userId;
         const cached = this.groupsCache.get(uid);
         if (cached) {
@@ -505,7 +529,8 @@ export class SnapshotIndex {
 
     /** True when the user is (directly or derived) a member of the group. */
     isMember(userId: string, groupId: string): GroupMembership | undefined {
-        return this.groupsOf(userId).get(normaliseId(groupId) ?? groupId);
+        const groups = this.groupsOf(userId);
+        return groups.get(groupId) ?? groups.get(normaliseId(groupId) ?? groupId);
     }
 
     /**
@@ -513,6 +538,10 @@ export class SnapshotIndex {
      * "bosses of members" and who-can-see.
      */
     membersOf(groupId: string): ReadonlySet<string> {
+        const early = this.membersCache.get(groupId);
+        if (early) {
+            return early;
+        }
         const gid = normaliseId(groupId) ?? groupId;
         let set = this.membersCache.get(gid);
         if (set) {

@@ -11,7 +11,7 @@
  * Experience Cloud and restriction layers are evaluated for them — and nobody at all when
  * the org-wide default is Private for their side.
  */
-import { maxAccessLevelOf } from './accessLevels';
+import { andFlags, flagsOf, grantOfSharingModel, maxAccessLevelOf, SHARING_MODEL_LABEL } from './accessLevels';
 import { evaluateRecord, newState, requireRecord, resolveOwd } from './engine';
 import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { objectPermissions } from './permissions';
@@ -55,6 +55,12 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
         publicFor.internal = isPublic(index, object, false);
         publicFor.external = isPublic(index, object, true);
     }
+    // Fast path for internal users with no record-level path: only the object permission and the
+    // internal org-wide default can reach them (Experience Cloud does not apply to internal users), as
+    // long as the snapshot says no active restriction rule targets the object.
+    const rules = index.snapshot.metadata?.RestrictionRule;
+    const noRestriction = Array.isArray(rules) && !rules.some((r) => r.IsActive && r.TargetEntity === object && !/scop/i.test(r.EnforcementType));
+    const internalOwd = resolveOwd(index, object, { external: false }, () => null);
     const entries: WhoCanSeeEntry[] = [];
     for (const user of index.rows('User')) {
         const uid = str(user.Id);
@@ -67,6 +73,13 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
                 continue;
             }
             only = OWD_ONLY;
+            if (noRestriction && internalOwd.model && !index.classification(uid).external) {
+                const entry = owdOnlyEntry(index, user, uid, rid, object, internalOwd.model);
+                if (entry) {
+                    entries.push(entry);
+                }
+                continue;
+            }
         }
         if (object !== 'User') {
             const op = objectPermissions(index, uid, object);
@@ -90,6 +103,40 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
     const offset = Math.max(0, opts.offset ?? 0);
     const limit = opts.limit === undefined ? entries.length : Math.max(0, opts.limit);
     return { recordId: rid, total: entries.length, users: entries.slice(offset, offset + limit) };
+}
+
+/** An internal user whose only way in is the org-wide default, gated by object permissions. */
+function owdOnlyEntry(index: SnapshotIndex, user: Row, uid: string, rid: string, object: string, model: NonNullable<ReturnType<typeof resolveOwd>['model']>): WhoCanSeeEntry | null {
+    const op = objectPermissions(index, uid, object);
+    const f = op.flags;
+    const gate = op.known ? { read: f.read, edit: f.read && f.edit, delete: f.read && f.delete, transfer: f.read && f.edit, share: f.read } : flagsOf('All');
+    const access = andFlags(flagsOf(grantOfSharingModel(model)), gate);
+    if (!access.read) {
+        return null;
+    }
+    const level = maxAccessLevelOf(access);
+    const userName = labelOf(user, uid);
+    const recordName = index.name(rid);
+    const label = `org-wide default ${SHARING_MODEL_LABEL[model]}`;
+    return {
+        userId: uid,
+        userName,
+        maxAccessLevel: level,
+        paths: [
+            {
+                id: `orgWideDefaults:${uid}>${label}>${rid}`,
+                layer: 'orgWideDefaults',
+                level,
+                steps: [
+                    { kind: 'user', label: userName, id: uid },
+                    { kind: 'setting', label, via: 'applies' },
+                    { kind: 'record', label: `${object} ${recordName}`, id: rid }
+                ],
+                summary: `${userName} → ${label} → ${object} ${recordName} → ${level}`
+            }
+        ],
+        uncertain: op.uncertainties.length > 0
+    };
 }
 
 /** Users of the permission sets (profile-owned, assigned, or in assigned groups) matching a predicate. */
