@@ -52,7 +52,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         whoCanSeeTimeoutSeconds: 30,
         explainBudgetSeconds: 90,
         collectorPairsPerObject: 1,
-        collectorTimeoutSeconds: 120,
+        collectorTimeoutSeconds: 60,
         profile: false
     };
     const value = (i: number, flag: string): string => {
