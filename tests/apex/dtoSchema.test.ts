@@ -22,10 +22,7 @@ const ENGINE = join(ROOT, 'lwc-src', 'lwc', 'accessXrayEngine');
 const SCHEMA = join(ROOT, 'docs', 'snapshot.schema.json');
 
 /** Tables the engine can use that the in-org collector deliberately does not read, with why. */
-const NOT_COLLECTED_IN_ORG: Record<string, string> = {
-    AccountContactRelation:
-        'sharing sets with user field Contact.RelatedAccount only; the engine reports it uncertain (docs/apex.md)'
-};
+const NOT_COLLECTED_IN_ORG: Record<string, string> = {};
 
 function walk(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {
