@@ -11,7 +11,7 @@ import { layerResult, notApplicable, type LayerEvaluation } from './layer';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
-import { labelOf, groupTypeLabel, sortedIds } from './snapshotIndex';
+import { labelOf, groupTypeLabel } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
 
 function str(v: unknown): string {
@@ -237,7 +237,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
         const bosses = owner.row.DoesIncludeBosses;
         if (bosses !== false) {
-            for (const member of sortedIds(index.membersOf(ownerId))) {
+            for (const member of index.sortedMembersOf(ownerId)) {
                 const sub = above(member);
                 if (sub) {
                     addGrant(
@@ -270,7 +270,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
                 const related = str(grantee.row.RelatedId);
                 below = related && index.isRoleAbove(myRoleId, related) ? related : null;
             } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
-                for (const m of sortedIds(index.membersOf(grant.entry.granteeId))) {
+                for (const m of index.sortedMembersOf(grant.entry.granteeId)) {
                     if (above(m)) {
                         below = m;
                         break;

@@ -75,6 +75,7 @@ export class SnapshotIndex {
     private readonly whereCache = new Map<string, Map<string, Row[]>>();
     private readonly groupsCache = new Map<string, Map<string, GroupMembership>>();
     private readonly membersCache = new Map<string, Set<string>>();
+    private readonly sortedMembersCache = new Map<string, string[]>();
     private readonly ancestorsCache = new Map<string, string[]>();
     private readonly territoryAncestorsCache = new Map<string, string[]>();
     private readonly classificationCache = new Map<string, UserClassification>();
@@ -525,6 +526,16 @@ export class SnapshotIndex {
             }
         }
         return out;
+    }
+
+    /** `membersOf` in a stable (sorted) order, memoised. */
+    sortedMembersOf(groupId: string): readonly string[] {
+        let list = this.sortedMembersCache.get(groupId);
+        if (!list) {
+            list = [...this.membersOf(groupId)].sort();
+            this.sortedMembersCache.set(groupId, list);
+        }
+        return list;
     }
 
     /** True when the user is (directly or derived) a member of the group. */
