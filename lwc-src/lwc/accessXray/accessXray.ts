@@ -42,7 +42,7 @@ function measure(name: string, start: string): void {
     if (typeof performance !== 'undefined' && typeof performance.measure === 'function') {
         try {
             performance.measure(name, start);
-        } catch {
+        } catch (_markNotFound) {
             // The start mark was cleared: nothing to report.
         }
     }
@@ -410,7 +410,7 @@ export default class AccessXray extends LightningElement {
             await navigator.clipboard.writeText(markdown);
             this.markdownFallback = '';
             this.exportStatus = LABELS.copied;
-        } catch {
+        } catch (_clipboardError) {
             // Clipboard blocked (permissions, insecure context, Locker): show the text to copy by hand.
             this.markdownFallback = markdown;
             this.exportStatus = LABELS.copyFailed;
