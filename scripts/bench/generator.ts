@@ -34,7 +34,6 @@
  * table is produced row by row on demand (`rows(table)` is a generator) and a 1 M-row share
  * table never needs to exist in memory to be written to disk.
  */
-import { toId18 } from '../../lwc-src/lwc/accessXrayEngine/ids';
 import type {
     ObjectDescribe,
     RestrictionRuleDefinition,
@@ -139,6 +138,26 @@ export function validateConfig(config: OrgConfig): void {
 // ---------------------------------------------------------------------------
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * The 18-character form of a 15-character id: for each 5-character chunk, one suffix letter
+ * whose bits say which characters are upper case (Knowledge "What are Salesforce IDs composed
+ * of?"). Kept here rather than imported from the engine so the generator has no runtime
+ * dependency on LWC modules; tests/bench checks it against the engine's toId18.
+ */
+export function toId18(id15: string): string {
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        let bits = 0;
+        for (let i = 0; i < 5; i++) {
+            const c = id15.charCodeAt(chunk * 5 + i);
+            if (c >= 65 && c <= 90) bits |= 1 << i;
+        }
+        suffix += SUFFIX_ALPHABET.charAt(bits);
+    }
+    return id15 + suffix;
+}
 
 /** Key prefixes (Object Reference; custom objects get an `a0x` prefix in a real org). */
 export const KEY_PREFIX = {

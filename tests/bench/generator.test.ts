@@ -7,19 +7,22 @@
  * PermissionSetAssignment), "Record Access Under the Hood – Group Maintenance Tables",
  * Knowledge "What are Salesforce IDs composed of?", the seeds in /work/shared/seeds (001, 003,
  * 004) and /work/shared/docs/api-vocabulary.md §3–§7.
+ * The engine runs from its Node bundle (dist/engine, `npm run build`) through
+ * tests/cli/helpers/engine.ts: Node-environment suites can't import lwc-src modules.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { explain, loadSnapshot, toId18 } from 'c/accessXrayEngine';
 import {
     BenchConfigError,
     configFor,
     SIZES,
     SyntheticOrg,
     syntheticId,
+    toId18,
     validateConfig
 } from '../../scripts/bench/generator';
+import { withEngine } from '../cli/helpers/engine';
 import { SHARE_TABLES, writeSnapshotFile } from '../../scripts/bench/snapshotFile';
 import type { Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
 
@@ -90,14 +93,20 @@ describe('ids and references (Knowledge "What are Salesforce IDs composed of?")'
                 if (row.Id === undefined) continue;
                 const id = str(row.Id);
                 expect(id).toHaveLength(18);
-                expect(toId18(id)).toBe(id);
+                expect(toId18(id.slice(0, 15))).toBe(id);
                 expect(seen.has(id)).toBe(false);
                 seen.add(id);
                 if (table === 'User') expect(id.startsWith('005')).toBe(true);
                 if (table === 'Group') expect(id.startsWith('00G')).toBe(true);
             }
         }
-        expect(syntheticId('Account', 0)).toBe(toId18(syntheticId('Account', 0)));
+        expect(syntheticId('Account', 0)).toBe(toId18(syntheticId('Account', 0).slice(0, 15)));
+    });
+
+    it("computes the same case-safe suffix as the engine's toId18 (dist/engine, built by npm run build)", () => {
+        const samples = ['005B00000000ZzA', '001B0000000aBcD', '00GB000000000Qq', 'a01B000000XYZab', '500B00000000000'];
+        const engine18 = withEngine<string[]>(null, `return ${JSON.stringify(samples)}.map((id) => engine.toId18(id));`);
+        expect(samples.map(toId18)).toEqual(engine18);
     });
 
     it('every owner, grantee, member, role and parent id points at a row of the right table', () => {
@@ -289,30 +298,42 @@ describe('share rows (AccountShare, CaseShare, OpportunityShare, CustomObject__S
     });
 });
 
-describe('the engine reads the synthetic org (c/accessXrayEngine)', () => {
-    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snap)));
+describe('the engine reads the synthetic org (dist/engine bundle in a child process)', () => {
+    interface Verdicts {
+        subjects: { title: string; uncertainties: string[]; maxAccessLevel: string }[];
+        admin: string;
+        hv: { read: boolean; objectPermissions: string | undefined };
+    }
+    const admin = str(t('User')[0]?.Id);
+    const someCase = str(t('Case')[3]?.Id);
+    const hv = str(t('User').filter((u) => u.UserType === 'CspLitePortal').pop()?.Id);
+    const project = str(t('Project__c')[0]?.Id);
+    const verdicts = withEngine<Verdicts>(
+        snap,
+        `const loaded = engine.loadSnapshot(snapshot);
+         const subjects = snapshot.subjects.map((s) => { const e = engine.explain(loaded, s); return { title: s.title, uncertainties: e.uncertainties, maxAccessLevel: e.maxAccessLevel }; });
+         const hv = engine.explain(loaded, { userId: ${JSON.stringify(hv)}, recordId: ${JSON.stringify(project)} });
+         return {
+             subjects,
+             admin: engine.explain(loaded, { userId: ${JSON.stringify(admin)}, recordId: ${JSON.stringify(someCase)} }).maxAccessLevel,
+             hv: { read: hv.access.read, objectPermissions: hv.layers.find((l) => l.id === 'objectPermissions')?.status }
+         };`
+    );
 
     it('loads without validation errors and explains the listed subjects with complete evidence', () => {
-        for (const s of snap.subjects ?? []) {
-            const e = explain(loaded, { userId: s.userId, recordId: s.recordId });
-            expect(e.uncertainties).toEqual([]);
-        }
+        expect(verdicts.subjects).toHaveLength(3);
+        for (const s of verdicts.subjects) expect(s.uncertainties).toEqual([]);
     });
 
     it('the account owner has full access (seed 001 layer 3: ownership)', () => {
-        const [owner] = snap.subjects ?? [];
-        expect(explain(loaded, { userId: str(owner?.userId), recordId: str(owner?.recordId) }).maxAccessLevel).toBe('All');
+        expect(verdicts.subjects[0]).toMatchObject({ title: 'Account owner', maxAccessLevel: 'All' });
     });
 
     it('the administrator with Modify All Data has full access to any case (seed 001 layer 10)', () => {
-        const admin = str(t('User')[0]?.Id);
-        expect(explain(loaded, { userId: admin, recordId: str(t('Case')[3]?.Id) }).maxAccessLevel).toBe('All');
+        expect(verdicts.admin).toBe('All');
     });
 
     it('a high-volume user has no access to the custom object its profile cannot read (seed 001 layer 1)', () => {
-        const hv = t('User').filter((u) => u.UserType === 'CspLitePortal').pop();
-        const e = explain(loaded, { userId: str(hv?.Id), recordId: str(t('Project__c')[0]?.Id) });
-        expect(e.access.read).toBe(false);
-        expect(e.layers.find((l) => l.id === 'objectPermissions')?.status).toBe('blocks');
+        expect(verdicts.hv).toEqual({ read: false, objectPermissions: 'blocks' });
     });
 });
