@@ -15,3 +15,4 @@ export { classifyUser, type UserClassification, type UserKind } from './userLice
 export { describeRowCause, knownRowCauses } from './rowCauses';
 export { applyWhatIf } from './whatIf';
 export type { WhatIfChange } from './whatIf';
+export { externalAccessChecklist, type Checklist, type ChecklistStep, type ChecklistVerdict } from './experienceCloudChecklist';

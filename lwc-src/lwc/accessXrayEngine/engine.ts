@@ -68,7 +68,13 @@ export function combineLayers(layers: readonly LayerEvaluation[], include: (id: 
             gate = andFlags(gate, bound);
         }
     }
-    return { access: andFlags(grant, gate), grant, gate };
+    const access = andFlags(grant, gate);
+    // Full Access ("All", UserRecordAccess.HasAllAccess) is owner-level access: it includes every other
+    // right, so it can't stand without them (e.g. a record owner with only object Read has Read, not All).
+    if (access.share && !(access.read && access.edit && access.delete && access.transfer)) {
+        access.share = false;
+    }
+    return { access, grant, gate };
 }
 
 export interface RecordEvaluation {

@@ -178,6 +178,8 @@ function layoutFor(ctx: EvaluationContext): { layoutName: string; fields?: strin
     return exact ? { layoutName: exact.layoutName, ...(exact.fields ? { fields: exact.fields } : {}) } : null;
 }
 
+const capitalise = (op: string): string => op.charAt(0).toUpperCase() + op.slice(1);
+
 // ---------------------------------------------------------------------------
 // Reconciliation with UserRecordAccess
 // ---------------------------------------------------------------------------
@@ -204,10 +206,12 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
     const more = OPERATIONS.filter((op) => platformAccess[op] && !access[op]);
     const less = OPERATIONS.filter((op) => !platformAccess[op] && access[op]);
     const restriction = layers.find((l) => l.id === 'restrictionRules' && l.status === 'blocks');
-    if (restriction && more.length) {
-        explanations.push(`UserRecordAccess ignores restriction rules: ${restriction.reason}`);
-    }
-    if (more.length) {
+    // What the restriction rule removes is exactly what UserRecordAccess still reports (it ignores those rules).
+    const explainedByRestriction = Boolean(restriction) && more.length > 0;
+    if (restriction && explainedByRestriction) {
+        const rule = /^Restriction rule (.+?) blocks access/.exec(restriction.reason)?.[1] ?? 'an active restriction rule';
+        explanations.push(`UserRecordAccess grants ${more.map(capitalise).join(', ')}; restriction rule ${rule} blocks it (UserRecordAccess ignores restriction rules).`);
+    } else if (more.length) {
         explanations.push(`The platform grants ${more.join(', ')} that the evidence does not explain.`);
     }
     if (less.length) {
@@ -217,18 +221,20 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
     if (vad) {
         explanations.push('View All Data without object Read: the engine follows platform behaviour (object Read still required); this row says otherwise — report it (docs/engine.md).');
     }
-    const uncertainLayers = layers.filter((l) => l.status === 'uncertain' || l.uncertainties.length);
+    // Fully explained by a restriction rule: other doubts are not why the two verdicts differ.
+    const fullyExplained = explainedByRestriction && less.length === 0;
+    const uncertainLayers = fullyExplained ? [] : layers.filter((l) => l.status === 'uncertain' || l.uncertainties.length);
     if (uncertainLayers.length) {
         explanations.push(`Missing or doubtful evidence: ${uncertainLayers.map((l) => `${l.title} (${l.uncertainties[0] ?? l.reason})`).join('; ')}.`);
     }
-    const assumed = settingsUsed.filter((s) => s.setting.provenance === 'assumed');
+    const assumed = fullyExplained ? [] : settingsUsed.filter((s) => s.setting.provenance === 'assumed');
     if (assumed.length) {
         explanations.push(`Unknown setting(s) assumed: ${assumed.map((s) => `${s.key} = ${String(s.setting.value)}`).join(', ')}.`);
     }
-    if (explanations.length === (more.length ? 1 : 0) + (less.length ? 1 : 0)) {
+    if (!explainedByRestriction && explanations.length === (more.length ? 1 : 0) + (less.length ? 1 : 0)) {
         explanations.push(`No missing evidence explains it: the snapshot may be incomplete or stale (collected ${ctx.index.snapshot.meta.collectedAt}); check share rows and group membership for this user.`);
     }
-    if (!restriction || !more.length) {
+    if (!explainedByRestriction) {
         uncertainties.push(`Reconciliation: UserRecordAccess says ${describeFlags(platformAccess)}, the evidence says ${describeFlags(access)}`);
     }
     return { status: 'disagrees', platform, computed, explanations };
@@ -291,7 +297,7 @@ function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], grant: A
             out.push({
                 operation: op,
                 blockingLayer: 'ownership',
-                reason: `${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${op === 'transfer' ? ', or a Public Read/Write/Transfer default' : ''}; ${ctx.userName} only has ${describeFlags(access)} here.`,
+                reason: `${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${op === 'transfer' ? ', or a Public Read/Write/Transfer default' : ''}; ${ctx.userName} ${OPERATIONS.some((o) => access[o]) ? `only has ${describeFlags(access)}` : 'has no access'} here.`,
                 ...(fix ? { cheapestFix: fix } : {})
             });
             continue;

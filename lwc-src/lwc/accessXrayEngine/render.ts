@@ -3,7 +3,7 @@
  * text (for a terminal).
  */
 import { describeFlags } from './accessLevels';
-import type { Explanation, LayerStatus } from './types';
+import type { Explanation, LayerStatus, WhyNot } from './types';
 import { OPERATIONS } from './types';
 
 const STATUS_MARK: Record<LayerStatus, string> = {
@@ -16,6 +16,27 @@ const STATUS_MARK: Record<LayerStatus, string> = {
 
 function escapeCell(text: string): string {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * When Read is blocked, every other operation is blocked "because Read is": say the read
+ * reason and fix once, and for the others only what they add (e.g. "Object permissions do
+ * not allow edit either").
+ */
+function compactWhyNot(e: Explanation): WhyNot[] {
+    const read = e.whyNot.find((w) => w.operation === 'read');
+    if (!read) {
+        return e.whyNot;
+    }
+    return e.whyNot.map((w) => {
+        if (w === read || !w.reason.includes(read.reason)) {
+            return w;
+        }
+        const reason = w.reason.replace(read.reason, '(see read)').replace(/\s+/g, ' ').trim();
+        const sameFix = w.cheapestFix && read.cheapestFix && w.cheapestFix.action === read.cheapestFix.action;
+        const { cheapestFix: _unused, ...rest } = w;
+        return sameFix ? { ...rest, reason } : { ...w, reason };
+    });
 }
 
 export function renderMarkdown(e: Explanation): string {
@@ -39,7 +60,7 @@ export function renderMarkdown(e: Explanation): string {
     }
     if (e.whyNot.length) {
         lines.push('', '### Why not', '');
-        for (const w of e.whyNot) {
+        for (const w of compactWhyNot(e)) {
             lines.push(`- **${w.operation}** — blocked at ${w.blockingLayer}: ${w.reason}${w.cheapestFix ? ` Cheapest fix: ${w.cheapestFix.action}.${w.cheapestFix.blastRadius ? ` (${w.cheapestFix.blastRadius})` : ''}` : ''}`);
         }
     }
@@ -97,7 +118,7 @@ export function renderText(e: Explanation): string {
     }
     if (e.whyNot.length) {
         lines.push('', 'Why not:');
-        for (const w of e.whyNot) {
+        for (const w of compactWhyNot(e)) {
             lines.push(`  ${w.operation}: ${w.blockingLayer} — ${w.reason}`);
             if (w.cheapestFix) {
                 lines.push(`    fix: ${w.cheapestFix.action}${w.cheapestFix.blastRadius ? ` (${w.cheapestFix.blastRadius})` : ''}`);

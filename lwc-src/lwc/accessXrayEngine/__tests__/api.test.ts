@@ -164,7 +164,21 @@ describe('explanation content', () => {
         expect(e.access.read).toBe(false);
         expect(e.reconciliation.status).toBe('disagrees');
         expect(e.reconciliation.explanations.join(' ')).toContain('UserRecordAccess ignores restriction rules');
+        // Issue 10: "UserRecordAccess grants Read; rule X blocks it (UserRecordAccess ignores restriction rules)",
+        // and nothing that contradicts it (the grant is explained, not "unexplained").
+        expect(e.reconciliation.explanations).toEqual([
+            'UserRecordAccess grants Read; restriction rule "Only US invoices" (Only_US) blocks it (UserRecordAccess ignores restriction rules).'
+        ]);
         expect(e.whyNot.find((w) => w.operation === 'read')?.blockingLayer).toBe('restrictionRules');
+    });
+
+    it('Full Access needs every other right: an owner with only object Read has Read, not All (Object Reference "UserRecordAccess": HasAllAccess ⇔ MaxAccessLevel All)', () => {
+        const { b, ids } = baseOrg({ objects: { Account: 'R' } });
+        const acct = b.record('Account', { Name: 'Read-only owner', OwnerId: ids.rep });
+        const e = explain(b.build(), { userId: ids.rep, recordId: acct });
+        expect(e.layers.find((l) => l.id === 'ownership')?.status).toBe('grants');
+        expect(e.access).toEqual({ read: true, edit: false, delete: false, transfer: false, share: false });
+        expect(e.maxAccessLevel).toBe('Read');
     });
 
     it('the summary is one sentence naming the user, the record and the reason', () => {
