@@ -121,5 +121,5 @@ for (const c of CASES) {
         rmSync(dir, { recursive: true, force: true });
     }
 }
-console.log(`Gate self-test: ${passed} passed, ${failed} failed`);
+console.log(`Selftest: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -34,8 +34,7 @@ function compactWhyNot(e: Explanation): WhyNot[] {
         }
         const reason = w.reason.replace(read.reason, '(see read)').replace(/\s+/g, ' ').trim();
         const sameFix = w.cheapestFix && read.cheapestFix && w.cheapestFix.action === read.cheapestFix.action;
-        const { cheapestFix: _unused, ...rest } = w;
-        return sameFix ? { ...rest, reason } : { ...w, reason };
+        return sameFix ? { operation: w.operation, blockingLayer: w.blockingLayer, reason } : { ...w, reason };
     });
 }
 

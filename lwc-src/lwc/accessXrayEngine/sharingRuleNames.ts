@@ -118,7 +118,8 @@ function booleanFilter(filter: string, results: boolean[]): boolean | null {
     }
     const tokens = expr.replace(/\s+/g, '').split('');
     let pos = 0;
-    const parseOr = (): boolean => {
+    // Function declarations (hoisted): the three parse levels call each other recursively.
+    function parseOr(): boolean {
         let v = parseAnd();
         while (tokens[pos] === '|') {
             pos++;
@@ -126,8 +127,8 @@ function booleanFilter(filter: string, results: boolean[]): boolean | null {
             v = v || r;
         }
         return v;
-    };
-    const parseAnd = (): boolean => {
+    }
+    function parseAnd(): boolean {
         let v = parseNot();
         while (tokens[pos] === '&') {
             pos++;
@@ -135,8 +136,8 @@ function booleanFilter(filter: string, results: boolean[]): boolean | null {
             v = v && r;
         }
         return v;
-    };
-    const parseNot = (): boolean => {
+    }
+    function parseNot(): boolean {
         if (tokens[pos] === '!') {
             pos++;
             return !parseNot();
@@ -148,7 +149,7 @@ function booleanFilter(filter: string, results: boolean[]): boolean | null {
             return v;
         }
         return tokens[pos++] === 'T';
-    };
+    }
     const value = parseOr();
     return pos === tokens.length ? value : null;
 }

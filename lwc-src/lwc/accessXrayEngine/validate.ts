@@ -94,7 +94,8 @@ function validateRow(row: unknown, path: string): Row {
                 copy ??= { ...row };
                 copy[field] = id18;
             }
-        } else if (BOOLEAN_FIELDS.test(field) && typeof value !== 'boolean') {
+        } else if (BOOLEAN_FIELDS.test(field) && !field.endsWith('__c') && typeof value !== 'boolean') {
+            // Standard Is…/Has…/Permissions… fields are booleans; a custom field may be named anything (HasDiscount__c).
             fail(key(path, field), `expected true or false, got ${describe(value)}`);
         }
     }

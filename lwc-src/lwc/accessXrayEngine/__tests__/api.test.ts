@@ -172,6 +172,15 @@ describe('explanation content', () => {
         expect(e.whyNot.find((w) => w.operation === 'read')?.blockingLayer).toBe('restrictionRules');
     });
 
+    it('a custom field named like a standard boolean (HasDiscount__c) is not held to boolean (records carry every readable field)', () => {
+        const { b, ids } = baseOrg();
+        const acct = b.record('Account', { Name: 'Custom fields', OwnerId: ids.rep, HasDiscount__c: 'Gold', IsPriority__c: 3 });
+        expect(explain(b.build(), { userId: ids.rep, recordId: acct }).access.read).toBe(true);
+        const bad = b.build();
+        (bad.tables.Account?.[0] as Record<string, unknown>).IsDeleted = 'no';
+        expect(() => loadSnapshot(bad)).toThrow(/tables\.Account\[0\]\.IsDeleted: expected true or false/);
+    });
+
     it('Full Access needs every other right: an owner with only object Read has Read, not All (Object Reference "UserRecordAccess": HasAllAccess ⇔ MaxAccessLevel All)', () => {
         const { b, ids } = baseOrg({ objects: { Account: 'R' } });
         const acct = b.record('Account', { Name: 'Read-only owner', OwnerId: ids.rep });
