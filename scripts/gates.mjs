@@ -24,7 +24,7 @@ function jestGate() {
     rmSync(report, { force: true });
     const res = run(
         process.execPath,
-        [join(root, 'node_modules', '@salesforce', 'sfdx-lwc-jest', 'bin', 'sfdx-lwc-jest'), '--skipApiVersionCheck', '--', '--ci', '--json', `--outputFile=${report}`],
+        [join(root, 'node_modules', '@salesforce', 'sfdx-lwc-jest', 'bin', 'sfdx-lwc-jest'), '--', '--ci', '--json', `--outputFile=${report}`],
         root
     );
     if (existsSync(report)) {

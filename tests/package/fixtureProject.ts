@@ -27,7 +27,7 @@ export const CLEAN_FILES: Record<string, string> = {
                 { path: 'unpackaged', default: false }
             ],
             namespace: 'axray',
-            sourceApiVersion: '65.0',
+            sourceApiVersion: '67.0',
             packageAliases: {}
         },
         null,

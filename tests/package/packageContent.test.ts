@@ -277,7 +277,7 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
                 p.sourceApiVersion = '64.0';
             });
             expect(rules.projectDefinitionFindings(root)).toEqual([
-                'sfdx-project.json: sourceApiVersion is 64.0, expected 65.0',
+                'sfdx-project.json: sourceApiVersion is 64.0, expected 67.0',
                 'sfdx-project.json: unpackagedMetadata.path is missing: demo/test metadata must stay out of the package',
                 'sfdx-project.json: set ancestorVersion (HIGHEST) so every version after the first upgrades from the last released one'
             ]);

@@ -291,7 +291,7 @@ function projectDefinitionFindings(root) {
     }
     const { packaged: pkg, packagedPath, unpackagedPath } = packagedDir;
     const paths = project.packageDirectories.map((d) => d.path);
-    if (project.sourceApiVersion !== '65.0') findings.push(`sfdx-project.json: sourceApiVersion is ${project.sourceApiVersion}, expected 65.0`);
+    if (project.sourceApiVersion !== '67.0') findings.push(`sfdx-project.json: sourceApiVersion is ${project.sourceApiVersion}, expected 67.0`);
     if (typeof project.namespace !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,14}$/.test(project.namespace)) {
         findings.push('sfdx-project.json: a managed package needs a namespace (1-15 letters/digits, starting with a letter)');
     }
