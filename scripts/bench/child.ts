@@ -1,7 +1,8 @@
 /**
  * One benchmark size in its own process (started by ./harness.ts with `--expose-gc`):
- * reads the snapshot file, runs ./measure.ts against the engine and prints the result as one
- * JSON line prefixed with `BENCH_RESULT ` on stdout.
+ * reads the snapshot file, runs ./measure.ts against the engine and prints the engine figures as
+ * one JSON line prefixed with `BENCH_RESULT ` on stdout, then who-can-see's on a line prefixed
+ * with `BENCH_WHO_CAN_SEE `.
  * Usage: node --expose-gc child.mjs --snapshot <file> [--pairs 1000] [--warmup 100] [--repeats 3]
  *        [--who-can-see 3] [--who-can-see-budget 120] [--explain-budget 150] [--seed N]
  */
@@ -10,6 +11,7 @@ import * as engine from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
 import { measureEngine } from './measure';
 
 export const RESULT_MARKER = 'BENCH_RESULT ';
+export const WHO_CAN_SEE_MARKER = 'BENCH_WHO_CAN_SEE ';
 
 function arg(argv: string[], name: string, fallback?: string): string {
     const i = argv.indexOf(name);
@@ -28,6 +30,8 @@ function main(argv: string[]): void {
     const file = arg(argv, '--snapshot');
     const gcFn = (globalThis as { gc?: () => void }).gc;
     if (!gcFn) throw new Error('run with node --expose-gc (heap figures need a full collection between phases)');
+    // The engine figures are printed as soon as they are complete; who-can-see's follow on
+    // their own line, so a harness that stops a slow who-can-see still has the rest.
     const result = measureEngine(engine, () => readFileSync(file, 'utf8'), {
         pairs: num(argv, '--pairs', 1000),
         warmup: num(argv, '--warmup', 100),
@@ -37,9 +41,10 @@ function main(argv: string[]): void {
         explainBudgetSeconds: num(argv, '--explain-budget', 150),
         seed: num(argv, '--seed', 1),
         gc: gcFn,
-        progress: (line) => process.stderr.write(`  ${line}\n`)
+        progress: (line) => process.stderr.write(`  ${line}\n`),
+        beforeWhoCanSee: (partial) => process.stdout.write(`${RESULT_MARKER}${JSON.stringify(partial)}\n`)
     });
-    process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+    process.stdout.write(`${WHO_CAN_SEE_MARKER}${JSON.stringify({ ...result.whoCanSee, firstCpuMs: result.cpu.whoCanSeeFirstMs })}\n`);
 }
 
 try {

@@ -2,12 +2,14 @@
  * `npm run bench [-- --json] [-- --sizes small,medium,large] [-- --seed N] [-- --pairs 1000]
  *  [-- --regenerate] [-- --no-collector] [-- --who-can-see-timeout 60] [-- --profile]`
  *
- * For each size: generate (or reuse from .build/bench/) the synthetic snapshot, then three
+ * For each size: generate (or reuse from .build/bench/) the synthetic snapshot, then two
  * child processes, each with a fresh heap:
  *  1. engine (`--expose-gc`): JSON.parse vs loadSnapshot, explain latency over ≥ 1 000 random
  *     pairs, peak heap (./measure.ts);
- *  2. who-can-see for one record across all users, stopped after `--who-can-see-timeout`
+ *  2. who-can-see for one record across all users, last in the same process: its clock starts
+ *     when the engine figures arrive and the process is stopped after `--who-can-see-timeout`
  *     seconds (a slow who-can-see can't be interrupted from inside the process);
+ * (with --profile, who-can-see gets a third process: a CPU profile is written only at exit);
  *  3. collector round trips per explanation against the CLI's fake org (./collectorChild.ts).
  * Then the LWC engine bundle size (esbuild, minified, gzipped) and the browser preview's
  * first-render metrics when artifacts/e2e/metrics.json exists. Writes
@@ -118,35 +120,64 @@ export function parseArgs(argv: string[]): BenchOptions {
 
 interface ChildOutcome {
     result?: unknown;
+    /** The JSON after `BENCH_WHO_CAN_SEE ` (engine child with who-can-see). */
+    whoCanSee?: unknown;
     error?: string;
     timedOut: boolean;
     seconds: number;
 }
 
-/** Run a bundled child script; its result is the JSON after `BENCH_RESULT ` on stdout. */
-function runChild(script: string, args: string[], nodeFlags: string[], timeoutSeconds: number, log?: (line: string) => void): Promise<ChildOutcome> {
+/**
+ * Run a bundled child script; its result is the JSON after `BENCH_RESULT ` on stdout. With
+ * `rearmSeconds`, the clock restarts when that line arrives: the child then has
+ * `rearmSeconds` more (its who-can-see phase) before it is stopped.
+ */
+function runChild(
+    script: string,
+    args: string[],
+    nodeFlags: string[],
+    timeoutSeconds: number,
+    log?: (line: string) => void,
+    rearmSeconds?: number
+): Promise<ChildOutcome> {
     return new Promise((resolve) => {
         const started = Date.now();
         const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         let timedOut = false;
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        let rearmed = false;
+        const stop = (): void => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        };
+        let timer = setTimeout(stop, timeoutSeconds * 1000);
+        child.stdout.on('data', (d: Buffer) => {
+            stdout += d.toString();
+            if (rearmSeconds !== undefined && !rearmed && stdout.includes('BENCH_RESULT ') && stdout.slice(stdout.indexOf('BENCH_RESULT ')).includes('\n')) {
+                rearmed = true;
+                clearTimeout(timer);
+                timer = setTimeout(stop, rearmSeconds * 1000);
+            }
+        });
         child.stderr.on('data', (d: Buffer) => {
             const chunk = d.toString();
             stderr += chunk;
             if (log) for (const line of chunk.split('\n').filter(Boolean)) log(`          ${line.trim()}`);
         });
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-        }, timeoutSeconds * 1000);
         child.on('close', (code) => {
             clearTimeout(timer);
             const seconds = (Date.now() - started) / 1000;
-            const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+            const lines = stdout.split('\n');
+            const line = lines.find((l) => l.startsWith('BENCH_RESULT '));
+            const wcs = lines.find((l) => l.startsWith('BENCH_WHO_CAN_SEE '));
             if (line) {
-                resolve({ result: JSON.parse(line.slice('BENCH_RESULT '.length)), timedOut, seconds });
+                resolve({
+                    result: JSON.parse(line.slice('BENCH_RESULT '.length)),
+                    ...(wcs ? { whoCanSee: JSON.parse(wcs.slice('BENCH_WHO_CAN_SEE '.length)) } : {}),
+                    timedOut,
+                    seconds
+                });
             } else if (timedOut) {
                 resolve({ error: `stopped after ${timeoutSeconds} s`, timedOut, seconds });
             } else {
@@ -197,12 +228,20 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             rmSync(profileDir, { recursive: true, force: true });
             mkdirSync(profileDir, { recursive: true });
         }
+        // Who-can-see runs last in the same process (one read + parse + load per size), with its
+        // own clock started when the engine figures arrive. A CPU profile is only written at a
+        // normal exit, so with --profile who-can-see gets a process of its own.
+        const combined = !options.profile;
         const engineRun = await runChild(
             join(binDir, 'child.mjs'),
-            ['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3', '--who-can-see', '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)],
+            [
+                ...['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3'],
+                ...['--who-can-see', combined ? '1' : '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)]
+            ],
             options.profile ? [...heapFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : heapFlags,
             options.explainBudgetSeconds + 240,
-            log
+            log,
+            combined ? options.whoCanSeeTimeoutSeconds : undefined
         );
         const engine = engineRun.result ? (engineRun.result as EngineMeasurement) : { error: engineRun.error ?? 'no result' };
         let profile: SizeResult['profile'];
@@ -215,32 +254,26 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             }
         }
 
-        log(`[${name}]   who-can-see (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
-        // Parsing and loading come before the who-can-see clock starts inside the child; the
-        // timeout covers both, so give it the load time measured above on top.
-        const loadSeconds = 'error' in engine ? 60 : (engine.parseMs + engine.loadMs + (engine.readMs ?? 0)) / 1000;
-        const wcsRun = await runChild(
-            join(binDir, 'child.mjs'),
-            ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
-            heapFlags,
-            Math.ceil(options.whoCanSeeTimeoutSeconds + 2 * loadSeconds + 10),
-            log
-        );
+        let wcsRun = engineRun;
+        if (!combined) {
+            log(`[${name}]   who-can-see in its own process (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
+            wcsRun = await runChild(
+                join(binDir, 'child.mjs'),
+                ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
+                heapFlags,
+                options.explainBudgetSeconds + 240,
+                log,
+                options.whoCanSeeTimeoutSeconds
+            );
+        }
         let whoCanSee: SizeResult['whoCanSee'];
-        if (wcsRun.result) {
-            const w = (wcsRun.result as EngineMeasurement).whoCanSee;
-            whoCanSee = {
-                records: w.records,
-                firstMs: w.firstMs,
-                firstCpuMs: (wcsRun.result as EngineMeasurement).cpu.whoCanSeeFirstMs,
-                medianMs: w.medianMs,
-                maxMs: w.maxMs,
-                usersWithAccess: w.usersWithAccess
-            };
-        } else if (wcsRun.timedOut) {
+        if (wcsRun.whoCanSee) {
+            const w = wcsRun.whoCanSee as WhoCanSeeRun;
+            whoCanSee = { records: w.records, firstMs: w.firstMs, firstCpuMs: w.firstCpuMs, medianMs: w.medianMs, maxMs: w.maxMs, usersWithAccess: w.usersWithAccess };
+        } else if (wcsRun.result && wcsRun.timedOut) {
             whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, firstCpuMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
         } else {
-            whoCanSee = { error: wcsRun.error ?? 'no result' };
+            whoCanSee = { error: wcsRun.error ?? 'the child ended without who-can-see figures' };
         }
 
         let collector: SizeResult['collector'];

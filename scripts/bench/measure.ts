@@ -10,9 +10,10 @@
  *   loadSnapshot ÷ JSON.parse of the same text.
  * - explain over `pairs` uniformly random user/record pairs (seeded; users from the User table,
  *   records from the record tables), after `warmup` unmeasured explanations: median, p95, max.
- * - whoCanSee for `whoCanSeeRecords` random records across all users (the first one is cold).
- * - heapUsed sampled after every phase and every 50 explanations; the peak is reported
- *   against the heap before the text was read (baseline) and against the JSON size.
+ * - whoCanSee for `whoCanSeeRecords` random records across all users (the first one is cold),
+ *   last, after `beforeWhoCanSee` has been given the engine figures.
+ * - heapUsed sampled after every phase and every 50 explanations (up to who-can-see); the peak
+ *   is reported against the heap before the text was read (baseline) and the JSON size.
  */
 import type { Explanation, LoadedSnapshot, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
 import { availableParallelism, loadavg } from 'node:os';
@@ -42,6 +43,8 @@ export interface MeasureOptions {
     /** Stop who-can-see after this many seconds in total (each call still runs to completion). */
     whoCanSeeBudgetSeconds?: number;
     gc?: () => void;
+    /** Called with the complete engine figures just before who-can-see starts. */
+    beforeWhoCanSee?: (partial: EngineMeasurement) => void;
     /** Phase progress lines (the child writes them to stderr, so a stopped run still says how far it got). */
     progress?: (line: string) => void;
 }
@@ -242,6 +245,45 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     progress(`explain: ${times.length} pairs in ${((now() - explainStart) / 1000).toFixed(1)} s`);
     sample();
 
+    gc();
+    const retainedAfterRun = heapUsed();
+
+    const result: EngineMeasurement = {
+        jsonBytes,
+        readMs,
+        parseMs: Math.min(...parseTimes),
+        loadMs,
+        parseRepeatsMs: parseTimes,
+        loadRepeatsMs: loadTimes,
+        cpu: {
+            parseMs: Math.min(...parseCpu),
+            loadMs: Math.min(...loadCpu),
+            loadToParseRatio: Math.min(...loadCpu) / Math.min(...parseCpu),
+            explain: distribution(cpuTimes),
+            whoCanSeeFirstMs: 0
+        },
+        loadAverage: { start: loadAvgStart, end: loadavg()[0] ?? 0, cores: availableParallelism() },
+        loadToParseRatio: loadMs / Math.min(...parseTimes),
+        rows: { total: totalRows, users: users.length, shareRows, records: records.length },
+        firstExplainMs,
+        explain: distribution(times),
+        explainErrors: { count: errors.length, ...(errors[0] ? { first: errors[0] } : {}) },
+        verdicts,
+        uncertainExplanations: uncertain,
+        whoCanSee: { records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [], skipped: 0 },
+        heap: {
+            baselineBytes: baseline,
+            peakBytes: peak,
+            peakOverBaselineBytes: peak - baseline,
+            retainedAfterLoadBytes: retainedAfterLoad - baseline,
+            retainedAfterRunBytes: retainedAfterRun - baseline,
+            peakToJsonRatio: (peak - baseline) / jsonBytes
+        }
+    };
+    // The engine figures are complete: hand them out before who-can-see, which may run long
+    // enough for the harness to stop the process (the heap figures above exclude who-can-see).
+    options.beforeWhoCanSee?.(result);
+
     const wcsTimes: number[] = [];
     const wcsCpu: number[] = [];
     const usersWithAccess: number[] = [];
@@ -258,57 +300,23 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         progress(`who-can-see ${recordId}…`);
         const start = now();
         const startCpu = cpu();
-        const result = engine.whoCanSee(load, recordId);
+        const found = engine.whoCanSee(load, recordId);
         const ms = now() - start;
         wcsCpu.push(cpu() - startCpu);
-        progress(`who-can-see ${recordId}: ${result.total} users in ${ms.toFixed(0)} ms`);
+        progress(`who-can-see ${recordId}: ${found.total} users in ${ms.toFixed(0)} ms`);
         spent += ms;
         wcsTimes.push(ms);
-        usersWithAccess.push(result.total);
-        sample();
+        usersWithAccess.push(found.total);
     }
-
-    gc();
-    const retainedAfterRun = heapUsed();
     if (load.snapshot.schemaVersion !== 1) throw new Error('snapshot changed under the benchmark'); // keeps `loaded` alive until here
-
-    return {
-        jsonBytes,
-        readMs,
-        parseMs: Math.min(...parseTimes),
-        loadMs,
-        parseRepeatsMs: parseTimes,
-        loadRepeatsMs: loadTimes,
-        cpu: {
-            parseMs: Math.min(...parseCpu),
-            loadMs: Math.min(...loadCpu),
-            loadToParseRatio: Math.min(...loadCpu) / Math.min(...parseCpu),
-            explain: distribution(cpuTimes),
-            whoCanSeeFirstMs: wcsCpu[0] ?? 0
-        },
-        loadAverage: { start: loadAvgStart, end: loadavg()[0] ?? 0, cores: availableParallelism() },
-        loadToParseRatio: loadMs / Math.min(...parseTimes),
-        rows: { total: totalRows, users: users.length, shareRows, records: records.length },
-        firstExplainMs,
-        explain: distribution(times),
-        explainErrors: { count: errors.length, ...(errors[0] ? { first: errors[0] } : {}) },
-        verdicts,
-        uncertainExplanations: uncertain,
-        whoCanSee: {
-            records: wcsTimes.length,
-            firstMs: wcsTimes[0] ?? 0,
-            medianMs: median(wcsTimes),
-            maxMs: wcsTimes.length ? Math.max(...wcsTimes) : 0,
-            usersWithAccess,
-            skipped
-        },
-        heap: {
-            baselineBytes: baseline,
-            peakBytes: peak,
-            peakOverBaselineBytes: peak - baseline,
-            retainedAfterLoadBytes: retainedAfterLoad - baseline,
-            retainedAfterRunBytes: retainedAfterRun - baseline,
-            peakToJsonRatio: (peak - baseline) / jsonBytes
-        }
+    result.cpu.whoCanSeeFirstMs = wcsCpu[0] ?? 0;
+    result.whoCanSee = {
+        records: wcsTimes.length,
+        firstMs: wcsTimes[0] ?? 0,
+        medianMs: median(wcsTimes),
+        maxMs: wcsTimes.length ? Math.max(...wcsTimes) : 0,
+        usersWithAccess,
+        skipped
     };
+    return result;
 }
