@@ -12,19 +12,24 @@ function ruleShare(table: string, recordKey: string, groupKey: string) {
     };
 }
 
+/** A child partner account "Acme West" below Acme in an active external account hierarchy, with a case its (role-less) user owns. */
+function childAccountUnderAcme(accessibleToParent: boolean) {
+    return (org: Parameters<NonNullable<ExternalCase['arrange']>>[0]): void => {
+        const west = org.add('Account', { Name: 'Acme West', IsPartner: true, OwnerId: org.ids['user.olivia'] });
+        const pat = org.row(org.ids['user.pat'] as string);
+        const walt = org.add('User', { ...pat, Id: undefined, Name: 'Walt West', AccountId: west, ContactId: null, UserRoleId: null });
+        org.ids['case.west'] = org.add('Case', { CaseNumber: '00003001', Subject: 'West case', AccountId: west, ContactId: null, OwnerId: walt, Status: 'New' });
+        const top = org.add('ExternalAccountHierarchy', { Name: 'Acme', AccountId: org.ids['account.acme'], ParentId: null, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
+        org.add('ExternalAccountHierarchy', { Name: 'Acme West', AccountId: west, ParentId: top, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: accessibleToParent });
+    };
+}
+
 export const roleAndTeamCases: ExternalCase[] = [
     {
         id: 'EXT-EAH-01',
         title: 'A partner executive and a case owned by a user of a child partner account in an active external account hierarchy: uncertain, never a confident no',
         source: 'Object Reference "ExternalAccountHierarchy" (API 49.0: "works like a role-based hierarchy", IsAccessibleToParent); access-semantics.md §4 (external account hierarchy when present)',
-        arrange: (org) => {
-            const west = org.add('Account', { Name: 'Acme West', IsPartner: true, OwnerId: org.ids['user.olivia'] });
-            const pat = org.row(org.ids['user.pat'] as string);
-            const walt = org.add('User', { ...pat, Id: undefined, Name: 'Walt West', AccountId: west, ContactId: null, UserRoleId: null });
-            org.ids['case.west'] = org.add('Case', { CaseNumber: '00003001', Subject: 'West case', AccountId: west, ContactId: null, OwnerId: walt, Status: 'New' });
-            const top = org.add('ExternalAccountHierarchy', { Name: 'Acme', AccountId: org.ids['account.acme'], ParentId: null, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
-            org.add('ExternalAccountHierarchy', { Name: 'Acme West', AccountId: west, ParentId: top, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
-        },
+        arrange: childAccountUnderAcme(true),
         user: 'user.eve',
         record: 'case.west',
         expect: { access: { read: false }, layers: { experienceCloud: 'uncertain' }, reasons: { experienceCloud: ['external account hierarchy', 'acme west'] }, uncertain: true }
@@ -33,14 +38,7 @@ export const roleAndTeamCases: ExternalCase[] = [
         id: 'EXT-EAH-02',
         title: 'The same hierarchy with IsAccessibleToParent off for the child: no doubt, a plain no',
         source: 'Object Reference "ExternalAccountHierarchy" (IsAccessibleToParent: "allows data to be shared with parent account")',
-        arrange: (org) => {
-            const west = org.add('Account', { Name: 'Acme West', IsPartner: true, OwnerId: org.ids['user.olivia'] });
-            const pat = org.row(org.ids['user.pat'] as string);
-            const walt = org.add('User', { ...pat, Id: undefined, Name: 'Walt West', AccountId: west, ContactId: null, UserRoleId: null });
-            org.ids['case.west'] = org.add('Case', { CaseNumber: '00003001', Subject: 'West case', AccountId: west, ContactId: null, OwnerId: walt, Status: 'New' });
-            const top = org.add('ExternalAccountHierarchy', { Name: 'Acme', AccountId: org.ids['account.acme'], ParentId: null, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
-            org.add('ExternalAccountHierarchy', { Name: 'Acme West', AccountId: west, ParentId: top, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: false });
-        },
+        arrange: childAccountUnderAcme(false),
         user: 'user.eve',
         record: 'case.west',
         expect: { access: { read: false }, layers: { experienceCloud: 'neutral' } }
