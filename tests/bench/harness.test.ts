@@ -15,6 +15,8 @@ import { parseArgs, runBench } from '../../scripts/bench/harness';
 import { distribution, median, type EngineMeasurement } from '../../scripts/bench/measure';
 import { isEngine, isWhoCanSee, judgeTargets, renderTable, type BenchResults, type SizeResult } from '../../scripts/bench/report';
 import type { CollectorMeasurement } from '../../scripts/bench/collectorChild';
+import { renderProfile, summariseProfile, type CpuProfile, type FunctionCost } from '../../scripts/bench/profileSummary';
+import { ensureSnapshotFile, GENERATOR_VERSION } from '../../scripts/bench/snapshotFile';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -232,5 +234,48 @@ describe('parseArgs', () => {
         expect(() => parseArgs(['--fast'])).toThrow(/unknown option --fast/);
         expect(() => parseArgs(['--pairs', '0'])).toThrow(/--pairs must be an integer ≥ 1/);
         expect(() => parseArgs(['--seed'])).toThrow(/--seed needs a value/);
+    });
+});
+
+describe('summariseProfile (V8 .cpuprofile: nodes, samples, timeDeltas in µs)', () => {
+    it('counts self time at the leaf and inclusive time once per function on the stack, recursion included', () => {
+        const frame = (functionName: string): { functionName: string; url: string; lineNumber: number } => ({ functionName, url: 'file:///x/child.mjs', lineNumber: 9 });
+        // (root) → explain → rules → rules (recursive) ; explain → byId
+        const profile: CpuProfile = {
+            nodes: [
+                { id: 1, callFrame: frame('(root)'), children: [2] },
+                { id: 2, callFrame: frame('explain'), children: [3, 5] },
+                { id: 3, callFrame: frame('rules'), children: [4] },
+                { id: 4, callFrame: { ...frame('rules') }, children: [] },
+                { id: 5, callFrame: frame('byId'), children: [] }
+            ],
+            samples: [4, 4, 5, 2],
+            timeDeltas: [1000, 1000, 2000, 1000]
+        };
+        const top = summariseProfile(profile, 10);
+        const by = (name: string): FunctionCost | undefined => top.find((c) => c.name === name);
+        expect(by('explain')).toMatchObject({ inclusiveMs: 5, selfMs: 1, inclusivePercent: 100, file: 'child.mjs', line: 10 });
+        expect(by('rules')).toMatchObject({ inclusiveMs: 2, selfMs: 2 });
+        expect(by('byId')).toMatchObject({ inclusiveMs: 2, selfMs: 2, inclusivePercent: 40 });
+        expect(top.some((c) => c.name === '(root)')).toBe(false);
+        expect(renderProfile(top).split('\n')[0]).toMatch(/^\s+5 ms\s+100\.0 %\s+self\s+1 ms\s+explain \(child\.mjs:10\)$/);
+    });
+});
+
+describe('ensureSnapshotFile (cache under .build/bench)', () => {
+    it('generates once, then reuses the file whose name holds the configuration and generator version', () => {
+        const root = mkdtempSync(join(tmpdir(), 'axr-bench-cache-'));
+        try {
+            const config = configFor('tiny', { seed: 99 });
+            const first = ensureSnapshotFile(root, 'tiny', config);
+            const second = ensureSnapshotFile(root, 'tiny', config);
+            expect(first.cached).toBe(false);
+            expect(second).toMatchObject({ cached: true, path: first.path, bytes: first.bytes });
+            expect(first.path).toContain(`-g${GENERATOR_VERSION}-200u-2000s-seed99`);
+            expect(ensureSnapshotFile(root, 'tiny', { ...config, seed: 100 }).path).not.toBe(first.path);
+            expect(ensureSnapshotFile(root, 'tiny', config, true).cached).toBe(false);
+        } finally {
+            rmSync(root, { recursive: true, force: true });
+        }
     });
 });
