@@ -11,7 +11,7 @@ import { layerResult, notApplicable, type LayerEvaluation } from './layer';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
-import { labelOf, groupTypeLabel } from './snapshotIndex';
+import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
 
 function str(v: unknown): string {
@@ -63,16 +63,47 @@ function chainText(chain: PathStep[]): string {
     return chain.length ? ` (${chain.map((s) => s.label).join(' → ')})` : ' (shared to the user directly)';
 }
 
+interface GroupShareCounts {
+    /** Share rows to the group, per object. */
+    perObject: Map<string, number>;
+    /** Share rows to the group, per record. */
+    perRecord: Map<string, number>;
+}
+
+/** Per loaded snapshot: share counts of each group, counted once (a group can hold most of the org's share rows). */
+const groupShareCounts = new WeakMap<SnapshotIndex, Map<string, GroupShareCounts>>();
+
+function sharesCountedFor(index: SnapshotIndex, groupId: string): GroupShareCounts {
+    let byGroup = groupShareCounts.get(index);
+    if (!byGroup) {
+        byGroup = new Map();
+        groupShareCounts.set(index, byGroup);
+    }
+    let counts = byGroup.get(groupId);
+    if (!counts) {
+        counts = { perObject: new Map(), perRecord: new Map() };
+        for (const s of index.sharesTo(groupId)) {
+            const recordId = str(s.row[s.info.parentField]);
+            counts.perObject.set(s.info.object, (counts.perObject.get(s.info.object) ?? 0) + 1);
+            counts.perRecord.set(recordId, (counts.perRecord.get(recordId) ?? 0) + 1);
+        }
+        byGroup.set(groupId, counts);
+    }
+    return counts;
+}
+
 /** Records shared to a group across the snapshot, for blast radius. */
 function blastOfGroup(ctx: EvaluationContext, groupId: string): string {
-    const shares = ctx.index.sharesTo(groupId);
-    const byObject = new Map<string, number>();
-    for (const s of shares) {
-        const recordId = str(s.row[s.info.parentField]);
-        if (recordId === ctx.recordId) {
-            continue;
+    const counts = sharesCountedFor(ctx.index, groupId);
+    const byObject = new Map(counts.perObject);
+    const here = counts.perRecord.get(ctx.recordId) ?? 0;
+    if (here > 0) {
+        const left = (byObject.get(ctx.objectApiName) ?? 0) - here;
+        if (left > 0) {
+            byObject.set(ctx.objectApiName, left);
+        } else {
+            byObject.delete(ctx.objectApiName);
         }
-        byObject.set(s.info.object, (byObject.get(s.info.object) ?? 0) + 1);
     }
     const parts = [...byObject].map(([o, n]) => `${n} other ${o} record(s)`);
     const members = ctx.index.membersOf(groupId).size;

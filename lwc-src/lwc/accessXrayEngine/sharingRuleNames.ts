@@ -40,7 +40,24 @@ function developerNameOf(index: SnapshotIndex, id: string): string {
 }
 
 /** Group ids a `sharedTo` / `sharedFrom` block designates. */
+/** Rule targets per loaded snapshot: resolving a target scans every group of its type, so do it once per rule. */
+const sharedToCache = new WeakMap<SnapshotIndex, Map<SharedTo, string[]>>();
+
 export function groupsOfSharedTo(index: SnapshotIndex, sharedTo: SharedTo): string[] {
+    let cache = sharedToCache.get(index);
+    if (!cache) {
+        cache = new Map();
+        sharedToCache.set(index, cache);
+    }
+    let groups = cache.get(sharedTo);
+    if (!groups) {
+        groups = resolveSharedTo(index, sharedTo);
+        cache.set(sharedTo, groups);
+    }
+    return groups;
+}
+
+function resolveSharedTo(index: SnapshotIndex, sharedTo: SharedTo): string[] {
     const out: string[] = [];
     for (const [key, raw] of Object.entries(sharedTo)) {
         const type = SHARED_TO_GROUP_TYPE[key];
