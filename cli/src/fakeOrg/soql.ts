@@ -283,6 +283,22 @@ function id15(v: unknown): string | undefined {
     return typeof v === 'string' && (v.length === 15 || v.length === 18) ? v.slice(0, 15) : undefined;
 }
 
+/** Rows of one table by 15-character id, built once per table (relationship lookups are per row). */
+const rowsById = new WeakMap<Row[], Map<string, Row>>();
+
+function rowById(rows: Row[], id: string): Row | undefined {
+    let map = rowsById.get(rows);
+    if (!map) {
+        map = new Map();
+        for (const r of rows) {
+            const key = id15(r.Id);
+            if (key && !map.has(key)) map.set(key, r);
+        }
+        rowsById.set(rows, map);
+    }
+    return map.get(id);
+}
+
 /** Find the row a relationship points at: `Owner` → `OwnerId`, looked up in every table. */
 function followRelationship(data: SoqlData, row: Row, relationship: string): Row | null | undefined {
     const nestedKey = keyOf(row, relationship);
@@ -297,7 +313,7 @@ function followRelationship(data: SoqlData, row: Row, relationship: string): Row
     const preferred = tableOf(data, relationship);
     const candidates = preferred ? [preferred.rows] : Object.values(data.tables);
     for (const rows of candidates) {
-        const hit = rows.find((r) => id15(r.Id) === target);
+        const hit = rowById(rows, target);
         if (hit) return hit;
     }
     return null;
