@@ -70,26 +70,17 @@ interface GroupShareCounts {
     perRecord: Map<string, number>;
 }
 
-/** Per loaded snapshot: share counts of each group, counted once (a group can hold most of the org's share rows). */
-const groupShareCounts = new WeakMap<SnapshotIndex, Map<string, GroupShareCounts>>();
-
+/** Share counts of a group, counted once per snapshot (a group can hold most of the org's share rows). */
 function sharesCountedFor(index: SnapshotIndex, groupId: string): GroupShareCounts {
-    let byGroup = groupShareCounts.get(index);
-    if (!byGroup) {
-        byGroup = new Map();
-        groupShareCounts.set(index, byGroup);
-    }
-    let counts = byGroup.get(groupId);
-    if (!counts) {
-        counts = { perObject: new Map(), perRecord: new Map() };
+    return index.memo('groupShareCounts', groupId, () => {
+        const counts: GroupShareCounts = { perObject: new Map(), perRecord: new Map() };
         for (const s of index.sharesTo(groupId)) {
             const recordId = str(s.row[s.info.parentField]);
             counts.perObject.set(s.info.object, (counts.perObject.get(s.info.object) ?? 0) + 1);
             counts.perRecord.set(recordId, (counts.perRecord.get(recordId) ?? 0) + 1);
         }
-        byGroup.set(groupId, counts);
-    }
-    return counts;
+        return counts;
+    });
 }
 
 /** Records shared to a group across the snapshot, for blast radius. */

@@ -40,21 +40,9 @@ function developerNameOf(index: SnapshotIndex, id: string): string {
 }
 
 /** Group ids a `sharedTo` / `sharedFrom` block designates. */
-/** Rule targets per loaded snapshot: resolving a target scans every group of its type, so do it once per rule. */
-const sharedToCache = new WeakMap<SnapshotIndex, Map<SharedTo, string[]>>();
-
+/** Group ids a rule shares to. Resolving a target scans every group of its type, so it is done once per rule. */
 export function groupsOfSharedTo(index: SnapshotIndex, sharedTo: SharedTo): string[] {
-    let cache = sharedToCache.get(index);
-    if (!cache) {
-        cache = new Map();
-        sharedToCache.set(index, cache);
-    }
-    let groups = cache.get(sharedTo);
-    if (!groups) {
-        groups = resolveSharedTo(index, sharedTo);
-        cache.set(sharedTo, groups);
-    }
-    return groups;
+    return index.memo('sharedToGroups', sharedTo, () => resolveSharedTo(index, sharedTo));
 }
 
 function resolveSharedTo(index: SnapshotIndex, sharedTo: SharedTo): string[] {

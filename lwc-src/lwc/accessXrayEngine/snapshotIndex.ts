@@ -79,6 +79,8 @@ export class SnapshotIndex {
     private readonly ancestorsCache = new Map<string, string[]>();
     private readonly territoryAncestorsCache = new Map<string, string[]>();
     private readonly classificationCache = new Map<string, UserClassification>();
+    /** Values derived from the snapshot by the layers (see `memo`). */
+    private readonly derivedCache = new Map<string, Map<unknown, unknown>>();
     private activeModels: Set<string> | null = null;
     private shareTablesList: ShareTableInfo[] = [];
 
@@ -140,6 +142,22 @@ export class SnapshotIndex {
         }
         const key = normaliseId(id);
         return key ? this.idMap.get(key) : undefined;
+    }
+
+    /**
+     * A value derived from this snapshot only, computed once per (scope, key) and kept with the index:
+     * for layer-side derivations that would otherwise repeat on every explain (rule targets, group share counts).
+     */
+    memo<T>(scope: string, key: unknown, compute: () => T): T {
+        let cache = this.derivedCache.get(scope);
+        if (!cache) {
+            cache = new Map();
+            this.derivedCache.set(scope, cache);
+        }
+        if (!cache.has(key)) {
+            cache.set(key, compute());
+        }
+        return cache.get(key) as T;
     }
 
     /** Rows of `table` whose `field` equals `value` (ids compared in 18-character form); hash index built once. */
