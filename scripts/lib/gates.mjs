@@ -1,9 +1,10 @@
 // The quality gates `npm test` runs, each a function of a project directory so the gate
 // self-test (scripts/prove-gates.mjs) can run the same gates on a copy with injected faults.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import packageSources from '../package/lib/sources.js';
 
 const JAVA_LIB = (dir) => join(dir, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib', '*');
 const bin = (dir, name) => join(dir, 'node_modules', '.bin', name);
@@ -20,21 +21,8 @@ export function run(cmd, args, cwd, extraEnv = {}) {
     return { ok: res.status === 0, status: res.status, output };
 }
 
-/** Every file under `dir` (relative to `root`) whose name passes `keep`, skipping node_modules. */
-export function listFiles(root, dir, keep) {
-    const out = [];
-    const walk = (d) => {
-        if (!existsSync(d)) return;
-        for (const name of readdirSync(d)) {
-            if (name === 'node_modules' || name.startsWith('.')) continue;
-            const p = join(d, name);
-            if (statSync(p).isDirectory()) walk(p);
-            else if (keep(name)) out.push(relative(root, p));
-        }
-    };
-    walk(join(root, dir));
-    return out.sort();
-}
+/** Every file under `dir` (relative to `root`) whose name passes `keep`, skipping node_modules — the packaging checks' walker. */
+export const { listFiles } = packageSources;
 
 const APEX_DIRS = ['force-app', 'unpackaged'];
 const apexFiles = (dir) => APEX_DIRS.flatMap((d) => listFiles(dir, d, (n) => /\.(cls|trigger)$/.test(n)));
