@@ -59,7 +59,7 @@ function buildExplanation(evaluation: RecordEvaluation, settingsUsed: Explanatio
     return result;
 }
 
-/** The public LayerResult: evaluator-internal fields (paths, uncertainties, gate) stay inside the engine. */
+/** The public LayerResult: evaluator-internal fields (paths, uncertainties, gate, blockedBy) stay inside the engine. */
 function stripInternal(layer: LayerEvaluation): LayerResult {
     const { id, title, status, access, reason, nextSteps, evidence } = layer;
     return { id, title, status, access, reason, nextSteps, evidence };
@@ -209,7 +209,7 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
     // What the restriction rule removes is exactly what UserRecordAccess still reports (it ignores those rules).
     const explainedByRestriction = Boolean(restriction) && more.length > 0;
     if (restriction && explainedByRestriction) {
-        const rule = /^Restriction rule (.+?) blocks access/.exec(restriction.reason)?.[1] ?? 'an active restriction rule';
+        const rule = restriction.blockedBy ?? 'an active restriction rule';
         explanations.push(`UserRecordAccess grants ${more.map(capitalise).join(', ')}; restriction rule ${rule} blocks it (UserRecordAccess ignores restriction rules).`);
     } else if (more.length) {
         explanations.push(`The platform grants ${more.join(', ')} that the evidence does not explain.`);

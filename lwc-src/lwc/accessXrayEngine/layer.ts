@@ -12,6 +12,8 @@ export interface LayerEvaluation extends LayerResult {
     uncertainties: string[];
     /** Upper bound this layer puts on every operation (undefined: no bound; `blocks` without gate uses `access`). */
     gate?: AccessFlags;
+    /** For status `blocks`: the named thing that blocks (e.g. a restriction rule), for reconciliation and why-not. */
+    blockedBy?: string;
 }
 
 export type LayerEvaluator = (ctx: EvaluationContext) => LayerEvaluation;
@@ -38,6 +40,7 @@ export interface LayerInit {
     paths?: GrantPath[];
     uncertainties?: string[];
     gate?: AccessFlags;
+    blockedBy?: string;
 }
 
 export function layerResult(id: LayerId, status: LayerStatus, reason: string, init: LayerInit = {}): LayerEvaluation {
@@ -54,6 +57,9 @@ export function layerResult(id: LayerId, status: LayerStatus, reason: string, in
     };
     if (init.gate) {
         result.gate = init.gate;
+    }
+    if (init.blockedBy) {
+        result.blockedBy = init.blockedBy;
     }
     return result;
 }

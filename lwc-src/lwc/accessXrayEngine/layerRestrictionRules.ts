@@ -202,7 +202,7 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
             LAYER,
             'blocks',
             `Restriction rule ${ruleLabel(first.rule)} blocks access: ${blockers.map((o) => o.detail).join('; ')}. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${scopingNote}`,
-            { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep) }
+            { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep), blockedBy: ruleLabel(first.rule) }
         );
     }
     if (unknowns.length > 0) {
