@@ -62,38 +62,6 @@ function shareRowReason(ctx: EvaluationContext, grant: ShareGrant): string {
     return `${info.label} share${onAccount} to ${to} (${level}): ${info.meaning}${extra}`;
 }
 
-/**
- * External account hierarchy (Object Reference "ExternalAccountHierarchy", API 49.0+): "works
- * like a role-based hierarchy" so partner and customer users share data with the external
- * accounts below theirs (when `IsAccessibleToParent`). Its exact reach is not modelled yet, so
- * when the record's owner belongs to an account below the user's account in an active
- * hierarchy, the verdict says it is uncertain instead of a confident "no".
- */
-function externalAccountHierarchyDoubt(ctx: EvaluationContext): string | null {
-    const nodes = ctx.index.rows('ExternalAccountHierarchy').filter((n) => n.IsActive === true);
-    const userAccount = normaliseId(ctx.user.AccountId);
-    const ownerAccount = normaliseId(ctx.index.byId(normaliseId(ctx.record.OwnerId))?.row.AccountId);
-    if (nodes.length === 0 || !userAccount || !ownerAccount || userAccount === ownerAccount) {
-        return null;
-    }
-    const byId = new Map(nodes.map((n) => [normaliseId(n.Id) ?? '', n]));
-    let node = nodes.find((n) => normaliseId(n.AccountId) === ownerAccount);
-    const seen = new Set<string>();
-    while (node && node.IsAccessibleToParent !== false) {
-        const parent = byId.get(normaliseId(node.ParentId) ?? '');
-        const parentId = normaliseId(parent?.Id) ?? '';
-        if (!parent || seen.has(parentId)) {
-            return null;
-        }
-        seen.add(parentId);
-        if (normaliseId(parent.AccountId) === userAccount) {
-            return `the record's owner belongs to ${ctx.name(ownerAccount)}, below ${ctx.name(userAccount)} in an active external account hierarchy (ExternalAccountHierarchy, "works like a role-based hierarchy"); the access it gives ${ctx.userName} is not evaluated by Access X-Ray yet`;
-        }
-        node = parent;
-    }
-    return null;
-}
-
 export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext): LayerEvaluation => {
     const c = ctx.classification;
     if (c.kind === 'internal' || c.kind === 'automated' || (c.kind === 'unknown' && !c.external)) {
@@ -229,12 +197,6 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         if (onTeam) {
             notes.push(`finding: ${ctx.userName} is listed on this record's ${ctx.objectApiName === 'Account' ? 'account' : 'opportunity'} team, but only partner users among external users can be on account and opportunity teams (seed 000 step 10)`);
         }
-    }
-
-    // External account hierarchy: say when it could explain access that nothing above grants.
-    const eah = grants.length === 0 ? externalAccountHierarchyDoubt(ctx) : null;
-    if (eah) {
-        uncertainties.push(eah);
     }
 
     // Verdict.

@@ -8,6 +8,8 @@
 import { flagsOf, maxGrant, orFlags, parseShareLevel, noAccess, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { layerResult, notApplicable, type LayerEvaluation } from './layer';
+import { hierarchyClause, hierarchyFindings } from './externalAccountHierarchyReasons';
+import { normaliseId } from './ids';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
@@ -224,11 +226,14 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         const r = str(index.user(otherUserId)?.UserRoleId);
         return r && index.isRoleAbove(myRoleId, r) ? { roleId: r } : null;
     };
+    // External account hierarchy links crossed on the way down to a user's (or a role's) role.
+    const across = (userOrRoleId: string) => hierarchyClause(ctx, myRoleId, str(index.user(userOrRoleId)?.UserRoleId) || userOrRoleId);
 
     if (ctx.objectApiName === 'User') {
         const sub = above(ctx.recordId);
         if (sub) {
-            addGrant(c, makePath(ctx, 'roleHierarchy', 'Read', [roleStep, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }]), 'Read', `${ctx.userName}'s role ${roleName} is above ${ctx.recordName}'s role ${ctx.name(sub.roleId)}: users keep read access to their subordinates' user records (seed 003).`, [`UserRole:${sub.roleId}`]);
+            const x = across(sub.roleId);
+            addGrant(c, makePath(ctx, 'roleHierarchy', 'Read', [roleStep, ...x.steps, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }]), 'Read', `${ctx.userName}'s role ${roleName} is above ${ctx.recordName}'s role ${ctx.name(sub.roleId)}: users keep read access to their subordinates' user records (seed 003).${x.text}`, [`UserRole:${sub.roleId}`, ...x.evidence]);
         }
         return finish('roleHierarchy', c, `${ctx.recordName} is not below ${ctx.userName}'s role ${roleName}.`, []);
     }
@@ -248,12 +253,13 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     if (owner?.table === 'User') {
         const sub = above(ownerId);
         if (sub) {
+            const x = across(sub.roleId);
             addGrant(
                 c,
-                makePath(ctx, 'roleHierarchy', 'All', [roleStep, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }, { kind: 'user', label: `owner ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }, { kind: 'user', label: `owner ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
                 'All',
-                `${ctx.userName}'s role ${roleName} is above the owner ${labelOf(owner.row)}'s role ${ctx.name(sub.roleId)}: managers get the owner's access.`,
-                [`UserRole:${myRoleId}`, `UserRole:${sub.roleId}`]
+                `${ctx.userName}'s role ${roleName} is above the owner ${labelOf(owner.row)}'s role ${ctx.name(sub.roleId)}: managers get the owner's access.${x.text}`,
+                [`UserRole:${myRoleId}`, `UserRole:${sub.roleId}`, ...x.evidence]
             );
         }
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
@@ -262,12 +268,13 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
             for (const member of index.sortedMembersOf(ownerId)) {
                 const sub = above(member);
                 if (sub) {
+                    const x = across(member);
                     addGrant(
                         c,
-                        makePath(ctx, 'roleHierarchy', 'All', [roleStep, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                        makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
                         'All',
-                        `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.`,
-                        [`Group:${ownerId}`]
+                        `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.${x.text}`,
+                        [`Group:${ownerId}`, ...x.evidence]
                     );
                     break;
                 }
@@ -303,12 +310,13 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         if (below) {
             const level = grant.level;
             const cause = describeRowCause(grant.entry.rowCause).label;
+            const x = across(below);
             addGrant(
                 c,
-                makePath(ctx, 'roleHierarchy', level, [roleStep, { kind: 'role', label: `above ${ctx.name(below)}`, id: below, via: 'above' }, shareStep(ctx, grant, `${cause} to ${ctx.name(grant.entry.granteeId)}`)]),
+                makePath(ctx, 'roleHierarchy', level, [roleStep, ...x.steps, { kind: 'role', label: `above ${ctx.name(below)}`, id: below, via: 'above' }, shareStep(ctx, grant, `${cause} to ${ctx.name(grant.entry.granteeId)}`)]),
                 level,
-                `${ctx.userName} is above ${ctx.name(below)} in the role hierarchy and inherits the ${cause.toLowerCase()} (${levelText(level)}) given to ${ctx.name(grant.entry.granteeId)}.`,
-                [evidenceOf(grant)]
+                `${ctx.userName} is above ${ctx.name(below)} in the role hierarchy and inherits the ${cause.toLowerCase()} (${levelText(level)}) given to ${ctx.name(grant.entry.granteeId)}.${x.text}`,
+                [evidenceOf(grant), ...x.evidence]
             );
         }
     }
@@ -316,12 +324,13 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         if (t.ignoredReason || t.level === 'None' || t.memberId === ctx.userId || !above(t.memberId)) {
             continue;
         }
+        const x = across(t.memberId);
         addGrant(
             c,
-            makePath(ctx, 'roleHierarchy', t.level, [roleStep, { kind: 'user', label: `above ${ctx.name(t.memberId)}`, id: t.memberId, via: 'above' }, { kind: 'team', label: t.label, via: 'member of' }]),
+            makePath(ctx, 'roleHierarchy', t.level, [roleStep, ...x.steps, { kind: 'user', label: `above ${ctx.name(t.memberId)}`, id: t.memberId, via: 'above' }, { kind: 'team', label: t.label, via: 'member of' }]),
             t.level,
-            `${ctx.userName} is above team member ${ctx.name(t.memberId)} and inherits their ${t.label}.`,
-            [t.evidence]
+            `${ctx.userName} is above team member ${ctx.name(t.memberId)} and inherits their ${t.label}.${x.text}`,
+            [t.evidence, ...x.evidence]
         );
     }
     const ownerRole = owner?.table === 'User' ? str(owner.row.UserRoleId) : '';
@@ -335,7 +344,15 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
               }
           ]
         : [];
-    return finish('roleHierarchy', c, `${ctx.userName}'s role ${roleName} is not above the owner or anyone the record is shared with.`, nextSteps, c.paths.length ? uncertainties : []);
+    const findings = !c.paths.length && owner?.table === 'User' ? hierarchyFindings(ctx, normaliseId(myRoleId) ?? myRoleId, ownerId) : null;
+    const findingText = findings?.notes.length ? ` ${findings.notes.join('; ')}.` : '';
+    return finish(
+        'roleHierarchy',
+        c,
+        `${ctx.userName}'s role ${roleName} is not above the owner or anyone the record is shared with.${findingText}`,
+        [...(findings?.nextSteps ?? []), ...nextSteps],
+        [...(c.paths.length ? uncertainties : []), ...(findings?.uncertainties ?? [])]
+    );
 }
 
 const ownedByRoleCache = new WeakMap<object, Map<string, Map<string, number>>>();

@@ -12,6 +12,7 @@
  * the active Territory2Model; Manager / ManagerAndSubordinatesInternal from User.ManagerId.
  */
 import { parseShareLevel, type GrantLevel } from './accessLevels';
+import { buildHierarchyModel, type HierarchyLink, type HierarchyModel } from './externalAccountHierarchy';
 import { normaliseId } from './ids';
 import { shareTableInfo, type ShareTableInfo } from './shareTables';
 import type { PathStep, Row, Setting, Snapshot } from './types';
@@ -82,6 +83,8 @@ export class SnapshotIndex {
     /** Values derived from the snapshot by the layers (see `memo`). */
     private readonly derivedCache = new Map<string, Map<unknown, unknown>>();
     private activeModels: Set<string> | null = null;
+    private hierarchyModel: HierarchyModel | null = null;
+    private roleChildrenCache: Map<string, string[]> | null = null;
     private shareTablesList: ShareTableInfo[] = [];
 
     constructor(snapshot: Snapshot) {
@@ -276,6 +279,25 @@ export class SnapshotIndex {
         return roleId ? this.byId(roleId)?.row : undefined;
     }
 
+    /** The external account hierarchy's role links (built once; empty without the table). */
+    externalAccountHierarchy(): HierarchyModel {
+        if (!this.hierarchyModel) {
+            this.hierarchyModel = buildHierarchyModel(this);
+        }
+        return this.hierarchyModel;
+    }
+
+    /**
+     * The role a role reports to: UserRole.ParentRoleId, except for the top portal role of a
+     * child account in an active external account hierarchy, which reports to the parent
+     * account's top portal role (externalAccountHierarchy.ts).
+     */
+    roleParent(roleId: string): string | null {
+        const key = normaliseId(roleId) ?? roleId;
+        const link = this.externalAccountHierarchy().links.get(key);
+        return link ? link.parentRoleId : normaliseId(this.byId(key)?.row.ParentRoleId);
+    }
+
     /** Ancestor role ids of a role, nearest first (the role itself excluded). Cycles are cut. */
     roleAncestors(roleId: string): readonly string[] {
         const early = this.ancestorsCache.get(roleId);
@@ -287,19 +309,47 @@ export class SnapshotIndex {
         if (!list) {
             list = [];
             const seen = new Set<string>([key]);
-            let current = this.byId(key)?.row;
-            while (current) {
-                const parent = normaliseId(current.ParentRoleId);
-                if (!parent || seen.has(parent)) {
-                    break;
-                }
+            let parent = this.roleParent(key);
+            while (parent && !seen.has(parent)) {
                 seen.add(parent);
                 list.push(parent);
-                current = this.byId(parent)?.row;
+                parent = this.roleParent(parent);
             }
             this.ancestorsCache.set(key, list);
         }
         return list;
+    }
+
+    /** Ancestors by UserRole.ParentRoleId alone, ignoring the external account hierarchy. */
+    collectedRoleAncestors(roleId: string): string[] {
+        const list: string[] = [];
+        const seen = new Set<string>([normaliseId(roleId) ?? roleId]);
+        let parent = normaliseId(this.byId(roleId)?.row.ParentRoleId);
+        while (parent && !seen.has(parent)) {
+            seen.add(parent);
+            list.push(parent);
+            parent = normaliseId(this.byId(parent)?.row.ParentRoleId);
+        }
+        return list;
+    }
+
+    /** The hierarchy links crossed going up from role `lower` to role `upper` (lowest first). */
+    hierarchyLinksBetween(upper: string, lower: string): HierarchyLink[] {
+        const links = this.externalAccountHierarchy().links;
+        if (links.size === 0) {
+            return [];
+        }
+        const out: HierarchyLink[] = [];
+        for (const r of [normaliseId(lower) ?? lower, ...this.roleAncestors(lower)]) {
+            if (r === (normaliseId(upper) ?? upper)) {
+                break;
+            }
+            const link = links.get(r);
+            if (link) {
+                out.push(link);
+            }
+        }
+        return out;
     }
 
     /** True when role `upper` is strictly above role `lower`. */
@@ -311,16 +361,37 @@ export class SnapshotIndex {
         return this.rowsWhere('User', 'UserRoleId', roleId);
     }
 
+    /** Direct child role ids per role, following `roleParent` (built once). */
+    private roleChildren(roleId: string): readonly string[] {
+        if (!this.roleChildrenCache) {
+            const children = new Map<string, string[]>();
+            for (const role of this.rows('UserRole')) {
+                const id = normaliseId(role.Id);
+                const parent = id ? this.roleParent(id) : null;
+                if (id && parent) {
+                    const list = children.get(parent);
+                    if (list) {
+                        list.push(id);
+                    } else {
+                        children.set(parent, [id]);
+                    }
+                }
+            }
+            this.roleChildrenCache = children;
+        }
+        return this.roleChildrenCache.get(normaliseId(roleId) ?? roleId) ?? [];
+    }
+
     /** Role ids strictly below a role (all levels). */
     roleSubordinates(roleId: string): string[] {
         const out: string[] = [];
-        const seen = new Set<string>([roleId]);
-        const queue = [roleId];
+        const start = normaliseId(roleId) ?? roleId;
+        const seen = new Set<string>([start]);
+        const queue = [start];
         while (queue.length) {
             const r = queue.shift() as string;
-            for (const child of this.rowsWhere('UserRole', 'ParentRoleId', r)) {
-                const id = str(child.Id);
-                if (id && !seen.has(id)) {
+            for (const id of this.roleChildren(r)) {
+                if (!seen.has(id)) {
                     seen.add(id);
                     out.push(id);
                     queue.push(id);

@@ -10,9 +10,10 @@ import { portalCases } from '../corpus/external/portal.cases';
 import { sharingSetCases } from '../corpus/external/sharingSets.cases';
 import { roleAndTeamCases } from '../corpus/external/rolesAndTeams.cases';
 import { restrictionCases } from '../corpus/external/restrictionRules.cases';
+import { externalAccountHierarchyCases } from '../corpus/external/externalAccountHierarchy.cases';
 import { acmeOrg } from './acmeOrg';
 
-const corpus: ExternalCase[] = [...licenceCases, ...portalCases, ...sharingSetCases, ...roleAndTeamCases, ...restrictionCases];
+const corpus: ExternalCase[] = [...licenceCases, ...portalCases, ...sharingSetCases, ...roleAndTeamCases, ...restrictionCases, ...externalAccountHierarchyCases];
 
 function id(org: ReturnType<typeof acmeOrg>, key: string): string {
     const value = org.ids[key];

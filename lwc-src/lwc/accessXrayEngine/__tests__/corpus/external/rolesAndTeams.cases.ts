@@ -12,37 +12,7 @@ function ruleShare(table: string, recordKey: string, groupKey: string) {
     };
 }
 
-/** A child partner account "Acme West" below Acme in an active external account hierarchy, with a case its (role-less) user owns. */
-function childAccountUnderAcme(accessibleToParent: boolean) {
-    return (org: Parameters<NonNullable<ExternalCase['arrange']>>[0]): void => {
-        const west = org.add('Account', { Name: 'Acme West', IsPartner: true, OwnerId: org.ids['user.olivia'] });
-        const pat = org.row(org.ids['user.pat'] as string);
-        const walt = org.add('User', { ...pat, Id: undefined, Name: 'Walt West', AccountId: west, ContactId: null, UserRoleId: null });
-        org.ids['case.west'] = org.add('Case', { CaseNumber: '00003001', Subject: 'West case', AccountId: west, ContactId: null, OwnerId: walt, Status: 'New' });
-        const top = org.add('ExternalAccountHierarchy', { Name: 'Acme', AccountId: org.ids['account.acme'], ParentId: null, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
-        org.add('ExternalAccountHierarchy', { Name: 'Acme West', AccountId: west, ParentId: top, HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: accessibleToParent });
-    };
-}
-
 export const roleAndTeamCases: ExternalCase[] = [
-    {
-        id: 'EXT-EAH-01',
-        title: 'A partner executive and a case owned by a user of a child partner account in an active external account hierarchy: uncertain, never a confident no',
-        source: 'Object Reference "ExternalAccountHierarchy" (API 49.0: "works like a role-based hierarchy", IsAccessibleToParent); access-semantics.md §4 (external account hierarchy when present)',
-        arrange: childAccountUnderAcme(true),
-        user: 'user.eve',
-        record: 'case.west',
-        expect: { access: { read: false }, layers: { experienceCloud: 'uncertain' }, reasons: { experienceCloud: ['external account hierarchy', 'acme west'] }, uncertain: true }
-    },
-    {
-        id: 'EXT-EAH-02',
-        title: 'The same hierarchy with IsAccessibleToParent off for the child: no doubt, a plain no',
-        source: 'Object Reference "ExternalAccountHierarchy" (IsAccessibleToParent: "allows data to be shared with parent account")',
-        arrange: childAccountUnderAcme(false),
-        user: 'user.eve',
-        record: 'case.west',
-        expect: { access: { read: false }, layers: { experienceCloud: 'neutral' } }
-    },
     {
         id: 'EXT-ROLE-01',
         title: 'Sharing rule to "Portal Role and Subordinates" of the partner executive reaches the partner user two levels below',

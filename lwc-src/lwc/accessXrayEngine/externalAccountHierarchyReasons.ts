@@ -1,0 +1,151 @@
+/**
+ * Words for the role hierarchy layer about external account hierarchies: which hierarchy link
+ * a grant crosses, and — when nothing is granted — why a hierarchy the admin expects to help
+ * doesn't (not the top role, node inactive or not accessible to its parent, internal owner of
+ * a child account). Sources: see externalAccountHierarchy.ts.
+ */
+import type { EvaluationContext } from './context';
+import { describeBlock, type HierarchyLink } from './externalAccountHierarchy';
+import { normaliseId } from './ids';
+import { labelOf } from './snapshotIndex';
+import type { NextStep, PathStep, Row } from './types';
+
+export interface HierarchyClause {
+    /** Sentence to append to the grant's reason ('' when no link is crossed). */
+    text: string;
+    evidence: string[];
+    steps: PathStep[];
+}
+
+function linkText(ctx: EvaluationContext, link: HierarchyLink): string {
+    const moved =
+        link.collectedParentRoleId && link.collectedParentRoleId !== link.parentRoleId
+            ? `; UserRole.ParentRoleId as collected points to ${ctx.name(link.collectedParentRoleId)}, the hierarchy decides`
+            : '';
+    return `${ctx.name(link.childAccountId)}'s top role ${ctx.name(link.childRoleId)} reports to ${ctx.name(link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)} (external account hierarchy node "${labelOf(link.node)}"${moved})`;
+}
+
+/** The hierarchy links crossed between the user's role and a role below it. */
+export function hierarchyClause(ctx: EvaluationContext, upperRoleId: string, lowerRoleId: string): HierarchyClause {
+    const links = ctx.index.hierarchyLinksBetween(upperRoleId, lowerRoleId);
+    if (links.length === 0) {
+        return { text: '', evidence: [], steps: [] };
+    }
+    return {
+        text: ` Through the external account hierarchy: ${links.map((l) => linkText(ctx, l)).join('; ')} — child account data is shared with the highest role at each level.`,
+        evidence: links.map((l) => `ExternalAccountHierarchy:${String(l.node.Id ?? '')}`),
+        steps: links
+            .slice()
+            .reverse()
+            .map((l) => ({ kind: 'role', label: `external account hierarchy ${ctx.name(l.parentAccountId)} ← ${ctx.name(l.childAccountId)}`, id: String(l.node.Id ?? ''), via: 'rolls up' }))
+    };
+}
+
+/** The chain of nodes from an account's node up to the root (cycle-guarded). */
+function nodeChain(ctx: EvaluationContext, accountId: string): Row[] {
+    const model = ctx.index.externalAccountHierarchy();
+    const out: Row[] = [];
+    const seen = new Set<string>();
+    let node = model.nodeOfAccount.get(accountId);
+    while (node) {
+        const id = normaliseId(node.Id) ?? '';
+        if (seen.has(id)) {
+            break;
+        }
+        seen.add(id);
+        out.push(node);
+        node = model.nodes.get(normaliseId(node.ParentId) ?? '');
+    }
+    return out;
+}
+
+/**
+ * When the role hierarchy grants nothing: findings that name the external account hierarchy
+ * (why it doesn't reach this user), and the uncertainty when the hierarchy couldn't be read.
+ */
+export interface HierarchyFindings {
+    notes: string[];
+    uncertainties: string[];
+    nextSteps: NextStep[];
+}
+
+export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, ownerId: string): HierarchyFindings {
+    const notes: string[] = [];
+    const uncertainties: string[] = [];
+    const nextSteps: NextStep[] = [];
+    const done = (): HierarchyFindings => ({ notes, uncertainties, nextSteps });
+    const { index } = ctx;
+    const owner = index.user(ownerId);
+    const ownerRole = normaliseId(owner?.UserRoleId);
+    const ownerAccount = normaliseId(owner?.AccountId);
+    const userAccount = normaliseId(ctx.user.AccountId);
+    const model = index.externalAccountHierarchy();
+
+    // Internal owners of child accounts lose access (Help: External Account Hierarchies Considerations).
+    if (ownerRole && index.collectedRoleAncestors(ownerRole).includes(myRoleId) && !index.isRoleAbove(myRoleId, ownerRole)) {
+        const link = [...model.links.values()].find((l) => l.childRoleId === ownerRole || index.roleAncestors(ownerRole).includes(l.childRoleId));
+        if (link) {
+            notes.push(
+                `UserRole.ParentRoleId places ${ctx.name(ownerRole)} below ${ctx.name(myRoleId)}, but the external account hierarchy moves ${ctx.name(link.childAccountId)}'s portal roles under ${ctx.name(link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)}: internal owners of child accounts in an external account hierarchy lose access to the records owned by those accounts' users (Help: External Account Hierarchies Considerations)`
+            );
+        }
+    }
+
+    if (!ownerAccount || !userAccount || ownerAccount === userAccount) {
+        return done();
+    }
+    const why = index.unavailable('ExternalAccountHierarchy');
+    if (why && ctx.classification.external) {
+        uncertainties.push(
+            `The external account hierarchy could not be read (${why}): if ${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in one, the top portal role of ${ctx.name(userAccount)} would see records owned by ${ctx.name(ownerAccount)}'s users`
+        );
+        return done();
+    }
+    const chain = nodeChain(ctx, ownerAccount);
+    const at = chain.findIndex((n) => normaliseId(n.AccountId) === userAccount);
+    if (at <= 0) {
+        return done();
+    }
+    // The owner's account is below the user's account: say which link stops, or that the user isn't the top role.
+    for (const n of chain.slice(0, at)) {
+        const block = model.blocked.get(normaliseId(n.Id) ?? '');
+        if (block) {
+            notes.push(
+                `${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in the external account hierarchy, but ${ctx.name(normaliseId(n.AccountId))} doesn't pass its data up: ${describeBlock(block)}`
+            );
+            const node = block === 'inactiveAbove' ? chain.slice(chain.indexOf(n) + 1).find((x) => x.IsActive !== true) : n;
+            const fix =
+                block === 'notAccessibleToParent'
+                    ? `Check "Is Accessible to Parent" on the external account hierarchy node "${labelOf(n)}"`
+                    : block === 'inactive' || block === 'inactiveAbove'
+                      ? `Check "Is Hierarchy Active" on the external account hierarchy node "${labelOf(node)}"`
+                      : null;
+            if (fix) {
+                nextSteps.push({
+                    action: fix,
+                    kind: 'other',
+                    targetIds: [String(node?.Id ?? '')],
+                    blastRadius: `The top portal role of each account above ${ctx.name(normaliseId(n.AccountId))} would see every record its users own or are shared (Grant Access Using Hierarchies permitting).`
+                });
+            }
+            return done();
+        }
+    }
+    if (!ownerRole) {
+        notes.push(`${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in an active external account hierarchy, but the owner ${ctx.name(ownerId)} holds no portal role, so nothing of theirs rolls up`);
+        return done();
+    }
+    const top = [...model.links.values()].find((l) => l.parentAccountId === userAccount)?.parentRoleId;
+    notes.push(
+        `${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in an active external account hierarchy, but child account data is shared only with the highest role at each level${top ? ` (${ctx.name(top)})` : ''}; ${ctx.userName} holds ${ctx.name(myRoleId)} (Help: External Account Hierarchies Considerations)`
+    );
+    if (top) {
+        nextSteps.push({
+            action: `Give ${ctx.userName} the role ${ctx.name(top)}, the role of ${ctx.name(userAccount)} that child account data rolls up to`,
+            kind: 'changeRole',
+            targetIds: [top],
+            blastRadius: `${ctx.userName} would also see what every user below ${ctx.name(top)} owns or is shared, in ${ctx.name(userAccount)} and its child accounts.`
+        });
+    }
+    return done();
+}
