@@ -14,13 +14,21 @@
  * - EnforcementType `Scoping` only sets which records users see by default (list views);
  *   it never restricts access;
  * - reading RestrictionRule needs the "View Restriction and Scoping Rules" permission;
- *   UserRecordAccess ignores restriction rules (Object Reference "UserRecordAccess").
+ *   UserRecordAccess ignores restriction rules (Object Reference "UserRecordAccess");
+ * - "Restriction rules are available for custom objects, external objects, contracts, events,
+ *   tasks, time sheets, and time sheet entries" ("Considerations" > Available Objects; see
+ *   restrictionRuleObjects.ts). An active Restrict rule whose TargetEntity is not on that list
+ *   is never applied as a block: when its outcome doesn't matter (it applies to nobody here,
+ *   the record meets its criteria, or the user is exempt) the layer stays neutral and says
+ *   the object is unlisted; when it would block (or its outcome is unknown) the layer is
+ *   uncertain, names the rule and the object, and the verdict is what the other layers give.
  */
 import { noAccess } from './accessLevels';
 import type { EvaluationContext } from './context';
 import { layerResult, type LayerEvaluation, type LayerEvaluator } from './layer';
 import { systemPermission, userPermissions } from './permissions';
 import { evaluateCriteria, rowContext, type EvalResult, type RowLookup } from './restrictionRuleEvaluator';
+import { restrictionRuleSupport, type RestrictionRuleObjectSupport } from './restrictionRuleObjects';
 import { parseCriteria, RuleSyntaxError, type CriteriaKind } from './restrictionRuleParser';
 import type { NextStep, RestrictionRuleDefinition } from './types';
 
@@ -61,6 +69,29 @@ function customPermissionsOf(ctx: EvaluationContext): Set<string> | undefined {
     }
     return names;
 }
+
+/** Why Access X-Ray can't tell whether Salesforce enforces rules on an unlisted object. */
+function unlistedText(support: RestrictionRuleObjectSupport, rules: readonly RestrictionRuleDefinition[]): string {
+    const plural = rules.length > 1;
+    return (
+        `Restriction rule${plural ? 's' : ''} ${rules.map(ruleLabel).join(', ')} target${plural ? '' : 's'} ${support.objectApiName}, which the Restriction Rules Developer Guide ` +
+        `doesn't list among the objects restriction rules are available for (custom objects, external objects, contracts, events, tasks, time sheets and time sheet entries — "Considerations" > Available Objects)` +
+        `${support.supported ? '' : support.note ? `; ${support.note}` : ''}, so Access X-Ray can't tell whether Salesforce enforces ${plural ? 'them' : 'it'}.`
+    );
+}
+
+function unlistedStep(ctx: EvaluationContext, rules: readonly RestrictionRuleDefinition[], wouldBlock: boolean): NextStep {
+    const ids = rules.map((r) => r.Id).filter((id): id is string => typeof id === 'string' && id.length > 0);
+    return {
+        kind: 'other',
+        action: `Check restriction rule${rules.length > 1 ? 's' : ''} ${rules.map(ruleLabel).join(', ')} in Setup > Object Manager > ${ctx.objectApiName} > Restriction Rules and confirm with Salesforce whether restriction rules are enforced on ${ctx.objectApiName}; ${wouldBlock ? `if they are, ${ctx.userName} loses access to this record` : 'if they are, collect the fields the rule criteria use and explain again'}`,
+        ...(ids.length ? { targetIds: ids } : {})
+    };
+}
+
+/** For external objects: the guide's adapter caveat, added to what the layer says. */
+const EXTERNAL_NOTE =
+    ' External object: only the Salesforce Connect OData 2.0, OData 4.0 and Cross-Org adapters support restriction rules, and they don\'t combine with org-wide defaults or sharing (Restriction Rules Developer Guide, "Restriction Rules").';
 
 type RuleOutcome =
     | { rule: RestrictionRuleDefinition; kind: 'notForUser'; detail: string }
@@ -156,11 +187,15 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
         if (p.granted) exemptions.push(`${label} (${p.via.map((s) => s.label).join(', ')})`);
     }
     const names = restrict.map(ruleLabel).join(', ');
+    const support = restrictionRuleSupport(ctx.objectApiName);
+    // Unlisted object, outcome irrelevant: say so, never silently. Listed: nothing added.
+    const unlistedNote = support.supported ? '' : ` ${unlistedText(support, restrict)} Either way it doesn't change this verdict.`;
+    const externalNote = support.supported && support.kind === 'external' ? EXTERNAL_NOTE : '';
     if (exemptions.length > 0) {
         return layerResult(
             LAYER,
             'neutral',
-            `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName} don't restrict ${ctx.userName}: users with ${exemptions[0]} are exempt from restriction rules.${scopingNote}`,
+            `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName} don't restrict ${ctx.userName}: users with ${exemptions[0]} are exempt from restriction rules.${unlistedNote}${scopingNote}`,
             { evidence: baseEvidence }
         );
     }
@@ -173,13 +208,24 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
     const otherText = notForUser.length ? ` (${notForUser.join('; ')})` : '';
 
     if (applying.length === 0) {
-        return layerResult(LAYER, 'neutral', `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName}: none applies to ${ctx.userName}${otherText}.${scopingNote}`, {
+        return layerResult(LAYER, 'neutral', `Active restriction rule${restrict.length > 1 ? 's' : ''} ${names} on ${ctx.objectApiName}: none applies to ${ctx.userName}${otherText}.${unlistedNote}${scopingNote}`, {
             evidence: baseEvidence
         });
     }
     const blockers = applying.filter((o) => o.kind === 'blocks');
     const allowers = applying.filter((o) => o.kind === 'allows');
     const unknowns = applying.filter((o) => o.kind === 'unknown');
+    if (!support.supported && (blockers.length > 0 || unknowns.length > 0)) {
+        // Unlisted object and the rule would matter: never a block built on it, never ignored either.
+        const concerned = [...blockers, ...unknowns].map((o) => o.rule);
+        const ifEnforced = applying.map((o) => o.detail).join('; ');
+        return layerResult(
+            LAYER,
+            'uncertain',
+            `${unlistedText(support, concerned)} If Salesforce enforces restriction rules on ${ctx.objectApiName}: ${ifEnforced}${applying.length > 1 && new Set(applying.map((o) => o.kind)).size > 1 ? ' (and Salesforce observes only one of several rules that apply)' : ''}. If it doesn't, the other layers decide: the verdict shown is theirs.${scopingNote}`,
+            { evidence: baseEvidence, nextSteps: [unlistedStep(ctx, concerned, blockers.length > 0)] }
+        );
+    }
     const editStep = (o: RuleOutcome): NextStep => ({
         kind: 'editRestrictionRule',
         action: `Change restriction rule ${ruleLabel(o.rule)} (its record criteria ${o.rule.RecordFilter} or user criteria ${o.rule.UserCriteria}), or give ${ctx.userName} View All on ${ctx.objectApiName}, which exempts them from restriction rules`,
@@ -192,7 +238,7 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
         return layerResult(
             LAYER,
             'uncertain',
-            `${applying.length} active restriction rules apply to ${ctx.userName} on ${ctx.objectApiName} and they disagree; Salesforce observes only one of them when several apply (Restriction Rules Developer Guide, "Restriction Rules"): ${detail}.${scopingNote}`,
+            `${applying.length} active restriction rules apply to ${ctx.userName} on ${ctx.objectApiName} and they disagree; Salesforce observes only one of them when several apply (Restriction Rules Developer Guide, "Restriction Rules"): ${detail}.${externalNote}${scopingNote}`,
             { evidence: baseEvidence, nextSteps: blockers.map(editStep) }
         );
     }
@@ -201,15 +247,15 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
         return layerResult(
             LAYER,
             'blocks',
-            `Restriction rule ${ruleLabel(first.rule)} blocks access: ${blockers.map((o) => o.detail).join('; ')}. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${scopingNote}`,
+            `Restriction rule ${ruleLabel(first.rule)} blocks access: ${blockers.map((o) => o.detail).join('; ')}. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${externalNote}${scopingNote}`,
             { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep), blockedBy: ruleLabel(first.rule) }
         );
     }
     if (unknowns.length > 0) {
-        return layerResult(LAYER, 'uncertain', `Restriction rules on ${ctx.objectApiName}: ${unknowns.map((o) => o.detail).join('; ')}.${scopingNote}`, {
+        return layerResult(LAYER, 'uncertain', `Restriction rules on ${ctx.objectApiName}: ${unknowns.map((o) => o.detail).join('; ')}.${externalNote}${scopingNote}`, {
             evidence: baseEvidence,
             nextSteps: [{ kind: 'collectEvidence', action: 'Collect the user and record fields the rule criteria use (or fix the rule), then explain again' }]
         });
     }
-    return layerResult(LAYER, 'neutral', `Restriction rules don't block: ${allowers.map((o) => o.detail).join('; ')}${otherText}.${scopingNote}`, { evidence: baseEvidence });
+    return layerResult(LAYER, 'neutral', `Restriction rules don't block: ${allowers.map((o) => o.detail).join('; ')}${otherText}.${unlistedNote}${externalNote}${scopingNote}`, { evidence: baseEvidence });
 };
