@@ -8,8 +8,10 @@
  * are sent in chunks of at most 200, the UserRecordAccess limit), org-wide tables (roles,
  * groups, group members) are read once with a row bound, and a bound that cuts a table
  * short is recorded in `meta.truncated` so the engine marks the layers that depend on it
- * uncertain. Paging follows `nextRecordsUrl`. Optional features (territories, teams,
- * restriction rules) that the org doesn't have are recorded in `meta.unavailable`.
+ * uncertain. Paging follows `nextRecordsUrl`. Optional features the org doesn't have
+ * (INVALID_TYPE: territories, teams, the external account hierarchy) are left out of the
+ * snapshot (the engine reads them as not in use); evidence the user may not read is recorded
+ * in `meta.unavailable` with the fix.
  * Access tokens and session ids are never put in the snapshot.
  */
 import type { Row, Snapshot, SnapshotMeta } from '../../lwc-src/lwc/accessXrayEngine/types';
@@ -96,6 +98,9 @@ const USER_FIELDS = [
     'AccountId',
     'ManagerId'
 ];
+
+const USER_ROLE_FIELDS =
+    'Id, Name, DeveloperName, ParentRoleId, PortalType, PortalRole, PortalAccountId, CaseAccessForAccountOwner, ContactAccessForAccountOwner, OpportunityAccessForAccountOwner';
 
 const ID_RE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -283,6 +288,27 @@ export function fieldGroups(fields: string[], maxChars = 6000): string[][] {
     return groups;
 }
 
+/**
+ * Accounts of the external account hierarchy chains above `accountIds` (the accounts themselves
+ * included when they have a node): each node's ParentId is followed up to the root, whether or
+ * not the nodes are active (the engine decides what links; the collector reads the evidence).
+ */
+export function hierarchyChainAccounts(nodes: Row[], accountIds: string[]): string[] {
+    const byId = new Map(nodes.map((n) => [str(n.Id).slice(0, 15), n]));
+    const wanted = new Set(accountIds.filter(Boolean).map((id) => id.slice(0, 15)));
+    const out: string[] = [];
+    for (const start of nodes.filter((n) => wanted.has(str(n.AccountId).slice(0, 15)))) {
+        const seen = new Set<string>();
+        let node: Row | undefined = start;
+        while (node && !seen.has(str(node.Id))) {
+            seen.add(str(node.Id));
+            out.push(str(node.AccountId));
+            node = byId.get(str(node.ParentId).slice(0, 15));
+        }
+    }
+    return uniq(out.filter(Boolean));
+}
+
 function isMasterDetail(f: DescribeField): boolean {
     return f.type === 'reference' && f.cascadeDelete === true && f.nillable === false;
 }
@@ -467,13 +493,9 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
             )
         );
     }
-    put(
-        'UserRole',
-        await s.query(
-            'SELECT Id, Name, DeveloperName, ParentRoleId, PortalType, PortalRole, PortalAccountId, CaseAccessForAccountOwner, ContactAccessForAccountOwner, OpportunityAccessForAccountOwner FROM UserRole',
-            { maxRows }
-        )
-    );
+    // Read whole (bounded): the role hierarchy, portal roles (PortalType, PortalRole, PortalAccountId) included —
+    // the engine re-parents portal roles along the external account hierarchy (phase 6).
+    put('UserRole', await s.query(`SELECT ${USER_ROLE_FIELDS} FROM UserRole`, { maxRows }));
     put(
         'Group',
         await s.query('SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group', { maxRows })
@@ -601,7 +623,53 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         )
     );
 
-    // Phase 6: optional features — territories, teams, restriction rules.
+    // Phase 6: optional features — external account hierarchy, territories, teams, restriction rules.
+    // External account hierarchy (Object Reference "ExternalAccountHierarchy", API 49.0+: "works like a
+    // role-based hierarchy"; Special Access Rules: "You must have a Partner or Customer Community Plus
+    // license"). Read whole, without a row bound: at most five levels per hierarchy, and inactive nodes
+    // matter (a node below an inactive one doesn't link upwards). INVALID_TYPE = the feature is off → the
+    // table is left out and the engine reads it as "not in use".
+    const hierarchyFix =
+        'ExternalAccountHierarchy can be read only in an org with Partner or Customer Community Plus licences, by a user with read access to it: collect again logged in as such a user (e.g. a System Administrator: sf org login web --alias <alias>). Until then, access that external users could get through the hierarchy is reported as uncertain.';
+    let hierarchy: Row[] | undefined;
+    if (Number(transport.apiVersion) < 49) {
+        // Before API 49.0 the object doesn't exist: INVALID_TYPE would not mean "feature off" here.
+        s.unavailable.push({
+            table: 'ExternalAccountHierarchy',
+            reason: `ExternalAccountHierarchy needs API 49.0 or later (collected with ${transport.apiVersion})`,
+            fix: 'Collect again with --api-version 49.0 or later.'
+        });
+    } else {
+        hierarchy = await s.optional(
+            'ExternalAccountHierarchy',
+            hierarchyFix,
+            () =>
+                s.query(
+                    'SELECT Id, Name, AccountId, ParentId, HierarchyType, IsActive, IsAccessibleToParent FROM ExternalAccountHierarchy'
+                ),
+            { featureObject: true }
+        );
+    }
+    put('ExternalAccountHierarchy', hierarchy);
+    if (hierarchy?.length && s.truncated.some((t) => t.table === 'UserRole')) {
+        // UserRole was cut by --max-rows: make sure the portal roles of every account in the hierarchy chain
+        // above the users' and the owners' accounts are there (the engine re-parents the top portal role of a
+        // child account to the top portal role of its parent account). One query per 200 accounts.
+        const chainAccounts = hierarchyChainAccounts(
+            hierarchy,
+            (tables.User ?? [])
+                .filter((u) => [...userIds, ...ownerIds].some((id) => id.slice(0, 15) === str(u.Id).slice(0, 15)))
+                .map((u) => str(u.AccountId))
+        );
+        if (chainAccounts.length)
+            put(
+                'UserRole',
+                await s.queryIds(
+                    `SELECT ${USER_ROLE_FIELDS} FROM UserRole WHERE PortalAccountId IN {ids}`,
+                    chainAccounts
+                )
+            );
+    }
     const territoryFix =
         'Enterprise Territory Management is off in this org, or the user lacks "View Setup"; territory access is then reported as not applicable.';
     const models = await s.optional(
