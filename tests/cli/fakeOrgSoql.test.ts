@@ -66,4 +66,42 @@ describe('fake org SOQL subset', () => {
         expect(() => parseSoql('SELECT Id FROM User GROUP BY Name')).toThrow(SoqlError);
         expect(() => parseSoql("SELECT Id FROM User WHERE Name = 'unterminated")).toThrow(/unterminated/);
     });
+
+    it('answers ExternalAccountHierarchy when its data has the table and INVALID_TYPE when not (Object Reference "ExternalAccountHierarchy"; feature off)', () => {
+        const soql =
+            'SELECT Id, Name, AccountId, ParentId, HierarchyType, IsActive, IsAccessibleToParent FROM ExternalAccountHierarchy';
+        expect(() => executeSoql(data, soql)).toThrow(
+            expect.objectContaining({
+                errorCode: 'INVALID_TYPE',
+                message: "sObject type 'ExternalAccountHierarchy' is not supported."
+            })
+        );
+        const node = {
+            attributes: { type: 'ExternalAccountHierarchy' },
+            Id: '0Xh000000000002AAA',
+            Name: 'Globex Partners',
+            AccountId: '001000000000002AAA',
+            ParentId: '0Xh000000000001AAA',
+            HierarchyType: 'Partner',
+            IsActive: false,
+            IsAccessibleToParent: true,
+            Description: 'not selected'
+        };
+        const { records } = executeSoql({ tables: { ...data.tables, ExternalAccountHierarchy: [node] } }, soql);
+        expect(records).toEqual([
+            {
+                attributes: {
+                    type: 'ExternalAccountHierarchy',
+                    url: '/services/data/v62.0/sobjects/ExternalAccountHierarchy/0Xh000000000002AAA'
+                },
+                Id: '0Xh000000000002AAA',
+                Name: 'Globex Partners',
+                AccountId: '001000000000002AAA',
+                ParentId: '0Xh000000000001AAA',
+                HierarchyType: 'Partner',
+                IsActive: false,
+                IsAccessibleToParent: true
+            }
+        ]);
+    });
 });

@@ -31,7 +31,11 @@ export interface FakeOrgOptions {
     accessToken?: string;
     /** Rows per query page before `nextRecordsUrl` (Salesforce default 2000). */
     pageSize?: number;
-    /** Objects that answer INVALID_TYPE (feature not enabled in the org, e.g. Territory2Model). */
+    /**
+     * Objects that answer INVALID_TYPE (feature not enabled in the org, e.g. Territory2Model,
+     * ExternalAccountHierarchy). An object the snapshot has no table and no describe for answers
+     * INVALID_TYPE too ("sObject type '…' is not supported.").
+     */
     unsupportedObjects?: string[];
     /** The user the token belongs to (userinfo), default the first User row. */
     loginUserId?: string;
