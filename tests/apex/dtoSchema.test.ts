@@ -10,7 +10,11 @@
  *  - map-shaped parts built in Apex (meta.truncated, recordTypeInfos, LayoutAssignment, sharing
  *    rule definitions, metadata keys) use the contract's key names;
  *  - every table the engine reads is filled by an Apex evidence service, or is listed below as
- *    not collected in-org with the reason.
+ *    not collected in-org with the reason;
+ *  - the external account hierarchy: the Apex selects every field the engine reads, reads the whole
+ *    table only when the describe has the object, reports failures under the table name the engine
+ *    looks up, and applies the engine's role rule (same fields, ranks and portal types) before the
+ *    role chain is walked.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,12 +25,12 @@ const CLASSES = join(ROOT, 'force-app', 'main', 'default', 'classes');
 const ENGINE = join(ROOT, 'lwc-src', 'lwc', 'accessXrayEngine');
 const SCHEMA = join(ROOT, 'docs', 'snapshot.schema.json');
 
-/** Tables the engine can use that the in-org collector deliberately does not read, with why. */
-const NOT_COLLECTED_IN_ORG: Record<string, string> = {
-    // Read by the Experience Cloud layer only to say "uncertain" when an active external account
-    // hierarchy could explain access; no collector reads it yet (docs/experience-cloud.md, docs/apex.md).
-    ExternalAccountHierarchy: 'external account hierarchy not modelled yet'
-};
+/**
+ * Tables the engine can use that the in-org collector deliberately does not read, with why.
+ * Empty: ExternalAccountHierarchy, the last one, is collected since the engine models the external
+ * account hierarchy (AccessXRayExternalAccountHierarchyEvidence; see the suite at the end).
+ */
+const NOT_COLLECTED_IN_ORG: Record<string, string> = {};
 
 function walk(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {
@@ -375,4 +379,123 @@ describe('docs/snapshot.schema.json agrees with the Apex DTO', () => {
             expect(problems).toEqual([]);
         }
     );
+});
+
+describe('ExternalAccountHierarchy: the Apex collects what the engine models', () => {
+    const TABLE = 'ExternalAccountHierarchy';
+    const engineModel = readFileSync(join(ENGINE, 'externalAccountHierarchy.ts'), 'utf8');
+    const engineReasons = readFileSync(join(ENGINE, 'externalAccountHierarchyReasons.ts'), 'utf8');
+    const engineIndex = readFileSync(join(ENGINE, 'snapshotIndex.ts'), 'utf8');
+    const rule = apex('AccessXRayExternalAccountHierarchy');
+    const evidence = apex('AccessXRayExternalAccountHierarchyEvidence');
+    /** Fields of `get('X')` calls in a piece of Apex. */
+    const gets = (source: string): Set<string> => new Set([...source.matchAll(/\.get\('(\w+)'\)/g)].map((m) => m[1]!));
+    /** Capitalised properties read on the given row variables of a TypeScript source. */
+    const fieldsOn = (source: string, variables: string[]): Set<string> =>
+        new Set(
+            [...source.matchAll(new RegExp(`\\b(?:${variables.join('|')})\\??\\.([A-Z]\\w*)\\b`, 'g'))].map((m) => m[1]!)
+        );
+
+    // Node rows are `n`, `node`, `parent`, `x` in the engine; `labelOf(node)` shows the node's Name.
+    const engineNodeFields = new Set([
+        ...fieldsOn(engineModel, ['n', 'node', 'parent', 'start']),
+        ...fieldsOn(engineReasons, ['n', 'node', 'x']),
+        ...(/labelOf\((?:n|node|link\.node)\)/.test(engineReasons) && engineIndex.includes("'Name'") ? ['Name'] : [])
+    ]);
+    // Role rows in topPortalRole are `r`, `a`, `b`; PortalAccountId is matched through rowsWhere.
+    const engineRoleFields = new Set([
+        ...fieldsOn(engineModel, ['r', 'a', 'b', 'childTop', 'parentTop']),
+        ...[...engineModel.matchAll(/rowsWhere\('UserRole', '(\w+)'/g)].map((m) => m[1]!)
+    ]);
+
+    test('the engine reads the documented node and role fields (guards the extraction below)', () => {
+        for (const field of ['Id', 'Name', 'AccountId', 'ParentId', 'HierarchyType', 'IsActive', 'IsAccessibleToParent']) {
+            expect({ field, readByEngine: engineNodeFields.has(field) }).toEqual({ field, readByEngine: true });
+        }
+        for (const field of ['Id', 'ParentRoleId', 'PortalType', 'PortalRole', 'PortalAccountId']) {
+            expect({ field, readByEngine: engineRoleFields.has(field) }).toEqual({ field, readByEngine: true });
+        }
+        expect(engineModel).toContain(`rows('${TABLE}')`);
+    });
+
+    test('the Apex selector selects every node field the engine reads, from the whole table', () => {
+        const selected = apexSelectedFields().get(TABLE) ?? new Set<string>();
+        expect([...engineNodeFields].filter((f) => !selected.has(f))).toEqual([]);
+        const call = [...apexByName.values()]
+            .join('\n')
+            .match(/new AccessXRayQuery\(\s*'ExternalAccountHierarchy',\s*new List<String>\{[^}]*\},\s*(\w+),\s*(\w+),\s*(\w+)\s*\)/);
+        expect(call).not.toBeNull();
+        // No condition, no binds: inactive nodes matter (a node below an inactive node doesn't link).
+        expect([call![1], call![2]]).toEqual(['null', 'null']);
+        // A row bound (the usual truncation convention), not "no LIMIT".
+        expect(call![3]).not.toBe('null');
+    });
+
+    test('the UserRole selector selects every role field the rule reads', () => {
+        const selected = apexSelectedFields().get('UserRole') ?? new Set<string>();
+        expect([...engineRoleFields].filter((f) => !selected.has(f))).toEqual([]);
+    });
+
+    test('the object is found through the describe, never referenced as a type', () => {
+        expect(evidence).toContain('AccessXRayExperienceSelector.externalAccountHierarchy()');
+        expect(evidence).toMatch(/if \(!query\.isAvailable\(\)\) \{\s*return;\s*\}/);
+        for (const [name, raw] of apexByName) {
+            const code = raw
+                .replace(/\/\*[\s\S]*?\*\//g, '')
+                .replace(/\/\/.*$/gm, '')
+                .replace(/'(?:[^'\\]|\\.)*'/g, "''");
+            expect({ name, staticReference: /\bExternalAccountHierarchy\b/.test(code) }).toEqual({
+                name,
+                staticReference: false
+            });
+        }
+    });
+
+    test('a failed read is reported under the table name the engine looks up, with a fix', () => {
+        expect(engineReasons).toContain(`unavailable('${TABLE}')`);
+        expect(evidence).toContain(`TABLE = '${TABLE}'`);
+        expect(evidence).toMatch(/ctx\.unavailable\(\s*TABLE,[\s\S]*?Label\.AXR_Apex_FixExternalAccountHierarchy\s*\)/);
+        const labels = readFileSync(
+            join(ROOT, 'force-app', 'main', 'default', 'labels', 'AccessXRayApex.labels-meta.xml'),
+            'utf8'
+        );
+        expect(labels).toContain('<fullName>AXR_Apex_FixExternalAccountHierarchy</fullName>');
+    });
+
+    test('the Apex rule reads the same fields and uses the same ranks and portal types as the engine', () => {
+        const read = gets(rule);
+        expect([...engineNodeFields].filter((f) => f !== 'Name' && !read.has(f))).toEqual([]);
+        expect([...engineRoleFields].filter((f) => !read.has(f))).toEqual([]);
+        const engineRank = engineModel.match(/const RANK: Record<string, number> = \{([^}]*)\}/);
+        expect(engineRank).not.toBeNull();
+        const rank = (pairs: string, pattern: RegExp): Record<string, number> =>
+            Object.fromEntries([...pairs.matchAll(pattern)].map((m) => [m[1]!, Number(m[2])]));
+        const apexRank = rule.match(/RANK = new Map<String, Integer>\{([^}]*)\}/);
+        expect(apexRank).not.toBeNull();
+        expect(rank(apexRank![1]!, /'(\w+)' => (\d+)/g)).toEqual(rank(engineRank![1]!, /(\w+): (\d+)/g));
+        const engineUnranked = engineModel.match(/RANK\[str\(a\.PortalRole\)\] \?\? (\d+)/);
+        expect(rule).toContain(`UNRANKED = ${engineUnranked![1]}`);
+        expect(engineModel).toContain("=== 'CustomerPortal' ? 'CustomerPortal' : 'Partner'");
+        expect(rule).toContain("CUSTOMER_PORTAL = 'CustomerPortal'");
+        expect(rule).toContain("PARTNER = 'Partner'");
+        expect(engineModel).toContain("!== 'PersonAccount'");
+        expect(rule).toContain("PERSON_ACCOUNT = 'PersonAccount'");
+        // The link conditions: active, accessible to parent (false blocks, blank doesn't), parent active to
+        // the root, same hierarchy type.
+        expect(engineModel).toMatch(/node\.IsActive !== true/);
+        expect(engineModel).toMatch(/node\.IsAccessibleToParent === false/);
+        expect(rule).toMatch(/isTrue\(node\.get\('IsActive'\)\)/);
+        expect(rule).toMatch(/!isFalse\(node\.get\('IsAccessibleToParent'\)\)/);
+        expect(rule).toMatch(/activeToRoot\(parent, nodesById\)/);
+        expect(rule).toMatch(/portalTypeOf\(node\.get\('HierarchyType'\)\) == portalTypeOf\(parent\.get\('HierarchyType'\)\)/);
+    });
+
+    test('the hierarchy is read before the role chain, and the chain follows it', () => {
+        const pipeline = apex('AccessXRayCollector');
+        const hierarchyAt = pipeline.indexOf('new AccessXRayExternalAccountHierarchyEvidence()');
+        expect(hierarchyAt).toBeGreaterThan(-1);
+        expect(hierarchyAt).toBeLessThan(pipeline.indexOf('new AccessXRayRoleHierarchyEvidence()'));
+        const roles = apex('AccessXRayRoleHierarchyEvidence');
+        expect(roles).toMatch(/AccessXRayExternalAccountHierarchy\.effectiveParents\([\s\S]*?ctx\.externalAccountHierarchyNodes\s*\)/);
+    });
 });
