@@ -17,12 +17,21 @@ export interface HierarchyClause {
     steps: PathStep[];
 }
 
+/** An account's name; an account the collector didn't read is named by its hierarchy node. */
+function accountName(ctx: EvaluationContext, accountId: string | null): string {
+    if (!accountId || ctx.index.byId(accountId)) {
+        return ctx.name(accountId);
+    }
+    const node = ctx.index.externalAccountHierarchy().nodeOfAccount.get(accountId);
+    return node ? `account ${accountId} (hierarchy node "${labelOf(node)}")` : ctx.name(accountId);
+}
+
 function linkText(ctx: EvaluationContext, link: HierarchyLink): string {
     const moved =
         link.collectedParentRoleId && link.collectedParentRoleId !== link.parentRoleId
             ? `; UserRole.ParentRoleId as collected points to ${ctx.name(link.collectedParentRoleId)}, the hierarchy decides`
             : '';
-    return `${ctx.name(link.childAccountId)}'s top role ${ctx.name(link.childRoleId)} reports to ${ctx.name(link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)} (external account hierarchy node "${labelOf(link.node)}"${moved})`;
+    return `${accountName(ctx, link.childAccountId)}'s top role ${ctx.name(link.childRoleId)} reports to ${accountName(ctx, link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)} (external account hierarchy node "${labelOf(link.node)}"${moved})`;
 }
 
 /** The hierarchy links crossed between the user's role and a role below it. */
@@ -37,7 +46,7 @@ export function hierarchyClause(ctx: EvaluationContext, upperRoleId: string, low
         steps: links
             .slice()
             .reverse()
-            .map((l) => ({ kind: 'role', label: `external account hierarchy ${ctx.name(l.parentAccountId)} ← ${ctx.name(l.childAccountId)}`, id: String(l.node.Id ?? ''), via: 'rolls up' }))
+            .map((l) => ({ kind: 'role', label: `external account hierarchy ${accountName(ctx, l.parentAccountId)} ← ${accountName(ctx, l.childAccountId)}`, id: String(l.node.Id ?? ''), via: 'rolls up' }))
     };
 }
 
@@ -86,7 +95,7 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
         const link = [...model.links.values()].find((l) => l.childRoleId === ownerRole || index.roleAncestors(ownerRole).includes(l.childRoleId));
         if (link) {
             notes.push(
-                `UserRole.ParentRoleId places ${ctx.name(ownerRole)} below ${ctx.name(myRoleId)}, but the external account hierarchy moves ${ctx.name(link.childAccountId)}'s portal roles under ${ctx.name(link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)}: internal owners of child accounts in an external account hierarchy lose access to the records owned by those accounts' users (Help: External Account Hierarchies Considerations)`
+                `UserRole.ParentRoleId places ${ctx.name(ownerRole)} below ${ctx.name(myRoleId)}, but the external account hierarchy moves ${accountName(ctx, link.childAccountId)}'s portal roles under ${accountName(ctx, link.parentAccountId)}'s top role ${ctx.name(link.parentRoleId)}: internal owners of child accounts in an external account hierarchy lose access to the records owned by those accounts' users (Help: External Account Hierarchies Considerations)`
             );
         }
     }
@@ -97,7 +106,7 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
     const why = index.unavailable('ExternalAccountHierarchy');
     if (why && ctx.classification.external) {
         uncertainties.push(
-            `The external account hierarchy could not be read (${why}): if ${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in one, the top portal role of ${ctx.name(userAccount)} would see records owned by ${ctx.name(ownerAccount)}'s users`
+            `The external account hierarchy could not be read (${why}): if ${accountName(ctx, ownerAccount)} is below ${accountName(ctx, userAccount)} in one, the top portal role of ${accountName(ctx, userAccount)} would see records owned by ${accountName(ctx, ownerAccount)}'s users`
         );
         return done();
     }
@@ -111,7 +120,7 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
         const block = model.blocked.get(normaliseId(n.Id) ?? '');
         if (block) {
             notes.push(
-                `${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in the external account hierarchy, but ${ctx.name(normaliseId(n.AccountId))} doesn't pass its data up: ${describeBlock(block)}`
+                `${accountName(ctx, ownerAccount)} is below ${accountName(ctx, userAccount)} in the external account hierarchy, but ${accountName(ctx, normaliseId(n.AccountId))} doesn't pass its data up: ${describeBlock(block)}`
             );
             const node = block === 'inactiveAbove' ? chain.slice(chain.indexOf(n) + 1).find((x) => x.IsActive !== true) : n;
             const fix =
@@ -125,26 +134,26 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
                     action: fix,
                     kind: 'other',
                     targetIds: [String(node?.Id ?? '')],
-                    blastRadius: `The top portal role of each account above ${ctx.name(normaliseId(n.AccountId))} would see every record its users own or are shared (Grant Access Using Hierarchies permitting).`
+                    blastRadius: `The top portal role of each account above ${accountName(ctx, normaliseId(n.AccountId))} would see every record its users own or are shared (Grant Access Using Hierarchies permitting).`
                 });
             }
             return done();
         }
     }
     if (!ownerRole) {
-        notes.push(`${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in an active external account hierarchy, but the owner ${ctx.name(ownerId)} holds no portal role, so nothing of theirs rolls up`);
+        notes.push(`${accountName(ctx, ownerAccount)} is below ${accountName(ctx, userAccount)} in an active external account hierarchy, but the owner ${ctx.name(ownerId)} holds no portal role, so nothing of theirs rolls up`);
         return done();
     }
     const top = [...model.links.values()].find((l) => l.parentAccountId === userAccount)?.parentRoleId;
     notes.push(
-        `${ctx.name(ownerAccount)} is below ${ctx.name(userAccount)} in an active external account hierarchy, but child account data is shared only with the highest role at each level${top ? ` (${ctx.name(top)})` : ''}; ${ctx.userName} holds ${ctx.name(myRoleId)} (Help: External Account Hierarchies Considerations)`
+        `${accountName(ctx, ownerAccount)} is below ${accountName(ctx, userAccount)} in an active external account hierarchy, but child account data is shared only with the highest role at each level${top ? ` (${ctx.name(top)})` : ''}; ${ctx.userName} holds ${ctx.name(myRoleId)} (Help: External Account Hierarchies Considerations)`
     );
     if (top) {
         nextSteps.push({
-            action: `Give ${ctx.userName} the role ${ctx.name(top)}, the role of ${ctx.name(userAccount)} that child account data rolls up to`,
+            action: `Give ${ctx.userName} the role ${ctx.name(top)}, the role of ${accountName(ctx, userAccount)} that child account data rolls up to`,
             kind: 'changeRole',
             targetIds: [top],
-            blastRadius: `${ctx.userName} would also see what every user below ${ctx.name(top)} owns or is shared, in ${ctx.name(userAccount)} and its child accounts.`
+            blastRadius: `${ctx.userName} would also see what every user below ${ctx.name(top)} owns or is shared, in ${accountName(ctx, userAccount)} and its child accounts.`
         });
     }
     return done();

@@ -278,5 +278,18 @@ export const externalAccountHierarchyCases: ExternalCase[] = [
             expect(names).not.toContain('Max Manager');
             expect(names).not.toContain('Ian Internal');
         }
+    },
+    {
+        id: 'EXT-EAH-17',
+        title: "An account in the middle of the chain that the collector didn't read is named by its hierarchy node, never by a bare id",
+        source: 'OR ExternalAccountHierarchy Name / AccountId; project rule (no silent or unreadable answer)',
+        arrange: (org) => {
+            westUnderAcme({ withNorth: true })(org);
+            const accounts = org.snapshot.tables.Account ?? [];
+            org.snapshot.tables.Account = accounts.filter((a) => a.Id !== org.ids['account.west']);
+        },
+        user: 'user.eve',
+        record: 'case.north',
+        expect: { access: { read: true }, layers: { roleHierarchy: 'grants' }, reasons: { roleHierarchy: ['(hierarchy node "acme west")'] } }
     }
 ];
