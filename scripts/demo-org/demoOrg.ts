@@ -85,6 +85,8 @@ export const KEY_PREFIX = {
     ObjectTerritory2Association: '0R5',
     Network: '0DB',
     RestrictionRule: '0Ri',
+    /** Placeholder: the Object Reference doesn't give ExternalAccountHierarchy's key prefix. */
+    ExternalAccountHierarchy: '0Xh',
     Compensation_Plan__c: 'a01',
     Invoice__c: 'a02',
     Product_Line__c: 'a03'
@@ -144,6 +146,11 @@ export interface DemoScenario {
     };
     /** The platform's verdict stored as the UserRecordAccess row. */
     platformMaxAccessLevel: AccessLevel;
+    /**
+     * UserRecordAccess.HasDeleteAccess when it doesn't follow from the level: MaxAccessLevel
+     * Transfer with no Delete (a user above the owner whose profile has no object Delete).
+     */
+    platformHasDeleteAccess?: boolean;
     /** Why, in one or two sentences, with the rule's source. */
     why: string;
     source: string;
@@ -491,7 +498,10 @@ function build(): Built {
         alpine: o.id('Account'),
         nordlicht: o.id('Account'),
         globex: o.id('Account'),
-        initech: o.id('Account')
+        initech: o.id('Account'),
+        // Child partner account of Nordlicht in an external account hierarchy (rows added below,
+        // after every other id is allocated, so the ids of the rest of the org stay as they were).
+        austria: o.id('Account')
     };
     roleSpecs.push(
         {
@@ -764,7 +774,7 @@ function build(): Built {
     for (const key of ['paula', 'pat', 'piet', 'lena', 'gus', 'carla', 'hugo', 'hana', 'olav', 'ingrid']) {
         contactIds[key] = o.id('Contact');
     }
-    for (const spec of userSpecs) {
+    const addUser = (spec: UserSpec): void => {
         const id = userIds[spec.key] ?? '';
         const name = spec.first ? `${spec.first} ${spec.last}` : spec.last;
         userNames[spec.key] = name;
@@ -806,7 +816,8 @@ function build(): Built {
             ExpirationDate: null,
             IsActive: true
         });
-    }
+    };
+    for (const spec of userSpecs) addUser(spec);
     const U = (key: string): string => {
         const id = userIds[key];
         if (!id) throw new Error(`unknown demo user ${key}`);
@@ -834,7 +845,7 @@ function build(): Built {
 
     // Roles rows and their system groups (Group maintenance tables: Role, RoleAndSubordinates,
     // RoleAndSubordinatesInternal per internal role; Role and RoleAndSubordinates per portal role).
-    for (const spec of roleSpecs) {
+    const addRole = (spec: RoleSpec): void => {
         const id = roleIds[spec.dev] ?? '';
         o.add('UserRole', {
             Id: id,
@@ -868,7 +879,8 @@ function build(): Built {
             roleAndSubordinates: group('RoleAndSubordinates'),
             roleAndSubordinatesInternal: spec.portal ? undefined : group('RoleAndSubordinatesInternal')
         };
-    }
+    };
+    for (const spec of roleSpecs) addRole(spec);
     const RG = (dev: string): { role: string; roleAndSubordinates: string; roleAndSubordinatesInternal?: string } => {
         const g = roleGroups[dev];
         if (!g) throw new Error(`unknown demo role ${dev}`);
@@ -1683,6 +1695,138 @@ function build(): Built {
         }
     };
 
+    // -- External account hierarchy: Nordlicht Partners GmbH ← Nordlicht Partners Austria GmbH ----
+    // (Experience Cloud, API 49.0+; docs/experience-cloud.md "External account hierarchy".)
+    // The child partner account is owned by Ana Alves; the platform created its three portal roles
+    // under Ana's role (EMEA Sales Rep) when the account was enabled, so UserRole.ParentRoleId of its
+    // executive still points at EMEA Sales Rep as collected. The two ExternalAccountHierarchy rows
+    // make the child's top role report to Nordlicht's top role (Partner Executive) instead: the
+    // engine follows the hierarchy, not the collected parent. Everything here is allocated after the
+    // rest of the org so no existing id moves.
+    o.add('Account', {
+        Id: accountIds.austria,
+        Name: 'Nordlicht Partners Austria GmbH',
+        Type: 'Partner',
+        BillingCountry: 'Austria',
+        OwnerId: U('ana'),
+        IsPartner: true,
+        IsCustomerPortal: false
+    });
+    accountOwnerRole.austria = 'EMEA_Sales_Rep';
+    accountShare('austria', U('ana'), 'Owner', {
+        account: 'All',
+        opportunity: roleSpecs.find((r) => r.dev === 'EMEA_Sales_Rep')?.opportunityAccess ?? 'None',
+        case: roleSpecs.find((r) => r.dev === 'EMEA_Sales_Rep')?.caseAccess ?? 'None',
+        contact: 'Edit'
+    });
+    portalAccountOwner.austria = U('ana');
+    const austriaRoles: RoleSpec[] = [
+        {
+            dev: 'NordlichtPartnersAustriaGmbHPartnerExecutive',
+            name: 'Nordlicht Partners Austria GmbH Partner Executive',
+            parent: 'EMEA_Sales_Rep',
+            portal: { type: 'Partner', role: 'Executive', accountKey: 'austria' }
+        },
+        {
+            dev: 'NordlichtPartnersAustriaGmbHPartnerManager',
+            name: 'Nordlicht Partners Austria GmbH Partner Manager',
+            parent: 'NordlichtPartnersAustriaGmbHPartnerExecutive',
+            portal: { type: 'Partner', role: 'Manager', accountKey: 'austria' }
+        },
+        {
+            dev: 'NordlichtPartnersAustriaGmbHPartnerUser',
+            name: 'Nordlicht Partners Austria GmbH Partner User',
+            parent: 'NordlichtPartnersAustriaGmbHPartnerManager',
+            portal: { type: 'Partner', role: 'User', accountKey: 'austria' }
+        }
+    ];
+    for (const spec of austriaRoles) {
+        roleIds[spec.dev] = o.id('UserRole');
+        roleSpecs.push(spec);
+    }
+    for (const spec of austriaRoles) addRole(spec);
+    const austriaUsers: UserSpec[] = [
+        {
+            key: 'tobias',
+            first: 'Tobias',
+            last: 'Wagner',
+            profile: pPartner,
+            role: 'NordlichtPartnersAustriaGmbHPartnerExecutive',
+            title: 'Managing Director',
+            contactKey: 'tobias',
+            accountKey: 'austria'
+        },
+        {
+            key: 'vera',
+            first: 'Vera',
+            last: 'Huber',
+            profile: pPartner,
+            role: 'NordlichtPartnersAustriaGmbHPartnerUser',
+            title: 'Service Technician',
+            contactKey: 'vera',
+            accountKey: 'austria'
+        }
+    ];
+    for (const spec of austriaUsers) {
+        userIds[spec.key] = o.id('User');
+        contactIds[spec.key] = o.id('Contact');
+    }
+    contact('tobias', 'Tobias', 'Wagner', 'austria', 'ana', 'Managing Director');
+    contact('vera', 'Vera', 'Huber', 'austria', 'ana', 'Service Technician');
+    for (const spec of austriaUsers) {
+        userSpecs.push(spec);
+        addUser(spec);
+    }
+    for (const k of ['tobias', 'vera']) accountShare('austria', U(k), 'PortalImplicit', { account: 'Read' });
+    // Vera opened case 00001010 through the web form (Origin Web, so the rule "Partner portal cases
+    // to Nordlicht" doesn't match it); Tobias registered a deal. Each owner reads the account.
+    const c1010 = o.id('Case');
+    recordIds.c1010 = c1010;
+    o.add('Case', {
+        Id: c1010,
+        CaseNumber: '00001010',
+        Subject: 'Raman probe misaligned after transport to Vienna',
+        AccountId: accountIds.austria,
+        ContactId: null,
+        OwnerId: U('vera'),
+        Origin: 'Web',
+        Type: 'Problem',
+        Status: 'New',
+        Priority: 'Medium'
+    });
+    caseShare(c1010, U('vera'), 'Owner', 'All');
+    const oAustria = opp(
+        'oAustria',
+        'Nordlicht Austria – Raman Spectrometers for TU Wien (deal registration)',
+        'austria',
+        'tobias',
+        'Qualification',
+        72000
+    );
+    accountShare('austria', U('vera'), 'ImplicitParent', { account: 'Read' }); // case 00001010
+    accountShare('austria', U('tobias'), 'ImplicitParent', { account: 'Read' }); // deal registration
+    // The hierarchy: Nordlicht is the root node, Nordlicht Partners Austria its child (both active,
+    // the child shares its data with the parent: IsAccessibleToParent true, the default).
+    const eahNordlicht = o.id('ExternalAccountHierarchy');
+    o.add('ExternalAccountHierarchy', {
+        Id: eahNordlicht,
+        Name: 'Nordlicht Partners GmbH',
+        AccountId: accountIds.nordlicht,
+        ParentId: null,
+        HierarchyType: 'Partner',
+        IsActive: true,
+        IsAccessibleToParent: true
+    });
+    o.add('ExternalAccountHierarchy', {
+        Id: o.id('ExternalAccountHierarchy'),
+        Name: 'Nordlicht Partners Austria GmbH',
+        AccountId: accountIds.austria,
+        ParentId: eahNordlicht,
+        HierarchyType: 'Partner',
+        IsActive: true,
+        IsAccessibleToParent: true
+    });
+
     // -- Scenarios ----------------------------------------------------------------------------------
     const scenarios: DemoScenario[] = [];
     const scenario = (s: Omit<DemoScenario, 'n'>): void => {
@@ -2115,6 +2259,52 @@ function build(): Built {
         why: 'Elio is on the case team as Technical Advisor, a case team role with Read Only access (CaseTeamRole.AccessLevel); the case is Tara’s and the account is Ana’s, his peer.',
         source: 'seed 001 layer 7; seed 000 step 10 (case teams)'
     });
+    scenario({
+        key: 'paula-case-1010',
+        title: 'Why does Paula Petersen have the owner’s access to case 00001010 of the child account Nordlicht Partners Austria GmbH?',
+        userId: U('paula'),
+        recordId: R('c1010'),
+        expected: {
+            maxAccessLevel: 'Transfer',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'grants',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'Transfer',
+        platformHasDeleteAccess: false,
+        why: 'Vera Huber (Nordlicht Partners Austria GmbH, Partner User) owns the case. The external account hierarchy Nordlicht Partners GmbH ← Nordlicht Partners Austria GmbH makes the child account’s top role (its Partner Executive) report to Nordlicht’s top role, Paula’s Partner Executive, so Paula is above the owner and gets the owner’s access: read, edit and transfer, but not delete, which her profile doesn’t have on Case (maximum Transfer).',
+        source: 'Object Reference "ExternalAccountHierarchy" ("works like a role-based hierarchy"); Help "Configure an External Account Hierarchy"; Help "External Account Hierarchies Considerations" ("shared with the highest role at each level"); Help "Transfer Records" (users above the owner)'
+    });
+    scenario({
+        key: 'pat-case-1010',
+        title: "Why can't Pat Partner see case 00001010 when Paula Petersen can?",
+        userId: U('pat'),
+        recordId: R('c1010'),
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'None',
+        why: 'Child account data rolls up only to the highest role of each account in the hierarchy: the Austrian account’s top role reports to Nordlicht’s Partner Executive (Paula), not to Pat’s Partner Manager role below it. The case’s origin is Web, so the partner-portal sharing rule doesn’t share it either.',
+        source: 'Help "External Account Hierarchies Considerations" ("Child account data is shared with the highest role at each level")'
+    });
+    scenario({
+        key: 'ana-opp-austria',
+        title: "Why can't Ana Alves see the deal registration of Nordlicht Partners Austria GmbH, the account she owns?",
+        userId: U('ana'),
+        recordId: oAustria,
+        expected: {
+            maxAccessLevel: 'None',
+            decidingLayer: 'roleHierarchy',
+            decidingStatus: 'neutral',
+            reconciliation: 'agrees'
+        },
+        platformMaxAccessLevel: 'None',
+        why: 'Tobias Wagner, the child account’s Partner Executive, owns the opportunity. The account’s portal roles were created under Ana’s role, but in the external account hierarchy its top role reports to Nordlicht’s Partner Executive instead, so Ana, the internal owner of the child account, loses the role-hierarchy access to records its partner users own; her role gives account owners no opportunity access.',
+        source: 'Help "External Account Hierarchies Considerations" ("Internal owners of child accounts … lose access to the records owned by those users"); UserRole.OpportunityAccessForAccountOwner'
+    });
 
     // The platform's verdicts (UserRecordAccess), one row per scenario pair.
     for (const s of scenarios) {
@@ -2124,7 +2314,7 @@ function build(): Built {
             RecordId: s.recordId,
             HasReadAccess: rank >= 1,
             HasEditAccess: rank >= 2,
-            HasDeleteAccess: rank >= 3,
+            HasDeleteAccess: s.platformHasDeleteAccess ?? rank >= 3,
             HasTransferAccess: rank >= 4,
             HasAllAccess: rank >= 5,
             MaxAccessLevel: s.platformMaxAccessLevel

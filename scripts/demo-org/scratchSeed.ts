@@ -307,8 +307,27 @@ export function buildScratchSeed(snapshot: Snapshot): Record<string, string> {
                 );
         }
     }
+    // External account hierarchy nodes (Object Reference "ExternalAccountHierarchy", API 49.0+; the
+    // object exists once CommunitiesSettings.enableExternalAccHierPref is on, which the scratch
+    // definition sets). Parents first: a node's ParentId is the Id of the node inserted before it.
+    const nodes = t('ExternalAccountHierarchy');
+    const nodeOrder: Row[] = [];
+    const placedNodes = new Set<string>();
+    while (nodeOrder.length < nodes.length) {
+        const next = nodes.find(
+            (n) => !placedNodes.has(str(n.Id)) && (n.ParentId == null || placedNodes.has(str(n.ParentId)))
+        );
+        if (!next) throw new Error('scratch seed: ExternalAccountHierarchy has a cycle or a missing parent');
+        nodeOrder.push(next);
+        placedNodes.add(str(next.Id));
+    }
+    const nodeVar = (id: unknown): string => `hierarchyNode${nodeOrder.findIndex((n) => n.Id === id) + 1}`;
+    const hierarchyLines = nodeOrder.flatMap((n) => [
+        `ExternalAccountHierarchy ${nodeVar(n.Id)} = new ExternalAccountHierarchy(Name = ${q(n.Name)}, AccountId = ${recordLookup(n.AccountId)}, ${n.ParentId ? `ParentId = ${nodeVar(n.ParentId)}.Id, ` : ''}HierarchyType = ${q(n.HierarchyType)}, IsActive = ${n.IsActive === true}, IsAccessibleToParent = ${n.IsAccessibleToParent !== false});`,
+        `insert ${nodeVar(n.Id)};`
+    ]);
     files['scripts/scratch-org/apex/05-record-access.apex'] = header(
-        '5/5 Territory assignments, account/opportunity/case teams, manual and Apex-managed shares.',
+        '5/5 Territory assignments, account/opportunity/case teams, manual and Apex-managed shares, external account hierarchy.',
         [
             ...userMap,
             'List<SObject> rows = new List<SObject>();',
@@ -334,6 +353,12 @@ export function buildScratchSeed(snapshot: Snapshot): Record<string, string> {
             'rows = new List<SObject>();',
             ...hvOwned,
             'update rows;',
+            ...(hierarchyLines.length
+                ? [
+                      '// External account hierarchy (after the external users: the accounts have their portal roles).',
+                      ...hierarchyLines
+                  ]
+                : []),
             `System.debug('Access X-Ray demo: record-level rows seeded');`
         ]
     );

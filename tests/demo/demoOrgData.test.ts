@@ -140,13 +140,39 @@ describe('demo org: references resolve', () => {
         ['UserTerritory2Association', 'Territory2Id', ['Territory2']],
         ['ObjectTerritory2Association', 'ObjectId', ['Account']],
         ['ObjectTerritory2Association', 'Territory2Id', ['Territory2']],
-        ['UserRecordAccess', 'UserId', ['User']]
+        ['UserRecordAccess', 'UserId', ['User']],
+        ['ExternalAccountHierarchy', 'AccountId', ['Account']],
+        ['ExternalAccountHierarchy', 'ParentId', ['ExternalAccountHierarchy']]
     ];
     it.each(refs)('%s.%s points at an existing %p row (or is null)', (table, field, targets) => {
         for (const row of rows(table)) {
             const value = row[field];
             if (value === null || value === undefined) continue;
             expect(targets).toContain(tableOf(value));
+        }
+    });
+    it('each portal account’s top portal role reports to its owner’s role as collected, as the platform creates it (UserRole.PortalAccountOwnerId)', () => {
+        for (const account of rows('Account').filter((a) => a.IsPartner === true || a.IsCustomerPortal === true)) {
+            const roles = rows('UserRole').filter((r) => r.PortalAccountId === account.Id);
+            if (roles.length === 0) continue; // no role-based users (high-volume)
+            const ids = new Set(roles.map((r) => str(r.Id)));
+            const tops = roles.filter((r) => !ids.has(str(r.ParentRoleId)));
+            const owner = byId.get(str(account.OwnerId))?.row;
+            expect(tops).toHaveLength(1);
+            expect(tops[0]?.ParentRoleId).toBe(owner?.UserRoleId);
+            for (const r of roles) expect(r.PortalAccountOwnerId).toBe(account.OwnerId);
+        }
+    });
+    it('the external account hierarchy joins two partner accounts of the same type, active, child accessible to parent (Object Reference "ExternalAccountHierarchy")', () => {
+        const nodes = rows('ExternalAccountHierarchy');
+        expect(nodes).toHaveLength(2);
+        const root = nodes.find((n) => n.ParentId === null);
+        const child = nodes.find((n) => n.ParentId === root?.Id);
+        expect(byId.get(str(root?.AccountId))?.row.Name).toBe('Nordlicht Partners GmbH');
+        expect(byId.get(str(child?.AccountId))?.row.Name).toBe('Nordlicht Partners Austria GmbH');
+        for (const n of nodes) {
+            expect(n).toMatchObject({ HierarchyType: 'Partner', IsActive: true, IsAccessibleToParent: true });
+            expect(byId.get(str(n.AccountId))?.row.IsPartner).toBe(true);
         }
     });
     it('a territory belongs to the same model as its parent (Territory2 doc)', () => {
@@ -325,7 +351,13 @@ describe('demo org: the platform-written rows are consistent', () => {
                 row.HasDeleteAccess,
                 row.HasTransferAccess,
                 row.HasAllAccess
-            ]).toEqual([rank >= 1, rank >= 2, rank >= 3, rank >= 4, rank >= 5]);
+            ]).toEqual([rank >= 1, rank >= 2, s.platformHasDeleteAccess ?? rank >= 3, rank >= 4, rank >= 5]);
+        }
+    });
+    it('UserRecordAccess says Transfer without Delete only for a user above the owner whose profile has no object Delete (docs/engine.md "Owner without object Delete")', () => {
+        for (const s of scenarios.filter((x) => x.platformHasDeleteAccess !== undefined)) {
+            expect(s).toMatchObject({ platformMaxAccessLevel: 'Transfer', platformHasDeleteAccess: false });
+            expect(s.expected.decidingLayer).toBe('roleHierarchy');
         }
     });
     it('UserRecordAccess disagrees with the expected verdict exactly where a restriction rule blocks (UserRecordAccess ignores restriction rules)', () => {

@@ -63,3 +63,39 @@ describe('demo org: who can see case 00001001 (headline record)', () => {
         expect(result.total).toBe(7);
     });
 });
+
+/*
+ * "Who can see the deal registration of Nordlicht Partners Austria GmbH?" — the child account of
+ * the external account hierarchy (scenarios 29–31), worked out by hand:
+ * - Tobias Wagner — All: owner (Partner Community profile: Opportunity create/read/edit/delete).
+ * - Paula Petersen — All: Nordlicht's top role, which the Austrian top role reports to (Object
+ *   Reference "ExternalAccountHierarchy": "works like a role-based hierarchy").
+ * - Emma Eriksen, Victor Vance, Cora Chen — All: above Paula's role (EMEA Sales Manager → VP Sales →
+ *   CEO); the Kestrel Sales User profile has full Opportunity rights.
+ * - Ada Kowalski — All (Modify All Data); Otto Lindqvist — Read (View All Data).
+ * Nobody else: not Pat Partner or Piet Janssen (below Nordlicht's top role — "Child account data is
+ * shared with the highest role at each level"), not Ana Alves, the child account's internal owner
+ * ("Internal owners of child accounts … lose access to the records owned by those users"; her role
+ * gives account owners no opportunity access), not Elio Russo (her peer).
+ */
+describe('demo org: who can see the Nordlicht Austria deal registration (external account hierarchy)', () => {
+    it('lists the owner, the parent account’s top role and the internal roles above it, not the parent’s manager or the child’s internal owner', () => {
+        const opp = (snap.tables.Opportunity ?? []).find((o: Row) => String(o.Name).includes('TU Wien'));
+        expect(opp).toBeDefined();
+        const result = whoCanSee(String(opp?.Id));
+        const got = result.users
+            .map((u) => `${u.userName}: ${u.maxAccessLevel}${u.uncertain ? ' (uncertain)' : ''}`)
+            .sort();
+        expect(got).toEqual(
+            [
+                'Ada Kowalski: All',
+                'Cora Chen: All',
+                'Emma Eriksen: All',
+                'Otto Lindqvist: Read',
+                'Paula Petersen: All',
+                'Tobias Wagner: All',
+                'Victor Vance: All'
+            ].sort()
+        );
+    });
+});

@@ -304,6 +304,42 @@ describe('scratch-org seed: metadata matches the Metadata API WSDL', () => {
     });
 });
 
+describe('scratch-org definition: config/project-scratch-def.json', () => {
+    const def = JSON.parse(read('config/project-scratch-def.json')) as { settings: Record<string, unknown> };
+    // Scratch org definition "settings" are Metadata API Settings types (camelCase names): a field
+    // the Metadata API doesn't know fails `sf org create scratch`, so every one must be in the WSDL.
+    const checkSettings = (value: Record<string, unknown>, type: string, where: string, problems: string[]): void => {
+        const props = schemaProps(type);
+        if (!props) {
+            problems.push(`${where}: unknown Metadata API type ${type}`);
+            return;
+        }
+        for (const [field, v] of Object.entries(value)) {
+            const prop = props.find(([name]) => name === field);
+            if (!prop) {
+                problems.push(`${where}.${field}: not a field of ${type}`);
+                continue;
+            }
+            const childType = String(Array.isArray(prop[1]) ? prop[1][0] : prop[1]).replace(/^\?/, '');
+            if (v !== null && typeof v === 'object') checkSettings(v as Record<string, unknown>, childType, `${where}.${field}`, problems);
+        }
+    };
+    it('every settings field is a field of its Metadata API Settings type (WSDL)', () => {
+        const problems: string[] = [];
+        for (const [key, value] of Object.entries(def.settings)) {
+            checkSettings(value as Record<string, unknown>, key.charAt(0).toUpperCase() + key.slice(1), key, problems);
+        }
+        expect(problems).toEqual([]);
+        const selfTest: string[] = [];
+        checkSettings({ enableExternalAccountHierarchy: true }, 'CommunitiesSettings', 'self-test', selfTest);
+        expect(selfTest).toEqual(['self-test.enableExternalAccountHierarchy: not a field of CommunitiesSettings']);
+    });
+    it('turns on external account hierarchies, which the seed’s ExternalAccountHierarchy rows need (CommunitiesSettings.enableExternalAccHierPref)', () => {
+        expect(def.settings.communitiesSettings).toMatchObject({ enableExternalAccHierPref: true });
+        expect(seed['scripts/scratch-org/apex/05-record-access.apex']).toContain('new ExternalAccountHierarchy(');
+    });
+});
+
 describe('scratch-org seed: offline validation', () => {
     it('`sf project convert source` converts unpackaged/main/demo to Metadata API format (no org needed)', () => {
         const out = mkdtempSync(join(tmpdir(), 'axray-demo-'));
@@ -352,7 +388,10 @@ describe('scratch-org seed: offline validation', () => {
         // Each script becomes the body of a class method in a throwaway project that also holds the
         // demo custom objects; the language server then resolves every type, field and method.
         // AccountTeamMember is a real object (account teams are on in the scratch definition) that
-        // the language server does not model: its lines are the only ones allowed to be reported.
+        // the language server does not model, and neither is ExternalAccountHierarchy (API 49.0+,
+        // on through CommunitiesSettings.enableExternalAccHierPref): their lines are the only ones
+        // allowed to be reported. The hierarchy lines' fields are checked against the Object
+        // Reference in the next test instead.
         const project = mkdtempSync(join(tmpdir(), 'axray-apex-'));
         try {
             const classes = join(project, 'force-app', 'main', 'default', 'classes');
@@ -383,7 +422,11 @@ describe('scratch-org seed: offline validation', () => {
                     new Set(
                         source
                             .split('\n')
-                            .map((line, i) => (line.includes('new AccountTeamMember(') ? i + 1 : 0))
+                            .map((line, i) =>
+                                line.includes('new AccountTeamMember(') || line.includes('new ExternalAccountHierarchy(')
+                                    ? i + 1
+                                    : 0
+                            )
                             .filter((n) => n > 0)
                     )
                 );
@@ -411,6 +454,23 @@ describe('scratch-org seed: offline validation', () => {
             rmSync(project, { recursive: true, force: true });
         }
     }, 120000);
+    it('ExternalAccountHierarchy rows set only createable fields of the Object Reference, one per snapshot node, parents first', () => {
+        // Object Reference "ExternalAccountHierarchy": AccountId, HierarchyType (Partner /
+        // CustomerPortal), IsAccessibleToParent, IsActive, Name, ParentId are createable.
+        const documented = new Set(['Name', 'AccountId', 'ParentId', 'HierarchyType', 'IsActive', 'IsAccessibleToParent']);
+        const text = seed['scripts/scratch-org/apex/05-record-access.apex'] ?? '';
+        const lines = text.split('\n').filter((l) => l.includes('new ExternalAccountHierarchy('));
+        expect(lines).toHaveLength(rows('ExternalAccountHierarchy').length);
+        const declared: string[] = [];
+        for (const line of lines) {
+            const args = /new ExternalAccountHierarchy\((.*)\);$/.exec(line)?.[1] ?? '';
+            const fields = [...args.replace(/\[[^\]]*\]/g, '').matchAll(/(\w+) = /g)].map((m) => m[1]);
+            for (const f of fields) expect(documented).toContain(f);
+            const parent = /ParentId = (\w+)\.Id/.exec(line)?.[1];
+            if (parent) expect(declared).toContain(parent);
+            declared.push(/^ExternalAccountHierarchy (\w+) =/.exec(line)?.[1] ?? '');
+        }
+    });
     it.each(['scripts/scratch-org/seed.sh', 'scripts/scratch-org/create-demo-org.sh'])(
         '%s is valid bash (bash -n) and stops on errors (set -euo pipefail)',
         (script) => {
