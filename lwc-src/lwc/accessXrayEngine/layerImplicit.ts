@@ -18,6 +18,7 @@ import type { EvaluationContext } from './context';
 import { layerResult, notApplicable, type LayerEvaluation } from './layer';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
+import { normaliseId } from './ids';
 import { labelOf } from './snapshotIndex';
 import type { AccessFlags, GrantPath, PathStep } from './types';
 import { flagsOf, maxGrant, noAccess, orFlags } from './accessLevels';
@@ -83,10 +84,7 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
     if (paths.length) {
         return layerResult('implicitSharing', 'grants', reasons.join(' '), { access, paths, evidence: [...new Set(evidence)], uncertainties });
     }
-    const neutral =
-        obj === 'Account'
-            ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.`
-            : `${ctx.userName} does not own the account ${ctx.name(str(ctx.record.AccountId)) || '(none)'} (and is not above its owner), so no child implicit access.`;
+    const neutral = obj === 'Account' ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.` : noChildImplicitReason(ctx);
     if (uncertainties.length) {
         return layerResult('implicitSharing', 'uncertain', `${neutral} ${uncertainties.join('; ')}.`, { uncertainties, evidence });
     }
@@ -94,6 +92,41 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
 }
 
 type Adder = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]) => void;
+
+/** Why child implicit sharing gives nothing: not the account owner (nor above), or the owner's role gives owners no access. */
+function noChildImplicitReason(ctx: EvaluationContext): string {
+    const accountId = str(ctx.record.AccountId);
+    const account = accountId ? ctx.index.byId(accountId)?.row : undefined;
+    const ownerId = str(account?.OwnerId);
+    const owner = ownerId ? ctx.index.user(ownerId) : undefined;
+    const ownerRoleId = str(owner?.UserRoleId);
+    const myRole = str(ctx.user.UserRoleId);
+    const owns = !!ownerId && ownerId === ctx.userId;
+    const above = !owns && !!myRole && !!ownerRoleId && !ctx.classification.highVolume && ctx.index.isRoleAbove(myRole, ownerRoleId);
+    if ((owns || above) && ownerRoleId) {
+        const column = `${ctx.objectApiName}AccessForAccountOwner`;
+        const who = owns ? `${ctx.userName} owns the account ${ctx.name(accountId)}` : `${ctx.userName} is above the account owner ${ctx.name(ownerId)}`;
+        return `${who}, but the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${ctx.objectApiName.toLowerCase()}s (UserRole.${column} None), so no child implicit access (seed 002).`;
+    }
+    return `${ctx.userName} does not own the account ${ctx.name(accountId) || '(none)'} (and is not above its owner), so no child implicit access.`;
+}
+
+/**
+ * Help "External Account Hierarchies Considerations": internal owners of child accounts "lose
+ * access to the records owned by those users". Whether that also removes account-owner (child
+ * implicit) access is not documented, so a grant on such a record is marked uncertain.
+ */
+function childAccountOwnerDoubt(ctx: EvaluationContext, accountId: string): string | null {
+    const recordOwner = ctx.index.user(str(ctx.record.OwnerId));
+    const acct = normaliseId(accountId);
+    if (!recordOwner || !acct || normaliseId(recordOwner.AccountId) !== acct) {
+        return null;
+    }
+    const linked = [...ctx.index.externalAccountHierarchy().links.values()].some((l) => l.childAccountId === acct);
+    return linked
+        ? `the account is a child account in an external account hierarchy and ${ctx.name(str(ctx.record.OwnerId))}, one of its users, owns this ${ctx.objectApiName.toLowerCase()}: Salesforce Help says internal owners of child accounts lose access to the records owned by those users, and doesn't say whether that includes this account-owner access (compare with UserRecordAccess)`
+        : null;
+}
 
 function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): void {
     const { index } = ctx;
@@ -177,6 +210,10 @@ function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string
     if (ownerId === ctx.userId) {
         if (assumed) {
             uncertainties.push(`child implicit level for the account owner${assumed}`);
+        }
+        const doubt = level !== 'None' ? childAccountOwnerDoubt(ctx, accountId) : null;
+        if (doubt) {
+            uncertainties.push(doubt);
         }
         add(level, makePath(ctx, 'implicitSharing', level, [accountStep]), `${ctx.userName} owns account ${labelOf(account)}: child implicit ${levelText(level)} on its ${ctx.objectApiName.toLowerCase()}s per role ${labelOf(ownerRole, 'none')} (${column})${assumed} (seed 002).`, [`Account:${accountId}`, ...(ownerRoleId ? [`UserRole:${ownerRoleId}`] : [])]);
         return;

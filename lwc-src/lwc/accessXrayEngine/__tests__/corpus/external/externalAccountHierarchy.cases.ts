@@ -291,5 +291,34 @@ export const externalAccountHierarchyCases: ExternalCase[] = [
         user: 'user.eve',
         record: 'case.north',
         expect: { access: { read: true }, layers: { roleHierarchy: 'grants' }, reasons: { roleHierarchy: ['(hierarchy node "acme west")'] } }
+    },
+    {
+        id: 'EXT-EAH-18',
+        title: "The child account's internal owner whose role gives account owners Read on cases: child implicit access is shown but uncertain, since Help says such owners lose access to their partner users' records",
+        source: 'CON "Internal owners of child accounts … lose access to the records owned by those users"; seed 002 (child implicit sharing for the account owner)',
+        arrange: (org) => {
+            westUnderAcme()(org);
+            org.row(org.ids['role.support'] as string).CaseAccessForAccountOwner = 'Read';
+        },
+        user: 'user.ian',
+        record: 'case.west',
+        expect: { access: { read: true }, layers: { implicitSharing: 'grants', roleHierarchy: 'neutral' }, uncertain: true },
+        check: (e) => {
+            expect(e.uncertainties.join(' ')).toContain('internal owners of child accounts lose access to the records owned by those users');
+        }
+    },
+    {
+        id: 'EXT-EAH-19',
+        title: "The child account's internal owner whose role gives account owners no case access: the implicit layer says she owns the account but the role gives owners nothing",
+        source: 'seed 002 (UserRole.CaseAccessForAccountOwner decides child implicit access); CON (internal owners of child accounts lose access)',
+        arrange: westUnderAcme(),
+        user: 'user.ian',
+        record: 'case.west',
+        expect: {
+            access: { read: false },
+            layers: { implicitSharing: 'neutral' },
+            reasons: { implicitSharing: ['ian internal owns the account acme west, but the owner\'s role support agent gives account owners no access'] },
+            uncertain: false
+        }
     }
 ];
