@@ -89,6 +89,9 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
     const ownerAccount = normaliseId(owner?.AccountId);
     const userAccount = normaliseId(ctx.user.AccountId);
     const model = index.externalAccountHierarchy();
+    if (model.nodes.size === 0 && !index.unavailable('ExternalAccountHierarchy')) {
+        return done(); // no hierarchy in this org: nothing to say (keeps who-can-see sweeps cheap)
+    }
 
     // Internal owners of child accounts lose access (Help: External Account Hierarchies Considerations).
     if (ownerRole && index.collectedRoleAncestors(ownerRole).includes(myRoleId) && !index.isRoleAbove(myRoleId, ownerRole)) {

@@ -68,6 +68,8 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
         add(grant.level, makePath(ctx, 'implicitSharing', grant.level, [...chain, shareStep(ctx, grant)]), `${info.label} share row: ${info.meaning} (${levelText(grant.level)}).`, [evidenceOf(grant)]);
     }
 
+    // Why child implicit sharing gave nothing, when childImplicit knows better than the default reason.
+    let noChildAccess: string | null = null;
     if (obj === 'Account') {
         parentImplicit(ctx, add, uncertainties);
     } else if (obj === 'Contact' || obj === 'Opportunity' || obj === 'Case') {
@@ -76,7 +78,7 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
                 return layerResult('implicitSharing', 'neutral', `${obj} is Controlled by Parent, so child implicit sharing does not apply: access follows the account (see org-wide defaults) (seed 002).`);
             }
         } else {
-            childImplicit(ctx, add, uncertainties);
+            noChildAccess = childImplicit(ctx, add, uncertainties);
         }
     } else if (!paths.length) {
         return layerResult('implicitSharing', 'neutral', `${obj} records follow their account when Controlled by Parent (org-wide defaults layer); they get no implicit share of their own (seed 002).`);
@@ -84,7 +86,10 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
     if (paths.length) {
         return layerResult('implicitSharing', 'grants', reasons.join(' '), { access, paths, evidence: [...new Set(evidence)], uncertainties });
     }
-    const neutral = obj === 'Account' ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.` : noChildImplicitReason(ctx);
+    const neutral =
+        obj === 'Account'
+            ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.`
+            : (noChildAccess ?? `${ctx.userName} does not own the account ${ctx.name(str(ctx.record.AccountId)) || '(none)'} (and is not above its owner), so no child implicit access.`);
     if (uncertainties.length) {
         return layerResult('implicitSharing', 'uncertain', `${neutral} ${uncertainties.join('; ')}.`, { uncertainties, evidence });
     }
@@ -92,24 +97,6 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
 }
 
 type Adder = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]) => void;
-
-/** Why child implicit sharing gives nothing: not the account owner (nor above), or the owner's role gives owners no access. */
-function noChildImplicitReason(ctx: EvaluationContext): string {
-    const accountId = str(ctx.record.AccountId);
-    const account = accountId ? ctx.index.byId(accountId)?.row : undefined;
-    const ownerId = str(account?.OwnerId);
-    const owner = ownerId ? ctx.index.user(ownerId) : undefined;
-    const ownerRoleId = str(owner?.UserRoleId);
-    const myRole = str(ctx.user.UserRoleId);
-    const owns = !!ownerId && ownerId === ctx.userId;
-    const above = !owns && !!myRole && !!ownerRoleId && !ctx.classification.highVolume && ctx.index.isRoleAbove(myRole, ownerRoleId);
-    if ((owns || above) && ownerRoleId) {
-        const column = `${ctx.objectApiName}AccessForAccountOwner`;
-        const who = owns ? `${ctx.userName} owns the account ${ctx.name(accountId)}` : `${ctx.userName} is above the account owner ${ctx.name(ownerId)}`;
-        return `${who}, but the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${ctx.objectApiName.toLowerCase()}s (UserRole.${column} None), so no child implicit access (seed 002).`;
-    }
-    return `${ctx.userName} does not own the account ${ctx.name(accountId) || '(none)'} (and is not above its owner), so no child implicit access.`;
-}
 
 /**
  * Help "External Account Hierarchies Considerations": internal owners of child accounts "lose
@@ -181,21 +168,22 @@ function childSharingModel(ctx: EvaluationContext, child: string): string | null
     return child === 'Contact' && !ed && str(org?.DefaultContactAccess) === 'ControlledByParent' ? 'ControlledByParent' : v || null;
 }
 
-function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): void {
+/** Child implicit access; returns why it gives nothing when the user owns (or is above the owner of) the account but the role gives owners None. */
+function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): string | null {
     const { index } = ctx;
     const accountId = str(ctx.record.AccountId);
     if (!accountId) {
-        return;
+        return null;
     }
     const account = index.byId(accountId)?.row;
     if (!account) {
         uncertainties.push(`account ${accountId} is not in the snapshot`);
-        return;
+        return null;
     }
     const ownerId = str(account.OwnerId);
     const owner = index.user(ownerId);
     if (!owner) {
-        return;
+        return null;
     }
     const column = `${ctx.objectApiName}AccessForAccountOwner`;
     const ownerRoleId = str(owner.UserRoleId);
@@ -206,20 +194,28 @@ function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string
         level = 'Read';
         assumed = ownerRole ? ` (UserRole.${column} not collected; Read assumed)` : ' (the account owner has no role; Read assumed)';
     }
+    const noneReason = (who: string): string =>
+        `${who}, but the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${ctx.objectApiName.toLowerCase()}s (UserRole.${column} None), so no child implicit access (seed 002).`;
     const accountStep: PathStep = { kind: 'parentRecord', label: `account ${labelOf(account)}`, id: accountId, via: 'owner of' };
     if (ownerId === ctx.userId) {
+        if (level === 'None') {
+            return noneReason(`${ctx.userName} owns the account ${ctx.name(accountId)}`);
+        }
         if (assumed) {
             uncertainties.push(`child implicit level for the account owner${assumed}`);
         }
-        const doubt = level !== 'None' ? childAccountOwnerDoubt(ctx, accountId) : null;
+        const doubt = childAccountOwnerDoubt(ctx, accountId);
         if (doubt) {
             uncertainties.push(doubt);
         }
         add(level, makePath(ctx, 'implicitSharing', level, [accountStep]), `${ctx.userName} owns account ${labelOf(account)}: child implicit ${levelText(level)} on its ${ctx.objectApiName.toLowerCase()}s per role ${labelOf(ownerRole, 'none')} (${column})${assumed} (seed 002).`, [`Account:${accountId}`, ...(ownerRoleId ? [`UserRole:${ownerRoleId}`] : [])]);
-        return;
+        return null;
     }
     const myRole = str(ctx.user.UserRoleId);
-    if (myRole && ownerRoleId && !ctx.classification.highVolume && index.isRoleAbove(myRole, ownerRoleId) && level !== 'None') {
+    if (myRole && ownerRoleId && !ctx.classification.highVolume && index.isRoleAbove(myRole, ownerRoleId)) {
+        if (level === 'None') {
+            return noneReason(`${ctx.userName} is above the account owner ${ctx.name(ownerId)}`);
+        }
         if (assumed) {
             uncertainties.push(`child implicit level for the account owner${assumed}`);
         }
@@ -230,4 +226,5 @@ function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string
             [`Account:${accountId}`, `UserRole:${ownerRoleId}`]
         );
     }
+    return null;
 }
