@@ -433,6 +433,24 @@ function build(): Built {
         portal?: { type: 'Partner' | 'CustomerPortal'; role: 'Executive' | 'Manager' | 'User'; accountKey: string };
     }
     const roleIds: Record<string, string> = {};
+    /**
+     * The portal roles the platform creates when an account is enabled: "<account> Partner|Customer
+     * <Level>", each below the previous, the top one below the account owner's role.
+     */
+    const portalRoleSpecs = (
+        account: { key: string; name: string; dev: string },
+        type: 'Partner' | 'CustomerPortal',
+        ownerRole: string,
+        levels: ('Executive' | 'Manager' | 'User')[]
+    ): RoleSpec[] => {
+        const word = type === 'Partner' ? 'Partner' : 'Customer';
+        let parent = ownerRole;
+        return levels.map((role) => {
+            const spec: RoleSpec = { dev: `${account.dev}${word}${role}`, name: `${account.name} ${word} ${role}`, parent, portal: { type, role, accountKey: account.key } };
+            parent = spec.dev;
+            return spec;
+        });
+    };
     const roleGroups: Record<
         string,
         { role: string; roleAndSubordinates: string; roleAndSubordinatesInternal?: string }
@@ -504,36 +522,8 @@ function build(): Built {
         austria: o.id('Account')
     };
     roleSpecs.push(
-        {
-            dev: 'NordlichtPartnersGmbHPartnerExecutive',
-            name: 'Nordlicht Partners GmbH Partner Executive',
-            parent: 'EMEA_Sales_Manager',
-            portal: { type: 'Partner', role: 'Executive', accountKey: 'nordlicht' }
-        },
-        {
-            dev: 'NordlichtPartnersGmbHPartnerManager',
-            name: 'Nordlicht Partners GmbH Partner Manager',
-            parent: 'NordlichtPartnersGmbHPartnerExecutive',
-            portal: { type: 'Partner', role: 'Manager', accountKey: 'nordlicht' }
-        },
-        {
-            dev: 'NordlichtPartnersGmbHPartnerUser',
-            name: 'Nordlicht Partners GmbH Partner User',
-            parent: 'NordlichtPartnersGmbHPartnerManager',
-            portal: { type: 'Partner', role: 'User', accountKey: 'nordlicht' }
-        },
-        {
-            dev: 'GlobexRetailIncCustomerManager',
-            name: 'Globex Retail Inc. Customer Manager',
-            parent: 'AMER_Sales_Manager',
-            portal: { type: 'CustomerPortal', role: 'Manager', accountKey: 'globex' }
-        },
-        {
-            dev: 'GlobexRetailIncCustomerUser',
-            name: 'Globex Retail Inc. Customer User',
-            parent: 'GlobexRetailIncCustomerManager',
-            portal: { type: 'CustomerPortal', role: 'User', accountKey: 'globex' }
-        }
+        ...portalRoleSpecs({ key: 'nordlicht', name: 'Nordlicht Partners GmbH', dev: 'NordlichtPartnersGmbH' }, 'Partner', 'EMEA_Sales_Manager', ['Executive', 'Manager', 'User']),
+        ...portalRoleSpecs({ key: 'globex', name: 'Globex Retail Inc.', dev: 'GlobexRetailInc' }, 'CustomerPortal', 'AMER_Sales_Manager', ['Manager', 'User'])
     );
     for (const spec of roleSpecs) {
         roleIds[spec.dev] = o.id('UserRole');
@@ -1720,26 +1710,7 @@ function build(): Built {
         contact: 'Edit'
     });
     portalAccountOwner.austria = U('ana');
-    const austriaRoles: RoleSpec[] = [
-        {
-            dev: 'NordlichtPartnersAustriaGmbHPartnerExecutive',
-            name: 'Nordlicht Partners Austria GmbH Partner Executive',
-            parent: 'EMEA_Sales_Rep',
-            portal: { type: 'Partner', role: 'Executive', accountKey: 'austria' }
-        },
-        {
-            dev: 'NordlichtPartnersAustriaGmbHPartnerManager',
-            name: 'Nordlicht Partners Austria GmbH Partner Manager',
-            parent: 'NordlichtPartnersAustriaGmbHPartnerExecutive',
-            portal: { type: 'Partner', role: 'Manager', accountKey: 'austria' }
-        },
-        {
-            dev: 'NordlichtPartnersAustriaGmbHPartnerUser',
-            name: 'Nordlicht Partners Austria GmbH Partner User',
-            parent: 'NordlichtPartnersAustriaGmbHPartnerManager',
-            portal: { type: 'Partner', role: 'User', accountKey: 'austria' }
-        }
-    ];
+    const austriaRoles = portalRoleSpecs({ key: 'austria', name: 'Nordlicht Partners Austria GmbH', dev: 'NordlichtPartnersAustriaGmbH' }, 'Partner', 'EMEA_Sales_Rep', ['Executive', 'Manager', 'User']);
     for (const spec of austriaRoles) {
         roleIds[spec.dev] = o.id('UserRole');
         roleSpecs.push(spec);
