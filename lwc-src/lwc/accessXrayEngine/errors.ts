@@ -18,7 +18,7 @@ export class SnapshotError extends Error {
     }
 }
 
-export type ExplainErrorCode = 'unknownUser' | 'unknownRecord' | 'badRequest';
+export type ExplainErrorCode = 'unknownUser' | 'unknownRecord' | 'badRequest' | 'outOfScope';
 
 export class ExplainError extends Error {
     readonly code: ExplainErrorCode;

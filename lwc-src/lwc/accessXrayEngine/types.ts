@@ -107,6 +107,36 @@ export interface SnapshotMeta {
     unavailable?: { table: string; reason: string; fix?: string }[];
     /** Free text shown to the reader, e.g. the scenario a demo snapshot illustrates. */
     description?: string;
+    /**
+     * What the evidence is complete for (docs/evidence-plan.md). Absent: the tables hold
+     * everything the engine reads (demo, synthetic and fixture snapshots, older collectors).
+     * A collector following an evidence plan sets it; the engine refuses questions outside it
+     * (ExplainError code `outOfScope`) instead of concluding "not a member" from rows that were
+     * simply not collected.
+     */
+    scope?: EvidenceScope;
+    /**
+     * Server-written audit entry for this collection (in-org only): the panel attaches its
+     * verdict to it by id. Never written by the client.
+     */
+    auditId?: string;
+}
+
+/**
+ * The part of the org a snapshot's evidence is complete for.
+ * - `org`: every table as far as `truncated` / `unavailable` say (whole-org snapshots);
+ * - `pairs`: complete only for explaining each listed (user, record) pair (the explain plan);
+ * - `records`: complete for who-can-see on each listed record (the who-can-see plan), and
+ *   for explaining any active user of the snapshot on those records.
+ */
+export interface EvidenceScope {
+    kind: 'org' | 'pairs' | 'records';
+    /** The evidence plan and its version, e.g. "explain/1" or "whoCanSee/1". */
+    plan?: string;
+    pairs?: { userId: string; recordId: string }[];
+    recordIds?: string[];
+    /** Depth caps the plan reached (role chain, group nesting...), each making dependent layers uncertain. */
+    capsReached?: { loop: string; limit: number; reason: string }[];
 }
 
 /** Subset of the describe result the engine needs (sObject describe / EntityDefinition). */
@@ -249,6 +279,8 @@ export interface Snapshot {
 export interface NextStep {
     /** The smallest change that would open access, in one imperative sentence. */
     action: string;
+    /** Where the rule behind this step is documented (Help page, Object Reference...); shown under "Sources", never in the text. */
+    source?: string;
     /** What else the change grants: "adding Ana to group X also gives her 12 other records". */
     blastRadius?: string;
     /** Machine-readable hint for what-if replays and UI buttons. */
@@ -283,6 +315,8 @@ export interface LayerResult {
     nextSteps: NextStep[];
     /** Ids of the rows this result rests on, as `<Table>:<Id>` (or `settings:<key>`, `metadata:<Type>:<name>`). */
     evidence: string[];
+    /** Documentation the layer's rule rests on (plain titles or URLs); never cited inside `reason`. */
+    sources?: string[];
 }
 
 export type PathStepKind =
@@ -359,6 +393,26 @@ export interface WhyNot {
     blockingLayer: LayerId;
     reason: string;
     cheapestFix?: NextStep;
+    /** The mechanism that came closest for this operation, when one did (leads the reason). */
+    nearMiss?: NearMiss;
+}
+
+/**
+ * When nothing grants: the mechanism that came closest and exactly what stopped it, e.g. the
+ * user is above the owner but Grant Access Using Hierarchies is off; a permission set
+ * assignment expired; a sharing set does not list the user's profile. Ranked as documented in
+ * docs/engine.md ("The near miss").
+ */
+export interface NearMiss {
+    layer: LayerId;
+    /** What almost gave access, in plain words ("Ana's role VP Sales is above the owner's role"). */
+    mechanism: string;
+    /** What stopped it, naming the exact setting or record ("Grant Access Using Hierarchies is off for Invoice"). */
+    stoppedBy: string;
+    /** The fix for this near miss; it makes the asked operation possible. */
+    fix?: NextStep;
+    evidence: string[];
+    source?: string;
 }
 
 export interface Explanation {
@@ -382,9 +436,83 @@ export interface Explanation {
     whyNot: WhyNot[];
     /** Settings the verdict used, with their provenance (shown to the reader). */
     settingsUsed: { key: string; setting: Setting }[];
+    /** When nothing grants Read: the mechanism that came closest (the summary leads with it). */
+    nearMiss?: NearMiss;
 }
 
 export interface ExplainRequest {
     userId: string;
     recordId: string;
+}
+
+// ---------------------------------------------------------------------------
+// Who can see a record
+// ---------------------------------------------------------------------------
+
+/** How a user reaches a record in a who-can-see answer (a layer, or the org-wide default). */
+export type WhoCanSeeMechanism = LayerId;
+
+export interface WhoCanSeeOptions {
+    /** Page of users: first index and size (default: every user). */
+    offset?: number;
+    limit?: number;
+    /** `name` (default) or `access` (highest access first, then name). */
+    sort?: 'name' | 'access';
+    /** Case-insensitive match on the user's name or username. */
+    search?: string;
+    /** Only users reached through this mechanism. */
+    mechanism?: WhoCanSeeMechanism;
+    /**
+     * List the users reached only through a public org-wide default one by one (they are
+     * otherwise counted per profile and permission set in `publicAccess`).
+     */
+    listPublic?: boolean;
+    /** Fill `paths` of each listed entry (full grant paths); otherwise only `topReason`. */
+    withPaths?: boolean;
+}
+
+export interface WhoCanSeeEntry {
+    userId: string;
+    userName: string;
+    username?: string;
+    maxAccessLevel: AccessLevel;
+    /** The mechanism and sentence that give the highest access ("owner", "sharing rule X to group Y"). */
+    topMechanism: WhoCanSeeMechanism;
+    topReason: string;
+    /** Every mechanism that reaches this user. */
+    mechanisms: WhoCanSeeMechanism[];
+    /** Grant paths (only with `withPaths`, else empty); each capped by the user's object permissions. */
+    paths: GrantPath[];
+    uncertain: boolean;
+}
+
+/** Users whose only way in is a public org-wide default, counted instead of listed. */
+export interface WhoCanSeePublicAccess {
+    side: 'internal' | 'external';
+    /** The org-wide default's label ("Public Read Only"). */
+    model: string;
+    /** Users counted (active, object Read). */
+    users: number;
+    /** Counts per profile and per permission set granting the object permission. */
+    byProfile: { id: string; name: string; users: number }[];
+    byPermissionSet: { id: string; name: string; users: number }[];
+}
+
+export interface WhoCanSeeResult {
+    recordId: string;
+    objectApiName: string;
+    recordName: string;
+    /** Users with at least Read matching `search`/`mechanism` (before paging), listed ones only. */
+    total: number;
+    /** Users with at least Read, per mechanism (a user reached two ways counts in both). */
+    totalsByMechanism: Partial<Record<WhoCanSeeMechanism, number>>;
+    /** Users per maximum access level. */
+    totalsByAccess: Partial<Record<AccessLevel, number>>;
+    /** Public org-wide default access, counted per profile / permission set (absent when Private). */
+    publicAccess?: WhoCanSeePublicAccess[];
+    offset: number;
+    limit: number;
+    users: WhoCanSeeEntry[];
+    uncertain: boolean;
+    uncertainties: string[];
 }

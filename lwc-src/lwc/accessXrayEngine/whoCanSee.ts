@@ -16,21 +16,9 @@ import { evaluateRecord, newState, requireRecord, resolveOwd } from './engine';
 import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { objectPermissions } from './permissions';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import type { AccessLevel, GrantPath, LayerId, Row, Snapshot } from './types';
+import type { AccessLevel, GrantPath, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
 
-export interface WhoCanSeeEntry {
-    userId: string;
-    userName: string;
-    maxAccessLevel: AccessLevel;
-    paths: GrantPath[];
-    uncertain: boolean;
-}
-
-export interface WhoCanSeeResult {
-    recordId: string;
-    total: number;
-    users: WhoCanSeeEntry[];
-}
+export type { WhoCanSeeEntry, WhoCanSeeResult } from './types';
 
 const OWD_ONLY: ReadonlySet<LayerId> = new Set(['objectPermissions', 'orgWideDefaults', 'experienceCloud', 'restrictionRules', 'systemPermissions']);
 
@@ -44,7 +32,7 @@ function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
 
-export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string, opts: { limit?: number; offset?: number } = {}): WhoCanSeeResult {
+export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string, opts: WhoCanSeeOptions = {}): WhoCanSeeResult {
     const { index } = toLoaded(snapshot);
     const record = requireRecord(index, recordId);
     const rid = String(record.row.Id);
@@ -91,18 +79,49 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
         if (!evaluation.combined.access.read) {
             continue;
         }
-        entries.push({
-            userId: uid,
-            userName: labelOf(user, uid),
-            maxAccessLevel: maxAccessLevelOf(evaluation.combined.access),
-            paths: evaluation.paths,
-            uncertain: evaluation.uncertainties.length > 0
-        });
+        entries.push(
+            withReasons({
+                userId: uid,
+                userName: labelOf(user, uid),
+                maxAccessLevel: maxAccessLevelOf(evaluation.combined.access),
+                paths: evaluation.paths,
+                uncertain: evaluation.uncertainties.length > 0
+            })
+        );
     }
     entries.sort((a, b) => a.userName.localeCompare(b.userName) || a.userId.localeCompare(b.userId));
     const offset = Math.max(0, opts.offset ?? 0);
     const limit = opts.limit === undefined ? entries.length : Math.max(0, opts.limit);
-    return { recordId: rid, total: entries.length, users: entries.slice(offset, offset + limit) };
+    const totalsByMechanism: WhoCanSeeResult['totalsByMechanism'] = {};
+    const totalsByAccess: WhoCanSeeResult['totalsByAccess'] = {};
+    for (const e of entries) {
+        for (const m of e.mechanisms) {
+            totalsByMechanism[m] = (totalsByMechanism[m] ?? 0) + 1;
+        }
+        totalsByAccess[e.maxAccessLevel] = (totalsByAccess[e.maxAccessLevel] ?? 0) + 1;
+    }
+    return {
+        recordId: rid,
+        objectApiName: object,
+        recordName: index.name(rid),
+        total: entries.length,
+        totalsByMechanism,
+        totalsByAccess,
+        offset,
+        limit,
+        users: entries.slice(offset, offset + limit),
+        uncertain: entries.some((e) => e.uncertain),
+        uncertainties: []
+    };
+}
+
+const LEVEL_RANK: Record<AccessLevel, number> = { None: 0, Read: 1, Edit: 2, Delete: 3, Transfer: 4, All: 5 };
+
+/** The top mechanism and reason of an entry: its highest-level path. */
+function withReasons(e: Pick<WhoCanSeeEntry, 'userId' | 'userName' | 'maxAccessLevel' | 'paths' | 'uncertain'>): WhoCanSeeEntry {
+    const top = [...e.paths].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])[0];
+    const mechanisms = [...new Set(e.paths.map((p) => p.layer))];
+    return { ...e, topMechanism: top?.layer ?? 'orgWideDefaults', topReason: top?.summary ?? '', mechanisms };
 }
 
 /** An internal user whose only way in is the org-wide default, gated by object permissions. */
@@ -118,7 +137,7 @@ function owdOnlyEntry(index: SnapshotIndex, user: Row, uid: string, rid: string,
     const userName = labelOf(user, uid);
     const recordName = index.name(rid);
     const label = `org-wide default ${SHARING_MODEL_LABEL[model]}`;
-    return {
+    return withReasons({
         userId: uid,
         userName,
         maxAccessLevel: level,
@@ -136,7 +155,7 @@ function owdOnlyEntry(index: SnapshotIndex, user: Row, uid: string, rid: string,
             }
         ],
         uncertain: op.uncertainties.length > 0
-    };
+    });
 }
 
 /** Users of the permission sets (profile-owned, assigned, or in assigned groups) matching a predicate. */
