@@ -48,6 +48,9 @@ function selectedFields(): Map<string, Set<string>> {
                 m[2] !== undefined ? [...m[2].matchAll(/'([\w.]+)'/g)].map((f) => f[1]!) : (constants.get(m[3]!) ?? []);
             const set = byTable.get(m[1]!) ?? new Set<string>();
             fields.forEach((f) => set.add(f.split('.')[0]!));
+            // Columns added to every row by .withConstant('X', …) (e.g. UserRecordAccess.UserId, which may not be selected).
+            const statement = source.slice(m.index, source.indexOf(';', m.index));
+            for (const c of statement.matchAll(/\.withConstant\(\s*'(\w+)'/g)) set.add(c[1]!);
             byTable.set(m[1]!, set);
         }
     }

@@ -69,10 +69,13 @@ export type LayerStatus = 'grants' | 'blocks' | 'neutral' | 'uncertain' | 'notAp
  * One row as SOQL/REST returns it: Salesforce API field names, exactly. The optional
  * `attributes` object REST adds is allowed and ignored. Relationship fields may be
  * nested objects (e.g. `Profile: { UserLicense: { Name } }`) as SOQL returns them.
+ * `attributes.redacted` marks a row the collecting user cannot see themselves (in-org
+ * collector, support users): only its ids and the flags a verdict needs are kept and
+ * `Name` holds a neutral label; what depends on a redacted parent record is uncertain.
  */
 export interface Row {
     Id?: string;
-    attributes?: { type?: string; url?: string };
+    attributes?: { type?: string; url?: string; redacted?: boolean };
     [field: string]: unknown;
 }
 
