@@ -1,8 +1,9 @@
 /** @jest-environment node */
 /**
- * A snapshot in exactly the shape AccessXRayController.collect returns (REST-style rows with
- * `attributes`, nested relationships, lower-case describe types, `{ table, reason, fix }`
- * unavailable entries from an unauthorised org connection) goes through the real engine
+ * A snapshot in exactly the shape AccessXRayController.collect returns (rows keyed by API field
+ * names without `attributes`, nested relationships, lower-case describe types, `{ table, reason, fix }`
+ * unavailable entries from an unauthorised org connection, `meta.scope` for the pair and the
+ * server-written `meta.auditId`) goes through the real engine
  * (dist/engine, built by `npm run build`). The fixture is checked against the Apex selectors
  * first, so it cannot drift from what the Apex reads.
  *
