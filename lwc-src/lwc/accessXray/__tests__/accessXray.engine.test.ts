@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'lwc';
 import AccessXray from 'c/accessXray';
-import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { attachVerdict, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import type { Explanation } from 'c/accessXrayEngine';
 
 jest.mock('c/accessXrayDataAdapter', () => ({
     collect: jest.fn(),
     searchUsers: jest.fn(),
-    logExplanation: jest.fn(),
+    attachVerdict: jest.fn(),
+    auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));
@@ -40,7 +41,11 @@ function pick(element: HTMLElement, userId: string, picker = 'user-picker'): voi
 
 beforeEach(() => {
     const text = readFileSync(DEMO, 'utf8');
-    m(collect).mockImplementation(() => Promise.resolve(JSON.parse(text)));
+    m(collect).mockImplementation(() => {
+        const snapshot = JSON.parse(text) as { meta: Record<string, unknown> };
+        snapshot.meta.auditId = 'a0A000000000001AAA';
+        return Promise.resolve(snapshot);
+    });
     m(setupStatus).mockResolvedValue({
         hasPermission: true,
         canExplainAnyUser: true,
@@ -48,7 +53,7 @@ beforeEach(() => {
         missing: []
     });
     m(getCurrentUserId).mockReturnValue(ADA_ADMIN);
-    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+    m(attachVerdict).mockResolvedValue('a0A000000000001AAA');
 });
 
 afterEach(() => {
@@ -77,9 +82,8 @@ describe('c-access-xray with the real engine on the demo org', () => {
         expect(rows.map((r) => r.dataset.layerId)).toEqual(e.layers.map((l) => l.id));
         const badged = rows.filter((r) => r.querySelector('[data-id="blocking-badge"]')).map((r) => r.dataset.layerId);
         expect(badged).toEqual([blocking]);
-        expect(m(logExplanation).mock.calls[0][0]).toEqual({
-            recordId: CASE_00001001,
-            userId: PAT_PARTNER,
+        expect(m(attachVerdict).mock.calls[0][0]).toEqual({
+            auditId: 'a0A000000000001AAA',
             maxAccessLevel: e.maxAccessLevel,
             summary: e.summary
         });

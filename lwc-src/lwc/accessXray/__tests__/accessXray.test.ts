@@ -6,7 +6,7 @@
 import { LABEL_VALUES, fill, flushPromises, label, resetDom } from './axrTestSupport';
 import { createElement } from 'lwc';
 import AccessXray from 'c/accessXray';
-import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { attachVerdict, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import { compareExplanations, explain, loadSnapshot, renderMarkdown } from 'c/accessXrayEngine';
 import type { Explanation } from 'c/accessXrayEngine';
 import {
@@ -23,7 +23,8 @@ import {
 jest.mock('c/accessXrayDataAdapter', () => ({
     collect: jest.fn(),
     searchUsers: jest.fn(),
-    logExplanation: jest.fn(),
+    attachVerdict: jest.fn(),
+    auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));
@@ -74,7 +75,7 @@ beforeEach(() => {
     m(collect).mockImplementation((recordId: string, userId: string) =>
         Promise.resolve({
             schemaVersion: 1,
-            meta: { collectedAt: '2026-11-20T09:00:00Z', source: 'fixture' },
+            meta: { collectedAt: '2026-11-20T09:00:00Z', source: 'fixture', auditId: 'a0A000000000001AAA' },
             tables: {},
             forUser: userId,
             recordId
@@ -92,7 +93,7 @@ beforeEach(() => {
     });
     m(compareExplanations).mockImplementation((a: Explanation, b: Explanation) => comparisonOf(a, b));
     m(renderMarkdown).mockImplementation((e: Explanation) => `## ${e.summary}`);
-    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+    m(attachVerdict).mockResolvedValue('a0A000000000001AAA');
 });
 
 afterEach(() => {
@@ -192,9 +193,8 @@ describe('c-access-xray: explaining a user', () => {
         const list = q(element, 'c-access-xray-layer-list') as HTMLElement & { blockingLayer: string };
         expect(list.blockingLayer).toBe('orgWideDefaults');
         expect(list.shadowRoot?.querySelectorAll('[data-id="layer"]')).toHaveLength(12);
-        expect(logExplanation).toHaveBeenCalledWith({
-            recordId: RECORD_ID,
-            userId: PARTNER_ID,
+        expect(attachVerdict).toHaveBeenCalledWith({
+            auditId: 'a0A000000000001AAA',
             maxAccessLevel: 'None',
             summary: partnerDenied().summary
         });
@@ -326,7 +326,7 @@ describe('c-access-xray: errors', () => {
     });
 
     it('keeps the explanation but warns when the audit entry cannot be written', async () => {
-        m(logExplanation).mockRejectedValue({ body: { message: 'Storage limit exceeded' } });
+        m(attachVerdict).mockRejectedValue({ body: { message: 'Storage limit exceeded' } });
         const element = await mount();
         pick(element, PARTNER_ID);
         await flushPromises();
