@@ -13,10 +13,11 @@
  *   were simply not collected (`withScopeDoubts`, called for every layer evaluation);
  * - counts that need org-wide rows (blast radius: "12 other records shared to that group",
  *   "records owned below the role") are said to be not counted on a targeted snapshot
- *   (`countedInSnapshot`, the one place those texts decide).
+ *   (`blastCount`, the one place those texts decide).
  * A snapshot without `meta.scope`, or with `kind: 'org'`, behaves exactly as before.
  */
-import { ExplainError } from './errors';
+import { ExplainError, SnapshotError } from './errors';
+import { isSalesforceId } from './ids';
 import type { LayerEvaluation } from './layer';
 import { normaliseId } from './ids';
 import type { SnapshotIndex } from './snapshotIndex';
@@ -95,6 +96,48 @@ const TABLE_LOOPS: Readonly<Record<string, ScopeLoop>> = {
 
 function str(value: unknown): string {
     return typeof value === 'string' ? value : '';
+}
+
+const KINDS = new Set(['org', 'pairs', 'records']);
+
+/** `meta.scope` must say what it covers in a shape the checks below can trust (called by validateSnapshot). */
+export function validateScope(scope: unknown): void {
+    if (scope === undefined) {
+        return;
+    }
+    const fail = (path: string, problem: string): never => {
+        throw new SnapshotError(`meta.scope${path}`, problem);
+    };
+    if (typeof scope !== 'object' || scope === null || Array.isArray(scope)) {
+        fail('', 'expected an object with a kind (org, pairs or records)');
+    }
+    const s = scope as Record<string, unknown>;
+    if (typeof s.kind !== 'string' || !KINDS.has(s.kind)) {
+        fail('.kind', `expected one of org, pairs, records, got ${JSON.stringify(s.kind)}`);
+    }
+    const list = (name: 'pairs' | 'recordIds' | 'capsReached'): unknown[] => {
+        const v = s[name];
+        if (v === undefined) return [];
+        if (!Array.isArray(v)) fail(`.${name}`, 'expected an array');
+        return v as unknown[];
+    };
+    list('pairs').forEach((p, i) => {
+        const pair = (p ?? {}) as Record<string, unknown>;
+        for (const f of ['userId', 'recordId'] as const) {
+            if (!isSalesforceId(pair[f])) fail(`.pairs[${i}].${f}`, `expected a Salesforce id, got ${JSON.stringify(pair[f])}`);
+        }
+    });
+    list('recordIds').forEach((r, i) => {
+        if (!isSalesforceId(r)) fail(`.recordIds[${i}]`, `expected a Salesforce id, got ${JSON.stringify(r)}`);
+    });
+    list('capsReached').forEach((c, i) => {
+        const cap = (c ?? {}) as Record<string, unknown>;
+        if (typeof cap.loop !== 'string' || typeof cap.reason !== 'string' || typeof cap.limit !== 'number') {
+            fail(`.capsReached[${i}]`, 'expected { loop, limit, reason }');
+        }
+    });
+    if (s.kind === 'pairs' && list('pairs').length === 0) fail('.pairs', 'a pairs scope lists at least one (user, record) pair');
+    if (s.kind === 'records' && list('recordIds').length === 0) fail('.recordIds', 'a records scope lists at least one record');
 }
 
 /** True for a snapshot collected for some questions only (`pairs` or `records`): its tables are not the org's. */
@@ -245,21 +288,11 @@ export function withScopeDoubts(index: SnapshotIndex, objectApiName: string, lay
 }
 
 /**
- * A count over the whole snapshot for a blast radius or next step, e.g. "12 Case record(s) in
- * this snapshot". On a targeted snapshot the rows it would count were not collected, so it says
- * so instead of giving a number; `count` is only called on whole-org snapshots.
+ * A blast radius or next-step count that needs org-wide rows ("12 other Case records shared to
+ * that group", records owned below a role, holders of a permission set). On a whole-org snapshot
+ * it is `counted()`; on a targeted snapshot the rows it would count were not collected, so the
+ * text says what is affected and that it was not counted, and `counted` is never called.
  */
-export function countedInSnapshot(index: SnapshotIndex, count: () => number, what: string): string {
-    if (isTargeted(index.snapshot)) {
-        return `a number of ${what} not counted (this snapshot holds only the evidence for the question asked)`;
-    }
-    return `${count()} ${what} in this snapshot`;
-}
-
-/** The same for "N member(s) today" / "N user(s) hold it today". */
-export function countedToday(index: SnapshotIndex, count: () => number, what: string): string {
-    if (isTargeted(index.snapshot)) {
-        return `${what}: not counted here`;
-    }
-    return `${count()} ${what} today`;
+export function blastCount(index: SnapshotIndex, counted: () => string, uncounted: string): string {
+    return isTargeted(index.snapshot) ? `${uncounted} (not counted: this snapshot holds only the evidence for this question)` : counted();
 }

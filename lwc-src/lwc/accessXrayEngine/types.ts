@@ -154,6 +154,12 @@ export interface FieldDescribe {
     /** Required fields, system fields: always readable regardless of FLS. */
     permissionable?: boolean;
     calculated?: boolean;
+    /**
+     * Master-detail fields: the master-detail "Sharing Setting" (describe `writeRequiresMasterRead`):
+     * true = "Read Only" (Read on the master is enough to create, edit and delete the detail),
+     * false = "Read/Write" (Edit on the master is needed).
+     */
+    writeRequiresMasterRead?: boolean;
 }
 
 export interface ObjectDescribe {
