@@ -139,7 +139,8 @@ describe('collector: external account hierarchy (Object Reference "ExternalAccou
 
     it('asks nothing about hierarchies when the question meets no portal role and no external user', async () => {
         org = await startFakeOrg({ snapshot: withHierarchy() });
-        await collect(transportFor(org), { users: ['005000000000003AAA'], recordId: CASE });
+        // Sue Support's role has no role below it, and the case's owner and grantees are internal users.
+        await collect(transportFor(org), { users: ['005000000000004AAA'], recordId: CASE });
         expect(org.requests.some((r) => r.soql?.includes('FROM ExternalAccountHierarchy'))).toBe(false);
     });
 

@@ -323,7 +323,7 @@ export async function collectOrgWide(transport: OrgTransport, request: CollectRe
             await s.boundedIds('SELECT Id, DeveloperName, MasterLabel FROM MutingPermissionSet WHERE Id IN {ids}', muting)
         );
     const parentSetIds = uniqIds([...(tables.PermissionSet ?? []).map((p) => str(p.Id)), ...muting]);
-    const objects = uniqIds([objectApiName, ...parentIds.keys()]);
+    const objects = [...new Set([objectApiName, ...parentIds.keys()])];
     if (parentSetIds.length) {
         put(
             'ObjectPermissions',

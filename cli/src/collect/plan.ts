@@ -152,6 +152,9 @@ export const ACCOUNT_CHILD_OBJECTS = ['Contact', 'Opportunity', 'Case', 'Contrac
 /** Children of an account read for parent implicit sharing (seed 002: owning a contract or order, or Read on a contact, opportunity or case). */
 export const IMPLICIT_CHILD_OBJECTS = ['Contact', 'Opportunity', 'Case', 'Contract', 'Order'] as const;
 
+const HIERARCHY_FIX =
+    'ExternalAccountHierarchy can be read only in an org with Partner or Customer Community Plus licences, by a user with read access to it: collect again logged in as such a user (e.g. a System Administrator). Until then, access that external users could get through the hierarchy is reported as uncertain.';
+
 const MEMBERSHIP = 'every layer that asks whether the user is in a group (ownership by a queue, sharing rules, manual and Apex shares, teams, territories, implicit and Experience Cloud shares)';
 
 export const ROUNDS: readonly PlanRound[] = [
@@ -600,32 +603,84 @@ export const STEPS: readonly PlanStep[] = [
     },
     // ---- Round 6: below the user, bounded by the record ----------------------------------
     {
-        id: 'below.subjectRoleChildren',
+        id: 'below.subjectSubtree',
         round: 6,
-        title: "Roles directly below the role of each user asked about (is anyone below them at all?)",
+        title: 'Roles below the role of each user asked about, level by level (is anyone below them at all, and who)',
         api: 'rest',
         object: 'UserRole',
         fields: ROLE_FIELDS,
-        where: 'ParentRoleId IN :subjectRoleIds',
-        binds: { subjectRoleIds: 'UserRoleId of the users asked about' },
-        when: 'a user asked about holds an internal role (a portal role may be above child accounts through an external account hierarchy: treated as having roles below)',
-        feeds: 'when none: nobody is below the user, so rounds 6–7 skip everything the role hierarchy would need about other users',
-        serves: ['layersSharing.ts evaluateRoleHierarchy', 'layerImplicit.ts childImplicit', 'experienceCloudImplicit.ts (related cases above)'],
-        cap: 2000,
+        where: 'ParentRoleId IN :roleFrontier',
+        binds: { roleFrontier: 'UserRoleId of the users asked about (internal roles), then the roles found' },
+        when: 'a user asked about holds a role (internal or portal)',
+        feeds: 'none found: nobody is below the user, so nothing about other users’ positions is read; up to 200 roles: the members below the user are read through them (below.nestedGroups, below.membersBelowUsers); more: below.groupMembers',
+        serves: ['layersSharing.ts evaluateRoleHierarchy', 'layerImplicit.ts childImplicit', 'snapshotIndex.ts isRoleAbove (a role below the user is one of these)'],
+        loop: { name: 'roleDepth', maxDepth: 50 },
+        cap: 200,
         capLoop: null,
-        onCap: 'not reachable in practice'
+        onCap: 'not reported: more than 200 roles below the user switches to reading the members of the grantee groups whole'
+    },
+    {
+        id: 'below.subtreeHierarchyNodes',
+        round: 6,
+        title: 'External account hierarchy nodes of the portal accounts below the user, and of the portal user\u2019s own account (a node could move portal roles into or out of the subtree)',
+        api: 'rest',
+        object: 'ExternalAccountHierarchy',
+        fields: HIERARCHY_FIELDS,
+        where: 'AccountId IN :subtreeAccountIds',
+        binds: { subtreeAccountIds: 'PortalAccountId of the portal roles among the roles below the user; AccountId of a portal user asked about' },
+        when: 'the roles below the user include portal roles, or a portal user is asked about; API 49.0 or later (below it, a portal user\u2019s groups are read whole)',
+        feeds: 'any node: the subtree by ParentRoleId is not the engine’s, so the plan reads the members of the grantee groups whole (below.groupMembers)',
+        serves: ['snapshotIndex.ts roleParent (external account hierarchy links)'],
+        cap: 2000,
+        capLoop: 'hierarchyDepth',
+        onCap: 'as above.hierarchyNodes',
+        optional: 'feature',
+        fix: HIERARCHY_FIX
+    },
+    {
+        id: 'below.nestedGroups',
+        round: 6,
+        title: "Groups nested in the record's grantee groups and owning queues that grant access using hierarchies, level by level down",
+        api: 'rest',
+        object: 'GroupMember',
+        fields: GROUP_MEMBER_FIELDS,
+        where: 'GroupId IN :bossGroupIds AND UserOrGroupId IN (SELECT Id FROM Group)',
+        binds: { bossGroupIds: 'Regular and Queue grantees of the family’s share rows and owning queues whose DoesIncludeBosses is not false; then the public groups and queues found' },
+        when: 'the roles below the user are known (at most 200, no external account hierarchy among them)',
+        feeds: 'below.groups; below.membersBelowUsers; role groups → below.roleUsers',
+        serves: ['snapshotIndex.ts membersOf (nesting)'],
+        loop: { name: 'groupMembersBelow', maxDepth: 20 },
+        cap: 2000,
+        capLoop: 'groupMembersBelow',
+        onCap: 'the role hierarchy (users above members of that group) is uncertain when it gives nothing'
+    },
+    {
+        id: 'below.membersBelowUsers',
+        round: 6,
+        title: 'Members of those groups who hold a role below a user asked about (only they can make the user a boss)',
+        api: 'rest',
+        object: 'GroupMember',
+        fields: GROUP_MEMBER_FIELDS,
+        where: 'GroupId IN :expandedGroupIds AND UserOrGroupId IN (SELECT Id FROM User WHERE UserRoleId IN :subtreeRoleIds)',
+        binds: { expandedGroupIds: 'the boss groups and the groups nested in them', subtreeRoleIds: 'the roles below the users asked about' },
+        when: 'as below.nestedGroups',
+        feeds: 'below.memberUsers',
+        serves: ['layersSharing.ts evaluateRoleHierarchy (above a member of a grantee group or owning queue)'],
+        cap: 2000,
+        capLoop: 'groupMembersBelow',
+        onCap: 'the role hierarchy is uncertain when it gives nothing'
     },
     {
         id: 'below.groupMembers',
         round: 6,
-        title: "Members of the record's grantee groups and owning queues that grant access using hierarchies, level by level down the nesting",
+        title: "Members of the record's grantee groups and owning queues that grant access using hierarchies, level by level down the nesting (when the roles below the user are too many to read, or a portal role is asked about)",
         api: 'rest',
         object: 'GroupMember',
         fields: GROUP_MEMBER_FIELDS,
         where: 'GroupId IN :bossGroupIds',
         binds: { bossGroupIds: 'Regular and Queue grantees of sharing-rule, manual/Apex and team shares, and owning queues, whose DoesIncludeBosses is not false; then the nested groups found' },
-        when: 'a user asked about has roles below their own',
-        feeds: 'member users (below.memberUsers); nested public groups (next level); role groups (below.roleUsers)',
+        when: 'a user asked about has roles below their own and they are not known (more than 200, or a portal role)',
+        feeds: 'member users (below.memberUsers); nested public groups (next level); role groups (below.roleUsers); every member\u2019s role chain (above.roles)',
         serves: ['snapshotIndex.ts membersOf / sortedMembersOf (users above members of a grantee group or owning queue)'],
         loop: { name: 'groupMembersBelow', maxDepth: 20 },
         cap: 2000,
@@ -668,12 +723,12 @@ export const STEPS: readonly PlanStep[] = [
     {
         id: 'below.roleUsers',
         round: 6,
-        title: 'Users holding the roles of role groups nested in those groups',
+        title: 'Users holding the roles of role groups nested in those groups (when the roles below the user are known: only those roles)',
         api: 'rest',
         object: 'User',
         fields: USER_FIELDS,
         where: 'UserRoleId IN :memberRoleIds',
-        binds: { memberRoleIds: 'RelatedId of nested Role groups, and the roles of below.subordinateRoles' },
+        binds: { memberRoleIds: 'RelatedId of nested Role groups, and the roles of below.subordinateRoles; with the roles below the user known, the ones among them' },
         when: 'a nested role group was found',
         feeds: 'their roles (round 7)',
         serves: ['snapshotIndex.ts usersInRole, membersOf'],
@@ -733,7 +788,7 @@ export const STEPS: readonly PlanStep[] = [
         capLoop: 'hierarchyDepth',
         onCap: 'the role hierarchy through external account hierarchies is uncertain',
         optional: 'feature',
-        fix: 'ExternalAccountHierarchy can be read only in an org with Partner or Customer Community Plus licences, by a user with read access to it: collect again logged in as such a user (e.g. a System Administrator). Until then, access that external users could get through the hierarchy is reported as uncertain.'
+        fix: HIERARCHY_FIX
     },
     {
         id: 'above.hierarchyParents',
@@ -751,7 +806,8 @@ export const STEPS: readonly PlanStep[] = [
         cap: 2000,
         capLoop: 'hierarchyDepth',
         onCap: 'the role hierarchy through external account hierarchies is uncertain',
-        optional: 'feature'
+        optional: 'feature',
+        fix: HIERARCHY_FIX
     },
     {
         id: 'above.portalRoles',

@@ -38,15 +38,17 @@ export async function readRoleChains(state: PlanState): Promise<void> {
     const { session, tables } = state;
     const roleStep = planStep('above.roles');
     const maxDepth = roleStep.loop?.maxDepth ?? 50;
-    const people = state.someoneBelow ? state.users() : principals(state);
+    // Whose position matters: the principals always; everyone read only when the roles below the users asked about
+    // are not known (with them known, a role below a user is one of those rows, whose chain up to the user is read).
+    const people = state.someoneBelow && !state.subtreeKnown ? state.users() : principals(state);
     const seeds = uniqIds([
         ...people.map((u) => u.UserRoleId),
         ...state.groups().filter((g) => ROLE_GROUP_TYPES.has(str(g.Type))).map((g) => g.RelatedId)
     ]);
     const external = principals(state).filter((u) => str(u.ContactId) || state.isPortalUser(u) || state.isHighVolume(u));
-    const hierarchyAccounts = new Set<string>();
-    let hierarchyOn = Number(session.transport.apiVersion) >= 49;
-    if (!hierarchyOn && external.length) {
+    const hierarchyAccounts = state.hierarchy.lookedUp;
+    let hierarchyOn = Number(session.transport.apiVersion) >= 49 && !state.hierarchy.off && !session.unavailable.some((u) => u.table === 'ExternalAccountHierarchy');
+    if (Number(session.transport.apiVersion) < 49 && external.length) {
         session.unavailable.push({
             table: 'ExternalAccountHierarchy',
             reason: `ExternalAccountHierarchy needs API 49.0 or later (collected with ${session.transport.apiVersion})`,
@@ -64,8 +66,9 @@ export async function readRoleChains(state: PlanState): Promise<void> {
         const rows = frontier.map((id) => tables.byId(id)?.row).filter((r): r is Row => !!r);
         pendingAccounts.push(...rows.filter(isPortalRole).map((r) => str(r.PortalAccountId)));
         pendingAccounts = uniqIds(pendingAccounts).filter((a) => !hierarchyAccounts.has(key15(a)));
-        if (hierarchyOn && pendingAccounts.length) {
+        if (hierarchyOn && (pendingAccounts.length || depth === 0)) {
             hierarchyOn = await readHierarchy(state, pendingAccounts, hierarchyAccounts);
+            if (!hierarchyOn) state.hierarchy.off = !session.unavailable.some((u) => u.table === 'ExternalAccountHierarchy');
         }
         pendingAccounts = [];
         const links = hierarchy(state).links;
@@ -84,20 +87,23 @@ export async function readRoleChains(state: PlanState): Promise<void> {
 async function readHierarchy(state: PlanState, accounts: string[], done: Set<string>): Promise<boolean> {
     const { session, tables } = state;
     accounts.forEach((a) => done.add(key15(a)));
-    const first = await session.step('above.hierarchyNodes', { portalAccountIds: accounts });
-    if (first === undefined) return false; // feature off (INVALID_TYPE) or unreadable (meta.unavailable)
-    tables.put('ExternalAccountHierarchy', first);
+    if (accounts.length) {
+        const first = await session.step('above.hierarchyNodes', { portalAccountIds: accounts });
+        if (first === undefined) return false; // feature off (INVALID_TYPE) or unreadable (meta.unavailable)
+        tables.put('ExternalAccountHierarchy', first);
+    }
+    // Parents of every node read (here or below the user in round 6), up to the root.
     const parentStep = planStep('above.hierarchyParents');
     const maxDepth = parentStep.loop?.maxDepth ?? 10;
-    let nodes = first;
     let depth = 0;
     for (; depth < maxDepth; depth++) {
-        const parents = state.unread(nodes.map((n) => n.ParentId));
+        const parents = state.unread(tables.rows('ExternalAccountHierarchy').map((n) => n.ParentId));
         if (!parents.length) break;
-        nodes = (await session.step('above.hierarchyParents', { parentNodeIds: parents })) ?? [];
+        const nodes = await session.step('above.hierarchyParents', { parentNodeIds: parents });
+        if (nodes === undefined) return false;
         tables.put('ExternalAccountHierarchy', nodes);
     }
-    if (depth >= maxDepth && state.unread(nodes.map((n) => n.ParentId)).length) {
+    if (depth >= maxDepth && state.unread(tables.rows('ExternalAccountHierarchy').map((n) => n.ParentId)).length) {
         session.reachCap('hierarchyDepth', maxDepth, `external account hierarchy chains go more than ${maxDepth} levels up; ${parentStep.onCap}`);
     }
     // Every portal role of each account on the chains, once per account (the top role of each decides the links).

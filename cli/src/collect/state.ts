@@ -34,6 +34,10 @@ export class PlanState {
     readonly family = new Map<string, FamilyRecord>();
     /** Subjects whose role has roles below it (or a portal role): only then does the plan read about others' positions. */
     someoneBelow = false;
+    /** The roles below every user asked about were read (so only they can make a user a boss); false: read whole. */
+    subtreeKnown = false;
+    /** External account hierarchy: accounts whose nodes were looked up; off = the org has no such object (INVALID_TYPE). */
+    readonly hierarchy = { off: false, lookedUp: new Set<string>() };
     /** Active territory model read. */
     territoriesActive = false;
 

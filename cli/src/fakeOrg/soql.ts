@@ -355,6 +355,8 @@ function like(a: unknown, pattern: string): boolean {
     return re.test(a);
 }
 
+const semiJoinValues = new WeakMap<SoqlQuery, Set<string>>();
+
 function matches(data: SoqlData, row: Row, cond: Condition): boolean {
     switch (cond.kind) {
         case 'and':
@@ -369,13 +371,18 @@ function matches(data: SoqlData, row: Row, cond: Condition): boolean {
             return cond.negated ? !hit : hit;
         }
         case 'semiJoin': {
-            const inner = runQuery(data, cond.query).records.map((r) =>
-                valueAt(data, r, cond.query.fields[0] as string)
-            );
-            const v = valueAt(data, row, cond.path);
-            const hit = inner.some((x) =>
-                typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? equal(v, x) : false
-            );
+            // The inner query is run once per outer query (parsed queries are fresh objects per call).
+            let inner = semiJoinValues.get(cond.query);
+            if (!inner) {
+                inner = new Set<string>();
+                for (const r of runQuery(data, cond.query).records) {
+                    const k = indexKey(valueAt(data, r, cond.query.fields[0] as string));
+                    if (k !== undefined) inner.add(k);
+                }
+                semiJoinValues.set(cond.query, inner);
+            }
+            const k = indexKey(valueAt(data, row, cond.path));
+            const hit = k !== undefined && inner.has(k);
             return cond.negated ? !hit : hit;
         }
         case 'compare': {
