@@ -14,7 +14,7 @@
  */
 import { collect } from '../../cli/src/collector';
 import { startFakeOrg, type FakeOrg } from '../../cli/src/fakeOrg/server';
-import type { Explanation, Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
+import type { Explanation, Row } from '../../lwc-src/lwc/accessXrayEngine/types';
 import { withEngine } from './helpers/engine';
 import { biggerOrg, CASE, MIA, mini, sharedWith, SUE, transportFor } from './helpers/miniOrg';
 

@@ -23,6 +23,7 @@ interface QueryPage {
 export interface TraceEntry {
     step: string;
     soql: string;
+    /** Rows kept (0 when the query failed: the failure is in meta.unavailable or ended the collection). */
     rows: number;
 }
 
@@ -173,8 +174,10 @@ export class Session {
                     break;
                 }
                 const soql = `SELECT ${fields.join(', ')} FROM ${object}${condition ? ` WHERE ${condition}` : ''}`;
+                const entry: TraceEntry = { step: id, soql, rows: 0 };
+                this.trace.push(entry);
                 const { rows, capped } = await this.query(soql, { tooling: step.api === 'tooling', limit: cap - out.length });
-                this.trace.push({ step: id, soql, rows: rows.length });
+                entry.rows = rows.length;
                 out.push(...rows);
                 if (capped) {
                     this.reachCap(step.capLoop, cap, `${step.title}${opts.about ? ` ${opts.about}` : ''}: more than ${cap} rows of ${object}; ${step.onCap}`);
