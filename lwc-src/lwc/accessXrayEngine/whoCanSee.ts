@@ -17,7 +17,7 @@ import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { objectPermissions } from './permissions';
 import { requireWhoCanSeeScope } from './scope';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import type { AccessLevel, GrantPath, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
+import type { AccessLevel, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
 
 export type { WhoCanSeeEntry, WhoCanSeeResult } from './types';
 
