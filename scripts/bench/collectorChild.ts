@@ -82,7 +82,8 @@ async function main(argv: string[]): Promise<void> {
                     bytes: res.stats.bytes,
                     truncated: [
                         ...(res.snapshot.meta.truncated ?? []).map((t) => `${t.table} (>${t.limit})`),
-                        ...(res.snapshot.meta.scope?.capsReached ?? []).map((c) => `${c.loop} (>${c.limit})`)
+                        // Bounds that only shorten names or suggestions (labels, nextSteps) cut no evidence.
+                        ...(res.snapshot.meta.scope?.capsReached ?? []).filter((c) => c.loop !== 'labels' && c.loop !== 'nextSteps').map((c) => `${c.loop} (>${c.limit})`)
                     ]
                 });
             } catch (err) {

@@ -986,7 +986,7 @@ export const STEPS: readonly PlanStep[] = [
         binds: { recordObject: "the record's object" },
         feeds: 'candidate permission sets (their PermissionSet rows and field permissions, so a what-if on them is exact)',
         serves: ['layersBase.ts permissionSetsGranting (next steps)', 'whatIf.ts addPermissionSet'],
-        cap: 20,
+        cap: 5,
         capLoop: 'nextSteps',
         onCap: 'only the first candidates are offered as next steps'
     },
