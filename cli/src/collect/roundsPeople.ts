@@ -88,8 +88,7 @@ export async function readBelow(state: PlanState): Promise<void> {
     // A portal role may be above the roles of child accounts through an external account hierarchy, whatever
     // UserRole.ParentRoleId says: its account is checked with the portal accounts below the users.
     const portalSubjects = withRole.filter((u) => state.isPortalUser(u));
-    state.someoneBelow = portalSubjects.length > 0 || [...subtrees.values()].some((s) => s.size > 0);
-    if (!state.someoneBelow) return;
+    if (!portalSubjects.length && ![...subtrees.values()].some((s) => s.size > 0)) return;
     const allBelow = new Set([...subtrees.values()].flatMap((s) => [...s]));
     if (known && Number(session.transport.apiVersion) < 49 && portalSubjects.length) known = false;
     if (known && Number(session.transport.apiVersion) >= 49) {
@@ -108,6 +107,9 @@ export async function readBelow(state: PlanState): Promise<void> {
             }
         }
     }
+    // Nobody below anyone asked about (a portal role with no role and no hierarchy below it counts as known).
+    state.someoneBelow = !known || allBelow.size > 0;
+    if (!state.someoneBelow) return;
     state.subtreeKnown = known;
     if (known) await readMembersBelow(state, subtrees, allBelow);
     else await readMembersWhole(state);
