@@ -35,7 +35,7 @@ const SOURCE_FLAGS: FlagSpec[] = [
     {
         name: 'max-rows',
         kind: 'string',
-        description: 'Row bound for org-wide tables (roles, groups, group members; default 50000).'
+        description: 'Row cap of each evidence step (default: the plan\'s caps, 2000 rows for most; docs/evidence-plan.md); who-can-see pages: row bound of the org-wide tables (default 50000).'
     }
 ];
 

@@ -250,7 +250,14 @@ export function whoCanSeeCommand(
     input: { recordId: string; limit: number; offset: number; format: OutputFormat; orgPage?: OrgUserPage }
 ): CommandOutput<WhoCanSeeResult> {
     checkRecordInSnapshot(snapshot, input.recordId);
-    const answer = whoCanSee(snapshot, input.recordId, { limit: input.limit, offset: input.offset });
+    let answer: ReturnType<typeof whoCanSee>;
+    try {
+        answer = whoCanSee(snapshot, input.recordId, { limit: input.limit, offset: input.offset });
+    } catch (err) {
+        // A snapshot collected to explain one user (meta.scope pairs) can't say who can see the record.
+        if (err instanceof ExplainError) throw new InputError(err.message, [], 'InputError');
+        throw err;
+    }
     const result: WhoCanSeeResult = {
         ...answer,
         limit: input.limit,

@@ -150,9 +150,10 @@ async function evidence(args: ParsedArgs, request: Omit<CollectRequest, 'maxRows
         apiVersion: str(args.flags, 'api-version') ?? DEFAULT_API_VERSION,
         timeoutMs: Math.max(1, timeout) * 1000
     });
+    // --max-rows: the row cap of each step of the evidence plan (default: the plan's own caps).
     const collected = await collect(transport, {
         ...request,
-        maxRows: positiveInt(args.flags, 'max-rows', 50_000, 1_000_000)
+        ...(args.flags['max-rows'] !== undefined ? { maxRows: positiveInt(args.flags, 'max-rows', 50_000, 1_000_000) } : {})
     });
     validateSnapshot(collected.snapshot, 'the collected snapshot');
     return {
@@ -277,10 +278,17 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<Outcome> {
             const extra: Partial<CollectRequest> =
                 'addPermissionSet' in flag && /^0P[SG][a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(flag.addPermissionSet)
                     ? { permissionSetIds: [flag.addPermissionSet] }
-                    : {};
+                    : 'addToGroup' in flag && /^00G[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(flag.addToGroup)
+                      ? { groupIds: [flag.addToGroup] }
+                      : {};
             if (!str(args.flags, 'snapshot') && 'addPermissionSet' in flag && !extra.permissionSetIds) {
                 throw new UsageError(
                     'With --target-org, give the permission set by Id (0PS… or 0PG…): names are resolved only in snapshots.'
+                );
+            }
+            if (!str(args.flags, 'snapshot') && 'addToGroup' in flag && !extra.groupIds) {
+                throw new UsageError(
+                    'With --target-org, give the group or queue by Id (00G…): the collector reads only the groups the question names.'
                 );
             }
             const src = await evidence(args, { users: [user], recordId: record, ...extra });

@@ -1,9 +1,11 @@
 /**
  * Collector round trips per explanation at one benchmark size, in its own process: serves the
  * synthetic snapshot from the CLI's fake org (cli/src/fakeOrg/server.ts, loopback HTTP) and runs
- * the CLI collector (cli/src/collector.ts) through a real jsforce Connection for `--pairs`
- * user/record pairs (`--pairs` per record object, internal users), counting HTTP requests the server saw, SOQL queries and rows the
- * collector reports, and the tables it had to cut short (meta.truncated).
+ * the CLI collector (cli/src/collector.ts, the evidence plan explain/1) through a real jsforce
+ * Connection for `--pairs` user/record pairs per record object (internal users), counting HTTP
+ * requests the server saw, SOQL queries, rows and the rows' JSON bytes the collector reports (the
+ * in-org heap estimate: what the Apex collector would hold), and every bound the plan reached
+ * (meta.scope.capsReached, meta.truncated).
  * Prints one `BENCH_RESULT {json}` line.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,9 @@ export interface CollectorPairResult {
     httpRequests: number;
     queries: number;
     rows: number;
+    /** JSON bytes of the rows read (the in-org heap estimate). */
+    bytes: number;
+    /** Bounds reached: meta.scope.capsReached loops and meta.truncated tables. */
     truncated: string[];
     error?: string;
 }
@@ -31,7 +36,10 @@ export interface CollectorMeasurement {
     byObject: Record<string, { requests: { min: number; max: number }; queries: { min: number; max: number }; rows: { min: number; max: number } }>;
     requestsPerExplanation: { min: number; max: number };
     queriesPerExplanation: { min: number; max: number };
-    rowsPerExplanation: { min: number; max: number; mean: number };
+    rowsPerExplanation: { min: number; max: number; mean: number; median: number };
+    requestsMedian: number;
+    /** JSON bytes of the rows per explanation (the in-org heap estimate). */
+    bytesPerExplanation: { min: number; max: number; median: number };
     truncatedTables: string[];
     errors: number;
 }
@@ -71,10 +79,15 @@ async function main(argv: string[]): Promise<void> {
                     httpRequests: org.requests.length - before,
                     queries: res.stats.queries,
                     rows: res.stats.rows,
-                    truncated: (res.snapshot.meta.truncated ?? []).map((t) => `${t.table} (>${t.limit})`)
+                    bytes: res.stats.bytes,
+                    truncated: [
+                        ...(res.snapshot.meta.truncated ?? []).map((t) => `${t.table} (>${t.limit})`),
+                        // Bounds that only shorten names or suggestions (labels, nextSteps) cut no evidence.
+                        ...(res.snapshot.meta.scope?.capsReached ?? []).filter((c) => c.loop !== 'labels' && c.loop !== 'nextSteps').map((c) => `${c.loop} (>${c.limit})`)
+                    ]
                 });
             } catch (err) {
-                results.push({ object, userId, recordId, httpRequests: org.requests.length - before, queries: 0, rows: 0, truncated: [], error: err instanceof Error ? err.message : String(err) });
+                results.push({ object, userId, recordId, httpRequests: org.requests.length - before, queries: 0, rows: 0, bytes: 0, truncated: [], error: err instanceof Error ? err.message : String(err) });
             }
         }
     } finally {
@@ -83,6 +96,10 @@ async function main(argv: string[]): Promise<void> {
     const ok = results.filter((r) => !r.error);
     const range = (values: number[]): { min: number; max: number } => ({ min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 });
     const rows = ok.map((r) => r.rows);
+    const median = (values: number[]): number => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return sorted.length ? (sorted[(sorted.length - 1) >> 1] as number) : 0;
+    };
     const byObject: CollectorMeasurement['byObject'] = {};
     for (const object of RECORD_TABLES) {
         const mine = ok.filter((r) => r.object === object);
@@ -99,7 +116,9 @@ async function main(argv: string[]): Promise<void> {
         byObject,
         requestsPerExplanation: range(ok.map((r) => r.httpRequests)),
         queriesPerExplanation: range(ok.map((r) => r.queries)),
-        rowsPerExplanation: { ...range(rows), mean: rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : 0 },
+        rowsPerExplanation: { ...range(rows), mean: rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : 0, median: median(rows) },
+        requestsMedian: median(ok.map((r) => r.httpRequests)),
+        bytesPerExplanation: { ...range(ok.map((r) => r.bytes)), median: median(ok.map((r) => r.bytes)) },
         truncatedTables: [...new Set(ok.flatMap((r) => r.truncated.map((t) => t.replace(/ \(.*$/, ''))))].sort(),
         errors: results.length - ok.length
     };

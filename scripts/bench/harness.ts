@@ -53,8 +53,8 @@ export function parseArgs(argv: string[]): BenchOptions {
         collector: true,
         whoCanSeeTimeoutSeconds: 30,
         explainBudgetSeconds: 90,
-        collectorPairsPerObject: 1,
-        collectorTimeoutSeconds: 60,
+        collectorPairsPerObject: 5,
+        collectorTimeoutSeconds: 300,
         profile: false
     };
     const value = (i: number, flag: string): string => {

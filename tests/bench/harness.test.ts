@@ -139,16 +139,19 @@ function cpuWith(explainMedianMs: number): EngineMeasurement['cpu'] {
     return { parseMs: 10, loadMs: 20, loadToParseRatio: 2, explain: { count: 1000, medianMs: explainMedianMs, p95Ms: explainMedianMs, maxMs: explainMedianMs, meanMs: explainMedianMs }, whoCanSeeFirstMs: 0 };
 }
 
-function collectorResult(requests: [number, number]): CollectorMeasurement {
+function collectorResult(requests: [number, number], rows = 100, over: Partial<CollectorMeasurement> = {}): CollectorMeasurement {
     const r = { min: requests[0], max: requests[1] };
     return {
         pairs: [],
-        byObject: { Case: { requests: r, queries: r, rows: { min: 10, max: 10 } } },
+        byObject: { Case: { requests: r, queries: r, rows: { min: rows, max: rows } } },
         requestsPerExplanation: r,
+        requestsMedian: requests[0],
         queriesPerExplanation: r,
-        rowsPerExplanation: { min: 10, max: 10, mean: 10 },
+        rowsPerExplanation: { min: rows, max: rows, mean: rows, median: rows },
+        bytesPerExplanation: { min: rows * 300, max: rows * 300, median: rows * 300 },
         truncatedTables: [],
-        errors: 0
+        errors: 0,
+        ...over
     };
 }
 
@@ -195,10 +198,20 @@ describe('judgeTargets (issue 8 targets, reported never asserted)', () => {
         expect(judgeTargets([stopped]).find((t) => t.id === 'who-can-see-100k')?.actual).toBe('> 60 s (stopped)');
     });
 
-    it('collector requests per explanation: identical ranges at every size, per record object', () => {
+    it('collector rows and requests per explanation: the median within 1.2× at every size; nothing cut and ≤ 1.5 MB of rows at the largest', () => {
         expect(status([size('a', 1000, 10_000, {}), size('b', 10_000, 100_000, {})], 'collector-constant')).toBe('met');
-        const grown = size('b', 10_000, 100_000, {}, { collector: collectorResult([20, 30]) });
+        const grown = size('b', 10_000, 100_000, {}, { collector: collectorResult([30, 40]) });
         expect(status([size('a', 1000, 10_000, {}), grown], 'collector-constant')).toBe('missed');
+        const slightly = size('b', 10_000, 100_000, {}, { collector: collectorResult([22, 40], 115) });
+        expect(status([size('a', 1000, 10_000, {}), slightly], 'collector-constant')).toBe('met');
+        expect(status([size('a', 1000, 10_000, {}), slightly], 'collector-rows-constant')).toBe('met');
+        const moreRows = size('b', 10_000, 100_000, {}, { collector: collectorResult([20, 22], 130) });
+        expect(status([size('a', 1000, 10_000, {}), moreRows], 'collector-rows-constant')).toBe('missed');
+        const cut = size('b', 10_000, 100_000, {}, { collector: collectorResult([20, 22], 100, { truncatedTables: ['groupMembersBelow'] }) });
+        expect(status([size('a', 1000, 10_000, {}), cut], 'collector-complete')).toBe('missed');
+        const heavy = size('b', 10_000, 100_000, {}, { collector: collectorResult([20, 22], 100, { bytesPerExplanation: { min: 1, max: 2_000_000, median: 1 } }) });
+        expect(status([size('a', 1000, 10_000, {}), heavy], 'collector-heap')).toBe('missed');
+        expect(status([size('a', 1000, 10_000, {}), size('b', 10_000, 100_000, {})], 'collector-heap')).toBe('met');
         const absent = size('b', 10_000, 100_000, {}, { collector: { notMeasured: 'the CLI collector does not exist yet' } });
         expect(judgeTargets([absent]).find((t) => t.id === 'collector-constant')).toMatchObject({ status: 'not measured', note: 'the CLI collector does not exist yet' });
     });

@@ -1,7 +1,9 @@
 /** @jest-environment node */
 /**
- * The collector reads the Experience Cloud external account hierarchy (cli/src/collector.ts, phase 6)
- * against the fake org, through a real jsforce Connection.
+ * The collector reads the Experience Cloud external account hierarchy (evidence plan steps
+ * above.hierarchyNodes / above.hierarchyParents / above.portalRoles, docs/evidence-plan.md) against
+ * the fake org, through a real jsforce Connection: the nodes of the portal accounts the question
+ * meets and their parents up to the root, never the whole table.
  *
  * Sources:
  * - Object Reference "ExternalAccountHierarchy" (API 49.0+): "works like a role-based hierarchy";
@@ -14,10 +16,10 @@
  * (ids are illustrative; the 0Xh prefix is not the platform's).
  */
 import { Connection } from 'jsforce';
-import { collect, hierarchyChainAccounts } from '../../cli/src/collector';
+import { collect } from '../../cli/src/collector';
 import { startFakeOrg, type FakeOrg } from '../../cli/src/fakeOrg/server';
 import { jsforceTransport, type JsforceLikeConnection } from '../../cli/src/transport';
-import type { Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
+import type { Explanation, Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
 import fixture from './fixtures/mini-org.snapshot.json';
 import { withEngine } from './helpers/engine';
 
@@ -27,8 +29,7 @@ const GLOBEX_PARTNERS = '001000000000002AAA';
 const GLOBEX_HOLDING = '001000000000003AAA';
 const GLOBEX_SOUTH = '001000000000004AAA';
 
-const EAH_SOQL =
-    'SELECT Id, Name, AccountId, ParentId, HierarchyType, IsActive, IsAccessibleToParent FROM ExternalAccountHierarchy';
+const EAH_SELECT = 'SELECT Id, Name, AccountId, ParentId, HierarchyType, IsActive, IsAccessibleToParent FROM ExternalAccountHierarchy';
 const EAH_FIELDS = ['Id', 'Name', 'AccountId', 'ParentId', 'HierarchyType', 'IsActive', 'IsAccessibleToParent'];
 
 function mini(): Snapshot {
@@ -102,53 +103,52 @@ describe('collector: external account hierarchy (Object Reference "ExternalAccou
         await org?.close();
     });
 
-    it('reads the whole ExternalAccountHierarchy table with Id, Name, AccountId, ParentId, HierarchyType, IsActive, IsAccessibleToParent — inactive nodes too', async () => {
+    it('reads the nodes of the portal accounts met and their parents up to the root (inactive ones too), with the seven fields, and every portal role of the chain accounts', async () => {
         org = await startFakeOrg({ snapshot: withHierarchy() });
         const { snapshot } = await collect(transportFor(org), { users: [PAT], recordId: CASE });
-        // One query, no WHERE: the table is small (at most five levels per hierarchy) and a node below an
-        // inactive one doesn't link upwards, so the engine needs every node.
-        expect(
-            org.requests.filter((r) => r.soql?.includes('FROM ExternalAccountHierarchy')).map((r) => r.soql)
-        ).toEqual([EAH_SOQL]);
+        const sent = org.requests.filter((r) => r.soql?.includes('FROM ExternalAccountHierarchy')).map((r) => r.soql);
+        expect(sent).toEqual([`${EAH_SELECT} WHERE AccountId IN ('${GLOBEX_PARTNERS}')`, `${EAH_SELECT} WHERE Id IN ('0Xh000000000001AAA')`]);
         const rows = snapshot.tables.ExternalAccountHierarchy ?? [];
-        expect(rows.map((r) => r.Id)).toEqual(['0Xh000000000001AAA', '0Xh000000000002AAA', '0Xh000000000003AAA']);
+        expect(rows.map((r) => r.Id)).toEqual(['0Xh000000000001AAA', '0Xh000000000002AAA']);
         for (const r of rows) expect(Object.keys(r).filter((k) => k !== 'attributes')).toEqual(EAH_FIELDS);
-        expect(rows[2]).toMatchObject({
-            AccountId: GLOBEX_SOUTH,
-            ParentId: '0Xh000000000002AAA',
-            HierarchyType: 'Partner',
-            IsActive: false,
-            IsAccessibleToParent: true
-        });
+        // Globex South is below Pat's account, and nothing in the question names its users: not read.
+        expect(rows.map((r) => r.AccountId)).not.toContain(GLOBEX_SOUTH);
+        const portal = org.requests.filter((r) => r.soql?.includes('FROM UserRole WHERE PortalAccountId IN'));
+        expect(portal).toHaveLength(1);
+        expect(portal[0]?.soql).toContain(`('${GLOBEX_PARTNERS}', '${GLOBEX_HOLDING}')`);
+        expect(snapshot.tables.UserRole?.find((r) => r.Id === '00E000000000006AAA')).toMatchObject({ PortalType: 'Partner', PortalRole: 'Executive', PortalAccountId: GLOBEX_HOLDING });
+        expect(snapshot.tables.UserRole?.map((r) => r.Id)).not.toContain('00E000000000007AAA');
         expect(snapshot.meta.unavailable?.map((u) => u.table)).not.toContain('ExternalAccountHierarchy');
-        // UserRole is still read whole: the portal roles (PortalType, PortalRole, PortalAccountId) of every
-        // account in the hierarchy are there, so the engine can re-parent the top portal roles.
-        expect(snapshot.tables.UserRole?.map((r) => r.Id)).toEqual(
-            expect.arrayContaining(['00E000000000005AAA', '00E000000000006AAA', '00E000000000007AAA'])
-        );
-        expect(snapshot.tables.UserRole?.find((r) => r.Id === '00E000000000006AAA')).toMatchObject({
-            PortalType: 'Partner',
-            PortalRole: 'Executive',
-            PortalAccountId: GLOBEX_HOLDING
-        });
-        // The built engine loads the collected snapshot (the table passes snapshot validation).
         expect(withEngine<boolean>(snapshot, 'engine.loadSnapshot(snapshot); return true;')).toBe(true);
     });
 
-    it('costs one query whether or not the org has the feature (the query count stays fixed by the plan)', async () => {
-        org = await startFakeOrg({ snapshot: mini() });
-        const without = await collect(transportFor(org), { users: [PAT], recordId: CASE });
-        await org.close();
-        org = await startFakeOrg({ snapshot: withHierarchy() });
-        const withIt = await collect(transportFor(org), { users: [PAT], recordId: CASE });
-        expect(withIt.stats.queries).toBe(without.stats.queries);
+    it("an inactive node below the user's account is read when the question names its users, and the engine then gives the same answer as on the whole org", async () => {
+        const whole = withHierarchy();
+        // A Globex South partner user owns the case.
+        (whole.tables.User as Row[]).push({ ...(whole.tables.User as Row[]).find((u) => u.Id === PAT), Id: '005000000000006AAA', Name: 'Sid South', Username: 'sid@south.example', UserRoleId: '00E000000000007AAA', AccountId: GLOBEX_SOUTH, ContactId: null });
+        (whole.tables.Case as Row[])[0] = { ...(whole.tables.Case as Row[])[0], OwnerId: '005000000000006AAA' };
+        org = await startFakeOrg({ snapshot: whole });
+        const { snapshot } = await collect(transportFor(org), { users: [PAT], recordId: CASE });
+        expect((snapshot.tables.ExternalAccountHierarchy ?? []).map((r) => r.Id).sort()).toEqual(['0Xh000000000001AAA', '0Xh000000000002AAA', '0Xh000000000003AAA']);
+        const explainPat = `return engine.explain(snapshot, { userId: '${PAT}', recordId: '${CASE}' });`;
+        const fromOrg = withEngine<Explanation>({ ...snapshot, settings: whole.settings ?? {} }, explainPat);
+        const fromWhole = withEngine<Explanation>(whole, explainPat);
+        expect(fromOrg.layers.map((l) => [l.id, l.status, l.access])).toEqual(fromWhole.layers.map((l) => [l.id, l.status, l.access]));
+        expect(fromOrg.paths.map((p) => p.summary)).toEqual(fromWhole.paths.map((p) => p.summary));
     });
 
-    it('leaves the table out, without a meta.unavailable entry, when the org answers INVALID_TYPE (external account hierarchies not enabled)', async () => {
+    it('asks nothing about hierarchies when the question meets no portal role and no external user', async () => {
+        org = await startFakeOrg({ snapshot: withHierarchy() });
+        // Sue Support's role has no role below it, and the case's owner and grantees are internal users.
+        await collect(transportFor(org), { users: ['005000000000004AAA'], recordId: CASE });
+        expect(org.requests.some((r) => r.soql?.includes('FROM ExternalAccountHierarchy'))).toBe(false);
+    });
+
+    it('leaves the table out, without a meta.unavailable entry, when the org answers INVALID_TYPE (external account hierarchies not enabled), after one query', async () => {
         org = await startFakeOrg({ snapshot: mini() });
         const { snapshot } = await collect(transportFor(org), { users: [PAT], recordId: CASE });
-        const sent = org.requests.find((r) => r.soql === EAH_SOQL);
-        expect(sent?.status).toBe(400);
+        const sent = org.requests.filter((r) => r.soql?.startsWith(EAH_SELECT));
+        expect(sent.map((r) => r.status)).toEqual([400]);
         expect(snapshot.tables).not.toHaveProperty('ExternalAccountHierarchy');
         expect(snapshot.meta.unavailable?.map((u) => u.table)).not.toContain('ExternalAccountHierarchy');
     });
@@ -172,7 +172,7 @@ describe('collector: external account hierarchy (Object Reference "ExternalAccou
             fix: expect.stringContaining('Partner or Customer Community Plus')
         });
         expect(entry?.fix).toMatch(/read access/);
-        expect(entry?.fix).toMatch(/sf org login web/);
+        expect(entry?.fix).toMatch(/System Administrator/);
     });
 
     it('below API 49.0 (the object does not exist yet) records it as unavailable instead of reading the feature as off', async () => {
@@ -187,53 +187,5 @@ describe('collector: external account hierarchy (Object Reference "ExternalAccou
                 })
             ])
         );
-    });
-
-    it('when --max-rows cuts UserRole, still reads the portal roles of every account in the chain above the user (and owner) accounts', async () => {
-        org = await startFakeOrg({ snapshot: withHierarchy() });
-        const { snapshot } = await collect(transportFor(org), { users: [PAT], recordId: CASE, maxRows: 3 });
-        // The cut is still reported: the rest of the role tree is incomplete.
-        expect(snapshot.meta.truncated).toEqual(
-            expect.arrayContaining([expect.objectContaining({ table: 'UserRole', limit: 3 })])
-        );
-        const extra = org.requests.filter((r) => r.soql?.includes('FROM UserRole WHERE PortalAccountId IN'));
-        expect(extra).toHaveLength(1);
-        expect(extra[0]?.soql).toContain(`('${GLOBEX_PARTNERS}', '${GLOBEX_HOLDING}')`);
-        const ids = snapshot.tables.UserRole?.map((r) => r.Id);
-        // Pat's account's role and its parent account's top role; Globex South is below Pat's account, not above.
-        expect(ids).toEqual(expect.arrayContaining(['00E000000000005AAA', '00E000000000006AAA']));
-        expect(ids).not.toContain('00E000000000007AAA');
-        expect(new Set(ids).size).toBe(ids?.length);
-    });
-
-    it('does not add the chain query when UserRole was read whole', async () => {
-        org = await startFakeOrg({ snapshot: withHierarchy() });
-        await collect(transportFor(org), { users: [PAT], recordId: CASE });
-        expect(org.requests.some((r) => r.soql?.includes('FROM UserRole WHERE'))).toBe(false);
-    });
-});
-
-describe('hierarchyChainAccounts (ParentId is a self-reference to the parent node: Object Reference "ExternalAccountHierarchy")', () => {
-    const nodes = withHierarchy().tables.ExternalAccountHierarchy as Row[];
-
-    it('follows ParentId up to the root from each account, through inactive nodes, with 15- or 18-character ids', () => {
-        expect(hierarchyChainAccounts(nodes, [GLOBEX_SOUTH.slice(0, 15)])).toEqual([
-            GLOBEX_SOUTH,
-            GLOBEX_PARTNERS,
-            GLOBEX_HOLDING
-        ]);
-        expect(hierarchyChainAccounts(nodes, [GLOBEX_PARTNERS, GLOBEX_HOLDING, '']).sort()).toEqual([
-            GLOBEX_PARTNERS,
-            GLOBEX_HOLDING
-        ]);
-        expect(hierarchyChainAccounts(nodes, ['001000000000001AAA'])).toEqual([]);
-    });
-
-    it('stops on a cycle instead of looping', () => {
-        const cyclic = [
-            { ...node(1, 'A', GLOBEX_HOLDING, '0Xh000000000002AAA') },
-            { ...node(2, 'B', GLOBEX_PARTNERS, '0Xh000000000001AAA') }
-        ];
-        expect(hierarchyChainAccounts(cyclic, [GLOBEX_PARTNERS])).toEqual([GLOBEX_PARTNERS, GLOBEX_HOLDING]);
     });
 });

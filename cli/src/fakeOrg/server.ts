@@ -2,9 +2,10 @@
  * A fake Salesforce org for tests: an HTTP server on loopback (127.0.0.1, port 0) that
  * answers the REST and Tooling API calls the collector (and `@salesforce/core` when it
  * saves an access-token login) make, from a snapshot's tables. It counts requests and
- * can inject the faults a real org produces: expired session (401 INVALID_SESSION_ID),
- * API limit (403 REQUEST_LIMIT_EXCEEDED), server error (500), a hanging request
- * (timeout), and partial pages (a page whose `nextRecordsUrl` has expired).
+ * can inject the faults a real org produces: expired session (401 INVALID_SESSION_ID, also
+ * part-way through a collection), API limit (403 REQUEST_LIMIT_EXCEEDED), server error (500), a
+ * hanging request (timeout), a query stopped by the org (400 QUERY_TIMEOUT), a connection reset
+ * (e.g. mid-way through paging), and partial pages (a page whose `nextRecordsUrl` has expired).
  *
  * Error bodies follow the REST API: `[{ "message": …, "errorCode": … }]` (REST API
  * Developer Guide, "Status Codes and Error Responses").
@@ -15,7 +16,17 @@ import type { Row, Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types'
 import { executeSoql, SoqlError } from './soql';
 
 export type FaultKind =
-    'expiredSession' | 'requestLimit' | 'serverError' | 'timeout' | 'expiredCursor' | 'notJson' | 'noAccess';
+    | 'expiredSession'
+    | 'requestLimit'
+    | 'serverError'
+    | 'timeout'
+    | 'expiredCursor'
+    | 'notJson'
+    | 'noAccess'
+    /** 400 QUERY_TIMEOUT: the org stopped a query that ran too long (REST API "Status Codes and Error Responses"). */
+    | 'queryTimeout'
+    /** The connection is closed without an answer (ECONNRESET on the client), e.g. mid-way through paging. */
+    | 'connectionReset';
 
 export interface Fault {
     kind: FaultKind;
@@ -23,6 +34,8 @@ export interface Fault {
     match?: string;
     /** How many matching requests fail (default: every one). */
     times?: number;
+    /** Matching requests that pass before the fault starts (a fault "part-way through"; default 0). */
+    after?: number;
 }
 
 export interface FakeOrgOptions {
@@ -81,6 +94,19 @@ function keyPrefixOf(rows: Row[] | undefined): string | undefined {
     return typeof id === 'string' ? id.slice(0, 3) : undefined;
 }
 
+/** Describe childRelationships of an object: the lookups of every described object pointing to it. */
+function childRelationshipsOf(snapshot: Snapshot, name: string): { childSObject: string; field: string; cascadeDelete: boolean }[] {
+    const out: { childSObject: string; field: string; cascadeDelete: boolean }[] = [];
+    for (const [child, d] of Object.entries(snapshot.describe ?? {})) {
+        for (const f of d.fields ?? []) {
+            if (f.type === 'reference' && (f.referenceTo ?? []).includes(name)) {
+                out.push({ childSObject: child, field: f.name, cascadeDelete: f.cascadeDelete === true });
+            }
+        }
+    }
+    return out;
+}
+
 /** Tables the fake answers: the snapshot's, plus Tooling RestrictionRule from its metadata. */
 function dataOf(
     snapshot: Snapshot,
@@ -108,7 +134,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const { snapshot } = options;
     const data = dataOf(snapshot, unsupported);
     const requests: RequestLogEntry[] = [];
-    const faults: (Fault & { used: number })[] = [];
+    const faults: (Fault & { used: number; seen: number })[] = [];
     const cursors = new Map<string, { records: Row[]; totalSize: number; tooling: boolean }>();
     const hanging = new Set<http.ServerResponse>();
     let cursorSeq = 0;
@@ -133,11 +159,14 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     }
 
     function takeFault(target: string): Fault | undefined {
-        const fault = faults.find(
-            (f) => (!f.match || target.includes(f.match)) && (f.times === undefined || f.used < f.times)
-        );
-        if (fault) fault.used++;
-        return fault;
+        for (const f of faults) {
+            if (f.match && !target.includes(f.match)) continue;
+            if (f.times !== undefined && f.used >= f.times) continue;
+            if (f.seen++ < (f.after ?? 0)) continue;
+            f.used++;
+            return f;
+        }
+        return undefined;
     }
 
     function handle(req: http.IncomingMessage, res: http.ServerResponse): number | undefined {
@@ -151,6 +180,10 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         if (fault?.kind === 'timeout') {
             hanging.add(res);
             return undefined;
+        }
+        if (fault?.kind === 'connectionReset') {
+            req.socket.destroy();
+            return 0;
         }
         if (fault?.kind === 'expiredSession' || auth !== `Bearer ${accessToken}`) {
             return sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -166,6 +199,9 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 'UNKNOWN_EXCEPTION',
                 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-fake'
             );
+        }
+        if (fault?.kind === 'queryTimeout') {
+            return sfError(res, 400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
         }
         if (fault?.kind === 'notJson') {
             res.statusCode = 200;
@@ -228,20 +264,27 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             const known = snapshot.describe?.[name];
             const rows = data.rest.tables[name];
             if (!known && !rows) return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist`);
-            const fieldNames = new Set<string>();
-            for (const r of rows ?? []) for (const k of Object.keys(r)) if (k !== 'attributes') fieldNames.add(k);
-            const fields =
-                known?.fields ??
-                [...fieldNames].map((n) => ({
-                    name: n,
-                    type: n === 'Id' ? 'id' : n.endsWith('Id') ? 'reference' : 'string'
-                }));
+            // A real describe lists every field: fields the rows hold that the snapshot's describe
+            // leaves out are added with a type inferred from their name and value.
+            const fieldNames = new Map<string, unknown>();
+            for (const r of rows ?? []) for (const [k, v] of Object.entries(r)) if (k !== 'attributes' && !fieldNames.has(k)) fieldNames.set(k, v);
+            const listed = new Set((known?.fields ?? []).map((f) => f.name));
+            const fields = [
+                ...(known?.fields ?? []),
+                ...[...fieldNames]
+                    .filter(([n, v]) => !listed.has(n) && (v === null || typeof v !== 'object'))
+                    .map(([n, v]) => ({
+                        name: n,
+                        type: n === 'Id' ? 'id' : n.endsWith('Id') ? 'reference' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'double' : 'string'
+                    }))
+            ];
             return json(res, {
                 name,
                 label: known?.label ?? name,
                 keyPrefix: known?.keyPrefix ?? keyPrefixOf(rows) ?? null,
                 custom: known?.custom ?? name.endsWith('__c'),
                 fields,
+                childRelationships: childRelationshipsOf(snapshot, name),
                 recordTypeInfos: known?.recordTypeInfos ?? []
             });
         }
@@ -279,7 +322,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         accessToken,
         requests,
         queryCount: () => requests.filter((r) => /\/query(All)?(\/|$)/.test(r.path)).length,
-        injectFault: (fault) => faults.push({ ...fault, used: 0 }),
+        injectFault: (fault) => faults.push({ ...fault, used: 0, seen: 0 }),
         clearFaults: () => faults.splice(0, faults.length),
         close: () =>
             new Promise<void>((resolve) => {

@@ -355,6 +355,8 @@ function like(a: unknown, pattern: string): boolean {
     return re.test(a);
 }
 
+const semiJoinValues = new WeakMap<SoqlQuery, Set<string>>();
+
 function matches(data: SoqlData, row: Row, cond: Condition): boolean {
     switch (cond.kind) {
         case 'and':
@@ -369,13 +371,18 @@ function matches(data: SoqlData, row: Row, cond: Condition): boolean {
             return cond.negated ? !hit : hit;
         }
         case 'semiJoin': {
-            const inner = runQuery(data, cond.query).records.map((r) =>
-                valueAt(data, r, cond.query.fields[0] as string)
-            );
-            const v = valueAt(data, row, cond.path);
-            const hit = inner.some((x) =>
-                typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? equal(v, x) : false
-            );
+            // The inner query is run once per outer query (parsed queries are fresh objects per call).
+            let inner = semiJoinValues.get(cond.query);
+            if (!inner) {
+                inner = new Set<string>();
+                for (const r of runQuery(data, cond.query).records) {
+                    const k = indexKey(valueAt(data, r, cond.query.fields[0] as string));
+                    if (k !== undefined) inner.add(k);
+                }
+                semiJoinValues.set(cond.query, inner);
+            }
+            const k = indexKey(valueAt(data, row, cond.path));
+            const hit = k !== undefined && inner.has(k);
             return cond.negated ? !hit : hit;
         }
         case 'compare': {
@@ -430,12 +437,101 @@ export interface SoqlResult {
     records: Row[];
 }
 
+/** Rows of a table by the 15-character (or exact, lower-cased) value of one top-level field, built once per (table, field). */
+const fieldIndexes = new WeakMap<Row[], Map<string, Map<string, Row[]>>>();
+
+function indexKey(v: unknown): string | undefined {
+    if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+    if (typeof v !== 'string') return undefined;
+    return id15(v) && /^[a-zA-Z0-9]+$/.test(v) && /\d/.test(v) ? v.slice(0, 15) : v.toLowerCase();
+}
+
+function fieldIndex(rows: Row[], field: string): Map<string, Row[]> {
+    let perTable = fieldIndexes.get(rows);
+    if (!perTable) {
+        perTable = new Map();
+        fieldIndexes.set(rows, perTable);
+    }
+    const lower = field.toLowerCase();
+    let index = perTable.get(lower);
+    if (!index) {
+        index = new Map();
+        for (const row of rows) {
+            const key = keyOf(row, field);
+            const k = key === undefined ? undefined : indexKey(row[key]);
+            if (k === undefined) continue;
+            const list = index.get(k);
+            if (list) list.push(row);
+            else index.set(k, [row]);
+        }
+        perTable.set(lower, index);
+    }
+    return index;
+}
+
+/**
+ * The rows a condition can match, from a hash index, when it is (an AND holding) an equality or
+ * IN list on a top-level field, or an OR of such; null when the whole table must be scanned.
+ * Rows keep their table order (SOQL without ORDER BY promises none; the fake keeps the table's).
+ */
+function indexedCandidates(rows: Row[], cond: Condition): Row[] | null {
+    const lookup = (c: Condition): Row[] | null => {
+        if (c.kind === 'compare' && c.op === '=' && !c.path.includes('.') && c.value !== null) {
+            const k = indexKey(c.value);
+            return k === undefined ? null : (fieldIndex(rows, c.path).get(k) ?? []);
+        }
+        if (c.kind === 'in' && !c.negated && !c.path.includes('.')) {
+            const index = fieldIndex(rows, c.path);
+            const out = new Set<Row>();
+            for (const v of c.values) {
+                const k = indexKey(v);
+                if (k === undefined) return null;
+                for (const r of index.get(k) ?? []) out.add(r);
+            }
+            return [...out];
+        }
+        if (c.kind === 'and') {
+            for (const part of c.parts) {
+                const hit = lookup(part);
+                if (hit) return hit;
+            }
+            return null;
+        }
+        if (c.kind === 'or') {
+            const out = new Set<Row>();
+            for (const part of c.parts) {
+                const hit = lookup(part);
+                if (!hit) return null;
+                for (const r of hit) out.add(r);
+            }
+            return [...out];
+        }
+        return null;
+    };
+    const hit = lookup(cond);
+    if (!hit) return null;
+    return sortByTableOrder(rows, hit);
+}
+
+const positions = new WeakMap<Row[], Map<Row, number>>();
+
+function sortByTableOrder(rows: Row[], hit: Row[]): Row[] {
+    let pos = positions.get(rows);
+    if (!pos) {
+        pos = new Map(rows.map((r, i) => [r, i]));
+        positions.set(rows, pos);
+    }
+    const p = pos;
+    return [...hit].sort((a, b) => (p.get(a) ?? 0) - (p.get(b) ?? 0));
+}
+
 export function runQuery(data: SoqlData, query: SoqlQuery): SoqlResult {
     const table = tableOf(data, query.from);
     if (!table) {
         throw new SoqlError('INVALID_TYPE', `sObject type '${query.from}' is not supported.`);
     }
-    let rows = query.where ? table.rows.filter((r) => matches(data, r, query.where as Condition)) : [...table.rows];
+    const pool = query.where ? (indexedCandidates(table.rows, query.where) ?? table.rows) : table.rows;
+    let rows = query.where ? pool.filter((r) => matches(data, r, query.where as Condition)) : [...pool];
     if (query.offset) rows = rows.slice(query.offset);
     if (query.limit !== undefined) rows = rows.slice(0, query.limit);
     if (query.count) return { totalSize: rows.length, records: [] };

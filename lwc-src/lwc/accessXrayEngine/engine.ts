@@ -22,6 +22,7 @@ import { evaluateExperienceCloud } from './layerExperienceCloud';
 import { evaluateRestrictionRules } from './layerRestrictionRules';
 import { objectPermissions } from './permissions';
 import { describeRowCause } from './rowCauses';
+import { withScopeDoubts } from './scope';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, Row, Setting } from './types';
 import type { UserClassification } from './userLicence';
@@ -260,7 +261,7 @@ export function evaluateRecord(
     const layers: LayerEvaluation[] = [];
     try {
         for (const [id, evaluate] of LAYER_EVALUATORS) {
-            layers.push(only && !only.has(id) ? layerResult(id, 'neutral', 'Not evaluated: no record-level path from this user to the record exists in the snapshot.') : evaluate(ctx));
+            layers.push(only && !only.has(id) ? layerResult(id, 'neutral', 'Not evaluated: no record-level path from this user to the record exists in the snapshot.') : withScopeDoubts(index, objectApiName, evaluate(ctx)));
         }
     } finally {
         state.stack.delete(`${rid}`);

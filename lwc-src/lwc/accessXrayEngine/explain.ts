@@ -11,6 +11,7 @@ import type { LayerEvaluation } from './layer';
 import { fieldPermission, userPermissions } from './permissions';
 import type { LoadedSnapshot } from './loadSnapshot';
 import { toLoaded } from './loadSnapshot';
+import { requireExplainScope } from './scope';
 import { labelOf } from './snapshotIndex';
 import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerResult, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
 import { OPERATIONS } from './types';
@@ -24,6 +25,7 @@ const MAX_FIELDS = 300;
 
 export function explain(snapshot: Snapshot | LoadedSnapshot, request: ExplainRequest): Explanation {
     const loaded = toLoaded(snapshot);
+    requireExplainScope(loaded.index, request.userId, request.recordId);
     const state = newState(loaded.index);
     const evaluation = evaluateRecord(state, request.userId, request.recordId);
     return buildExplanation(evaluation, [...state.settingsUsed].map(([key, setting]) => ({ key, setting })));

@@ -9,6 +9,7 @@ import { andFlags, anyFlag, flagsOf, FULL_ACCESS, grantOfSharingModel, noAccess,
 import type { EvaluationContext } from './context';
 import { layerResult, notApplicable, type LayerEvaluation } from './layer';
 import { makePath } from './paths';
+import { blastCount } from './scope';
 import { OBJECT_FLAG_LABEL, systemPermission, type ObjectFlag } from './permissions';
 import { labelOf } from './snapshotIndex';
 import type { AccessFlags, NextStep, PathStep } from './types';
@@ -36,13 +37,13 @@ function permissionSetsGranting(ctx: EvaluationContext, field: string): NextStep
             .rowsWhere('ObjectPermissions', 'ParentId', psId)
             .filter((o) => o.SobjectType !== ctx.objectApiName && (o.PermissionsRead === true || o.PermissionsEdit === true))
             .map((o) => `${str(o.SobjectType)} (${o.PermissionsEdit === true ? 'Edit' : 'Read'})`);
-        const holders = index.rowsWhere('PermissionSetAssignment', 'PermissionSetId', psId).length;
+        const holders = (): number => index.rowsWhere('PermissionSetAssignment', 'PermissionSetId', psId).length;
         const system = ['PermissionsViewAllData', 'PermissionsModifyAllData'].filter((f) => ps.row[f] === true);
         steps.push({
             action: `Assign permission set ${labelOf(ps.row)} to ${ctx.userName}`,
             blastRadius:
-                `It also grants ${others.length ? `access to ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more objects` : ''}` : 'no other object permissions in this snapshot'}` +
-                `${system.length ? ` and the system permissions ${system.join(', ')}` : ''}; ${holders} user(s) hold it today.`,
+                `It also grants ${blastCount(index, () => (others.length ? `access to ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more objects` : ''}` : 'no other object permissions in this snapshot'), 'its permissions on other objects')}` +
+                `${system.length ? ` and the system permissions ${system.join(', ')}` : ''}; ${blastCount(index, () => `${holders()} user(s) hold it today`, 'its current holders keep it')}.`,
             kind: 'assignPermissionSet',
             targetIds: [psId]
         });
@@ -142,10 +143,10 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
     }
     const label = SHARING_MODEL_LABEL[owd.model];
     const side = owd.side === 'external' ? `external default (it applies to external users like ${ctx.userName}):` : 'internal default:';
-    const total = ctx.detail ? ctx.index.rows(obj).length : 0;
+    const total = (): number => (ctx.detail ? ctx.index.rows(obj).length : 0);
     const changeOwd: NextStep = {
         action: `Raise the ${owd.side} org-wide default of ${obj} to Public Read Only`,
-        blastRadius: `Every ${owd.side} user with Read on ${obj} could then read all ${total} ${obj} record(s) in this snapshot (and every other one in the org).`,
+        blastRadius: `Every ${owd.side} user with Read on ${obj} could then read ${blastCount(ctx.index, () => `all ${total()} ${obj} record(s) in this snapshot (and every other one in the org)`, `every ${obj} record in the org`)}.`,
         kind: 'changeOwd'
     };
     if (owd.model === 'ControlledByParent') {
@@ -247,13 +248,13 @@ export function evaluateOwnership(ctx: EvaluationContext): LayerEvaluation {
                 paths: [makePath(ctx, 'ownership', 'All', [...membership.chain, { kind: 'share', label: 'queue owns', via: 'owns' }])]
             });
         }
-        const owned = ctx.detail ? index.rowsWhere(ctx.objectApiName, 'OwnerId', ownerId).length : 0;
+        const owned = (): number => (ctx.detail ? index.rowsWhere(ctx.objectApiName, 'OwnerId', ownerId).length : 0);
         return layerResult('ownership', 'neutral', `Owned by queue ${queueName}; ${ctx.userName} is not a member of it.`, {
             evidence: [...evidence, `Group:${ownerId}`],
             nextSteps: [
                 {
                     action: `Add ${ctx.userName} to queue ${queueName}`,
-                    blastRadius: `Queue members get owner access to every record the queue owns: ${owned} ${ctx.objectApiName} record(s) in this snapshot.`,
+                    blastRadius: `Queue members get owner access to every record the queue owns: ${blastCount(index, () => `${owned()} ${ctx.objectApiName} record(s) in this snapshot`, `every ${ctx.objectApiName} record it owns`)}.`,
                     kind: 'addToQueue',
                     targetIds: [ownerId]
                 }

@@ -12,6 +12,7 @@ import { hierarchyClause, hierarchyFindings } from './externalAccountHierarchyRe
 import { normaliseId } from './ids';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
+import { blastCount } from './scope';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
@@ -87,6 +88,10 @@ function sharesCountedFor(index: SnapshotIndex, groupId: string): GroupShareCoun
 
 /** Records shared to a group across the snapshot, for blast radius. */
 function blastOfGroup(ctx: EvaluationContext, groupId: string): string {
+    return `Adding ${ctx.userName} to ${ctx.name(groupId)} also gives them ${blastCount(ctx.index, () => countedBlastOfGroup(ctx, groupId), 'every other record shared to that group')}.`;
+}
+
+function countedBlastOfGroup(ctx: EvaluationContext, groupId: string): string {
     const counts = sharesCountedFor(ctx.index, groupId);
     const byObject = new Map(counts.perObject);
     const here = counts.perRecord.get(ctx.recordId) ?? 0;
@@ -100,7 +105,7 @@ function blastOfGroup(ctx: EvaluationContext, groupId: string): string {
     }
     const parts = [...byObject].map(([o, n]) => `${n} other ${o} record(s)`);
     const members = ctx.index.membersOf(groupId).size;
-    return `Adding ${ctx.userName} to ${ctx.name(groupId)} also gives them ${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today).`;
+    return `${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today)`;
 }
 
 function hierarchyOn(ctx: EvaluationContext): { on: boolean; note: string } {
@@ -338,7 +343,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         ? [
               {
                   action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,
-                  blastRadius: `${ctx.userName} would get owner access to every ${ctx.objectApiName} record owned by users in ${ctx.name(ownerRole)} and its subordinate roles: ${countOwnedBelow(ctx, ownerRole)} record(s) in this snapshot.`,
+                  blastRadius: `${ctx.userName} would get owner access to every ${ctx.objectApiName} record owned by users in ${ctx.name(ownerRole)} and its subordinate roles: ${blastCount(ctx.index, () => `${countOwnedBelow(ctx, ownerRole)} record(s) in this snapshot`, 'every such record')}.`,
                   kind: 'changeRole',
                   targetIds: [ownerRole]
               }
@@ -574,7 +579,7 @@ export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
                 }
                 nextSteps.push({
                     action: `Assign ${ctx.userName} to territory ${labelOf(territory)}`,
-                    blastRadius: `Territory members see every account assigned to it and its child territories: ${index.rowsWhere('ObjectTerritory2Association', 'Territory2Id', tId).length} account(s) in this snapshot.`,
+                    blastRadius: `Territory members see every account assigned to it and its child territories: ${blastCount(index, () => `${index.rowsWhere('ObjectTerritory2Association', 'Territory2Id', tId).length} account(s) in this snapshot`, 'every such account')}.`,
                     kind: 'addToTerritory',
                     targetIds: [tId]
                 });

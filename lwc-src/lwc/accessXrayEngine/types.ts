@@ -145,7 +145,11 @@ export interface EvidenceScope {
     plan?: string;
     pairs?: { userId: string; recordId: string }[];
     recordIds?: string[];
-    /** Depth caps the plan reached (role chain, group nesting...), each making dependent layers uncertain. */
+    /**
+     * Bounds the plan reached — a loop's depth cap (role chain, group nesting…) or a step's row cap —
+     * each making the layers that depend on it uncertain when they give nothing. `loop` is one of the
+     * names in scope.ts (`LOOP_DEPENDENTS`); `labels` / `nextSteps` only shorten names or suggestions.
+     */
     capsReached?: { loop: string; limit: number; reason: string }[];
 }
 

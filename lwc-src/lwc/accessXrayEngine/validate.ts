@@ -5,6 +5,7 @@
  */
 import { SnapshotError } from './errors';
 import { isSalesforceId, toId18 } from './ids';
+import { validateScope } from './scope';
 import type { Row, Snapshot } from './types';
 
 /** Columns the engine reads as record ids (plus every `Id`). */
@@ -130,6 +131,7 @@ function validateMeta(meta: unknown): void {
             }
         });
     }
+    validateScope(meta.scope);
 }
 
 function validateSettings(settings: unknown): void {

@@ -19,6 +19,7 @@
  *   user and record: a new share replaces a weaker one.
  */
 import { sameId } from './ids';
+import { whatIfOutOfScope } from './scope';
 import { shareTableFor } from './shareTables';
 import type { Row, Snapshot } from './types';
 
@@ -228,6 +229,10 @@ function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Rea
 export function applyWhatIf(snapshot: Snapshot, change: WhatIfChange): Snapshot {
     if (!snapshot || typeof snapshot !== 'object' || !snapshot.tables || typeof snapshot.tables !== 'object') {
         throw new WhatIfError('What-if needs a snapshot with tables.');
+    }
+    const outOfScope = whatIfOutOfScope(snapshot, change.userId, change.kind === 'share' ? change.recordId : undefined);
+    if (outOfScope) {
+        throw new WhatIfError(outOfScope);
     }
     let changed: Snapshot;
     switch (change.kind) {

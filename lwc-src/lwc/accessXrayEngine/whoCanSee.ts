@@ -15,6 +15,7 @@ import { andFlags, flagsOf, grantOfSharingModel, maxAccessLevelOf, SHARING_MODEL
 import { evaluateRecord, newState, requireRecord, resolveOwd } from './engine';
 import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { objectPermissions } from './permissions';
+import { requireWhoCanSeeScope } from './scope';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { AccessLevel, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
 
@@ -34,6 +35,7 @@ function str(v: unknown): string {
 
 export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string, opts: WhoCanSeeOptions = {}): WhoCanSeeResult {
     const { index } = toLoaded(snapshot);
+    requireWhoCanSeeScope(index, recordId);
     const record = requireRecord(index, recordId);
     const rid = String(record.row.Id);
     const object = index.objectOf(rid) ?? record.table;

@@ -1,0 +1,85 @@
+/**
+ * The explain plan explain/1 run by the CLI (docs/evidence-plan.md; the steps are data in
+ * plan.ts): evidence for a few users and one record, bounded by the question, never by the
+ * org. The snapshot says what it covers: `meta.scope = { kind: 'pairs', plan: 'explain/1',
+ * pairs, capsReached }`.
+ */
+import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
+import { CLI_VERSION } from '../version';
+import { describeToSnapshot } from './describe';
+import { PLAN_ID } from './plan';
+import { readFamily, readRecord, readRecordEvidence, readSubjects } from './roundsRecord';
+import { readBelow, readPeople } from './roundsPeople';
+import { readGroupMemberships, readRoleChains, readTerritoryChains } from './roundsChains';
+import { readPermissions, readPlatformVerdict } from './roundsPermissions';
+import type { Session } from './session';
+import { str } from './soql';
+import { PlanState } from './state';
+
+export interface ExplainPlanRequest {
+    users: string[];
+    recordId: string;
+    permissionSetIds?: string[];
+    groupIds?: string[];
+    progress?: (done: number, total: number) => void;
+}
+
+/** Evidence the CLI never reads (Metadata API), said in every snapshot it writes. */
+export const NOT_READ_BY_CLI = [
+    {
+        table: 'metadata.SharingRules',
+        reason: 'The CLI collector does not read sharing-rule metadata (Metadata API) yet: sharing-rule shares are named by the group they grant to, not by the rule.',
+        fix: 'Run the in-org panel, or export the SharingRules metadata and add it to the snapshot under metadata.SharingRules.'
+    },
+    {
+        table: 'metadata.SharingSet',
+        reason: 'The CLI collector does not read sharing sets (Metadata API only); sharing-set access of high-volume users is uncertain.',
+        fix: 'Add the SharingSet metadata to the snapshot under metadata.SharingSet.'
+    }
+];
+
+export async function runExplainPlan(session: Session, request: ExplainPlanRequest): Promise<{ snapshot: Snapshot; state: PlanState }> {
+    const state = new PlanState(session, { permissionSetIds: request.permissionSetIds ?? [], groupIds: request.groupIds ?? [] });
+    const rules = await readSubjects(state, request.users);
+    await readRecord(state, request.recordId, rules);
+    await readFamily(state);
+    await readRecordEvidence(state);
+    await readPeople(state);
+    await readBelow(state);
+    await readRoleChains(state);
+    await readTerritoryChains(state);
+    await readGroupMemberships(state);
+    await readPermissions(state, rules);
+    await readPlatformVerdict(state, request.progress);
+
+    const describe: NonNullable<Snapshot['describe']> = {};
+    for (const [name, d] of state.describes) describe[name] = describeToSnapshot(d);
+    const orgRow = state.tables.rows('Organization')[0];
+    const transport = session.transport;
+    const pairs = state.subjectIds.map((userId) => ({ userId, recordId: state.recordId }));
+    const snapshot: Snapshot = {
+        schemaVersion: 1,
+        meta: {
+            collectedAt: new Date().toISOString(),
+            source: 'org',
+            ...(orgRow?.Id ? { orgId: str(orgRow.Id) } : {}),
+            ...(orgRow?.Name ? { orgName: str(orgRow.Name) } : {}),
+            instanceUrl: transport.instanceUrl,
+            apiVersion: transport.apiVersion,
+            collector: `access-xray-cli ${CLI_VERSION}`,
+            queries: session.queries,
+            rows: session.rows,
+            ...(session.truncated.length ? { truncated: session.truncated } : {}),
+            unavailable: [...session.unavailable, ...NOT_READ_BY_CLI],
+            scope: { kind: 'pairs', plan: PLAN_ID, pairs, ...(session.capsReached.length ? { capsReached: session.capsReached } : {}) }
+        },
+        tables: state.tables.sorted(),
+        describe,
+        metadata: {
+            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {})
+        },
+        settings: {},
+        subjects: pairs
+    };
+    return { snapshot, state };
+}
