@@ -99,7 +99,7 @@ export function toOrgError(
     const login = `sf org login web --alias ${opts.orgLabel}`;
     if (/RefreshToken|refresh token|AuthCode|OauthError|invalid_grant|expired access\/refresh token/i.test(`${code} ${message}`)) {
         return new OrgError(
-            `The session for ${opts.orgLabel} has expired and could not be refreshed (${/invalid_grant/.test(`${code} ${message}`) ? 'invalid_grant' : code || 'auth error'}).`,
+            `The session for ${opts.orgLabel} has expired and could not be refreshed: ${message || code || 'the refresh token was refused'}.`.replace(/\.\.$/, '.'),
             'ExpiredSession',
             [`Log in again: ${login}`]
         );
