@@ -33,12 +33,16 @@ export interface SweepReport {
     /** True when every disagreement has a cause the engine states (none "unexplained"). */
     allExplained: boolean;
     causes: CauseGroup[];
+    /** Every evaluated pair, in the order drawn. */
+    pairs: PairResult[];
     disagreements: PairResult[];
     unavailable: PairResult[];
     errors: PairResult[];
     /** Set when the sweep stopped before every pair was evaluated. */
     partial?: { remaining: number; reason: string };
     progressFile?: string;
+    /** Pairs already done in the progress file when this run started (a resumed sweep). */
+    resumedWith?: number;
     collected?: { queries: number; requests: number; rows: number };
     notes: string[];
 }
@@ -50,6 +54,7 @@ export function buildReport(
         sourceLabel: string;
         partial?: SweepReport['partial'];
         progressFile?: string;
+        resumedWith?: number;
         collected?: SweepReport['collected'];
     }
 ): SweepReport {
@@ -80,6 +85,7 @@ export function buildReport(
         agreementRate: compared ? Math.round((agrees / compared) * 1000) / 10 : null,
         allExplained: disagreements.every((d) => d.cause !== 'unexplained'),
         causes,
+        pairs: ordered,
         disagreements: [...disagreements].sort(
             (a, b) =>
                 Object.keys(CAUSES).indexOf(a.cause ?? 'unexplained') - Object.keys(CAUSES).indexOf(b.cause ?? 'unexplained')
@@ -88,6 +94,7 @@ export function buildReport(
         errors: ordered.filter((r) => r.status === 'error'),
         ...(extra.partial ? { partial: extra.partial } : {}),
         ...(extra.progressFile ? { progressFile: extra.progressFile } : {}),
+        ...(extra.resumedWith !== undefined ? { resumedWith: extra.resumedWith } : {}),
         ...(extra.collected ? { collected: extra.collected } : {}),
         notes: plan.notes
     };

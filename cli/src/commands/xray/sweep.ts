@@ -99,6 +99,7 @@ export default class XraySweep extends XrayCommand<SweepReport> {
             sourceLabel: source.label,
             ...(source.kind === 'org' ? { collected: run.collected } : {}),
             ...(resumeFile ? { progressFile: resumeFile } : {}),
+            ...(saved ? { resumedWith: Object.keys(saved.results).length } : {}),
             ...(run.stoppedBy
                 ? {
                       partial: {
