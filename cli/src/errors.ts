@@ -21,13 +21,12 @@ export const EXIT_PARTIAL = 68;
 export const EXIT_TIMEOUT = 69;
 
 export class CliError extends SfError {
+    /** The error's name ("UnknownUser"), as in the `--json` envelope (an own property: set in the constructor). */
+    public declare readonly errorName: string;
+
     constructor(message: string, exitCode: number, name: string, actions: string[] = []) {
         super(message, name, actions.length ? actions : undefined, exitCode);
-    }
-
-    /** The error's name ("UnknownUser"), as in the `--json` envelope. */
-    get errorName(): string {
-        return this.name;
+        Object.defineProperty(this, 'errorName', { value: name, enumerable: false });
     }
 
     /** What to do about it (empty when there is nothing to add to the message). */

@@ -70,6 +70,9 @@ export function readSnapshot(source: string): { snapshot: Snapshot; path: string
             'MalformedSnapshot'
         );
     }
+    // The panel's "Download JSON" file carries the snapshot its verdict rests on: replay that.
+    const exported = raw as { format?: unknown; snapshot?: unknown } | null;
+    if (exported && exported.format === 'access-xray-explanation' && exported.snapshot) raw = exported.snapshot;
     return { snapshot: validateSnapshot(raw, label), path };
 }
 

@@ -119,7 +119,7 @@ export function toOrgError(
         const kind = requestLimitKind(message);
         if (kind === 'concurrent') {
             return new OrgError(
-                `The org is at its limit of concurrent long-running API requests (REQUEST_LIMIT_EXCEEDED: ${message}) while running ${what}, and it stayed there through every back-off.`,
+                `The org is at its limit of concurrent long-running API requests (${message.replace(/\.$/, '')}: REQUEST_LIMIT_EXCEEDED) while running ${what}, and it stayed there through every back-off.`,
                 'ConcurrentRequestLimit',
                 [
                     'Try again in a few minutes, or with a lower --concurrency; other integrations are holding long requests open (Setup > System Overview shows them).'
@@ -128,7 +128,7 @@ export function toOrgError(
         }
         return new OrgError(
             kind === 'daily'
-                ? `The org's 24-hour API request limit is used up (REQUEST_LIMIT_EXCEEDED: ${message}) while running ${what}.`
+                ? `The org's 24-hour API request limit is used up (${message.replace(/\.$/, '')}: REQUEST_LIMIT_EXCEEDED) while running ${what}.`
                 : `The org refused ${what} with an API request limit (REQUEST_LIMIT_EXCEEDED: ${message || 'no details'}).`,
             'RequestLimitExceeded',
             [

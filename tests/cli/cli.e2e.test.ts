@@ -9,6 +9,7 @@
  * (tests/cli/fixtures/mini-org.snapshot.json meta.description) and the demo scenarios
  * (data/demo-org.scenarios.json, with their seed sources).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,18 @@ describe('sf xray explain on snapshots', () => {
         expect(run.stdout.trim()).toBe(`Wrote ${file}`);
         expect(readFileSync(file, 'utf8')).toMatch(/^#{1,3} .*Pat Partner/m);
         expect(readdirSync(dir)).toEqual(['pat.md']);
+    });
+});
+
+describe('replaying the panel\'s "Download JSON" file', () => {
+    it('--snapshot accepts the export (format access-xray-explanation) and replays the snapshot inside it (docs/panel.md)', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'axr-export-'));
+        const file = join(dir, 'access-xray-export.json');
+        writeFileSync(file, JSON.stringify({ format: 'access-xray-explanation', version: 1, exportedAt: '2026-01-01T00:00:00Z', explanation: {}, snapshot: fixture }));
+        const out = json<{ result: { explanation: { maxAccessLevel: string } } }>(
+            await runCli(['explain', '-s', file, '--user', 'Mia Manager', '-i', CASE, '--json'])
+        );
+        expect(out.result.explanation.maxAccessLevel).toBe('All');
     });
 });
 
@@ -362,7 +375,7 @@ describe('the Node version check', () => {
 
     const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p));
     const systemMajor = systemNode
-        ? Number(require('node:child_process').execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim())
+        ? Number(execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim())
         : 99;
     (systemMajor < 22 ? it : it.skip)(`the machine's own Node (${systemNode ?? 'none'}, major ${systemMajor}) running bin/access-xray.js directly gets the same line, not a crash`, async () => {
         const { runProgram } = await import('./helpers/cli');

@@ -221,10 +221,11 @@ describe('collector faults against the fake org', () => {
             collect(transportFor(org, { accessToken: '00D000000000001!expired' }), { users: [MIA], recordId: CASE })
         ).rejects.toMatchObject({
             errorName: 'ExpiredSession',
-            exitCode: 2,
+            exitCode: 1,
             message: expect.stringMatching(
-                /^The session for fake-org has expired or is invalid \(INVALID_SESSION_ID\)\. Log in again: sf org login web --alias fake-org$/
-            )
+                /^The session for fake-org has expired or is invalid \(INVALID_SESSION_ID\), and the login has no refresh token to renew it\.$/
+            ),
+            actions: ['Log in again: sf org login web --alias fake-org']
         });
     });
 
@@ -247,7 +248,7 @@ describe('collector faults against the fake org', () => {
         org.injectFault({ kind: 'serverError', match: 'FROM UserRole' });
         await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({
             errorName: 'ServerError',
-            exitCode: 2
+            exitCode: 20
         });
     });
 
@@ -360,7 +361,7 @@ describe('collector details', () => {
             org.injectFault({ kind: 'notJson', match: 'FROM UserRole' });
             await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({
                 errorName: 'BadResponse',
-                exitCode: 2,
+                exitCode: 1,
                 message: expect.stringContaining("answered the UserRole query with something that isn't JSON")
             });
         } finally {
