@@ -152,7 +152,7 @@ export abstract class XrayCommand<T> extends SfCommand<T> {
     }
 
     /** Render the answer in the asked format, to the terminal or to `--output-file`; returns the result for `--json`. */
-    protected emit<R extends T>(out: CommandOutput<R>, flags: OutputFlagValues, collected?: Collected): R {
+    protected emit<R extends T>(out: CommandOutput<R>, flags: OutputFlagValues): R {
         for (const w of out.warnings) this.warn(w);
         const format = flags['result-format'];
         const file = flags['output-file'];
@@ -172,10 +172,6 @@ export abstract class XrayCommand<T> extends SfCommand<T> {
         } else {
             this.printBlocks(out.blocks);
         }
-        if (collected)
-            this.logToStderr(
-                messages.getMessage('collected', [String(collected.queries), String(collected.requests), String(collected.rows)])
-            );
         return out.result;
     }
 }

@@ -407,7 +407,7 @@ describe('sf xray against the fake org (logged in with @salesforce/core in a thr
         const run = await runCli(['explain', '-o', 'fake', '--user', 'Sue Support', '-i', CASE, '--operation', 'read'], { home });
         expect(run.code).toBe(0);
         expect(run.stdout.split('\n')[0]).toMatch(/^Can Sue Support read Case 00001001\? No/);
-        const queries = Number(/Collected with (\d+) queries/.exec(run.stderr)?.[1]);
+        const queries = Number(/Collecting evidence from fake\.\.\. done \((\d+) queries/.exec(run.stderr)?.[1]);
         expect(queries).toBeGreaterThan(5);
         expect(org.requests.filter((r) => r.soql?.includes("Name IN ('Sue Support')"))).toHaveLength(1);
     });

@@ -35,8 +35,7 @@ export default class XrayCompare extends XrayCommand<CompareResult> {
         const users = evidence.userIds.length === 2 ? evidence.userIds : flags.user;
         return this.emit(
             compareCommand(evidence.snapshot, { users, recordId: flags['record-id'], where: evidence.where }),
-            flags,
-            evidence.collected
+            flags
         );
     }
 }

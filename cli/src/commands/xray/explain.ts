@@ -31,6 +31,6 @@ export default class XrayExplain extends XrayCommand<ExplainResult> {
             where: evidence.where,
             ...(flags.operation ? { operation: flags.operation as Operation } : {})
         });
-        return this.emit(out, flags, evidence.collected);
+        return this.emit(out, flags);
     }
 }

@@ -52,6 +52,6 @@ export default class XrayWhatIf extends XrayCommand<WhatIfResult> {
             where: evidence.where,
             ...(flags.operation ? { operation: flags.operation as Operation } : {})
         });
-        return this.emit(out, flags, evidence.collected);
+        return this.emit(out, flags);
     }
 }

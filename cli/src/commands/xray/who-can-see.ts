@@ -81,6 +81,8 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
         });
         const page = evidence.collected?.pageUserIds ?? [];
         const last = page[page.length - 1];
+        // Every user of a large snapshot goes through the engine: say so while it runs.
+        this.startSpinner(`Evaluating who can see ${flags['record-id']}`);
         const out = whoCanSeeCommand(evidence.snapshot, {
             recordId: flags['record-id'],
             options: {
@@ -104,6 +106,7 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
                   }
                 : {})
         });
-        return this.emit(out, flags, evidence.collected);
+        this.stopSpinner(`${out.result.total} users with access`);
+        return this.emit(out, flags);
     }
 }
