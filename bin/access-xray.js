@@ -1,11 +1,26 @@
 #!/usr/bin/env node
-// Launcher for the access-xray CLI (CommonJS so it runs without "type": "module"): the
-// command logic is bundled by `npm run build` (cli/src/main.ts → dist/cli/access-xray.mjs).
-// Exit codes: docs/cli.md.
+// `access-xray <command> …` is `sf xray <command> …` without the Salesforce CLI: a thin alias that
+// runs the same oclif commands (dist/cli/commands, built by `npm run build`). CommonJS and no
+// dependency before the Node check, so an old Node gets one clear line instead of a crash.
 'use strict';
-const { existsSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { pathToFileURL } = require('node:url');
+
+const root = join(__dirname, '..');
+const needed = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node; // ">=22"
+const neededMajor = Number(/\d+/.exec(needed)[0]);
+const foundMajor = Number(process.versions.node.split('.')[0]);
+if (foundMajor < neededMajor) {
+    process.stderr.write(
+        `Error (UnsupportedNodeVersion): access-xray needs Node.js ${neededMajor} or newer (engines: node ${needed}); this is Node.js ${process.versions.node} (${process.execPath}). Install Node.js ${neededMajor} LTS, or run it from this repository with npm exec -- access-xray, which uses the node@${neededMajor} dev dependency.\n`
+    );
+    process.exit(1);
+}
+
+if (!existsSync(join(root, 'dist', 'cli', 'commands'))) {
+    process.stderr.write('Error (NotBuilt): access-xray is not built yet; run npm run build first.\n');
+    process.exit(1);
+}
 
 // `access-xray … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
 process.stdout.on('error', (err) => {
@@ -13,20 +28,18 @@ process.stdout.on('error', (err) => {
     throw err;
 });
 
-const bundle = join(__dirname, '..', 'dist', 'cli', 'access-xray.mjs');
-if (!existsSync(bundle)) {
-    process.stderr.write('Error (NotBuilt): access-xray is not built yet; run npm run build first.\n');
-    process.exit(70);
+/** `access-xray explain …` → `xray explain …`; help and version as `sf` spells them. */
+function oclifArgs(argv) {
+    const [first, ...rest] = argv;
+    if (first === '--version' || first === '-v' || first === 'version') return ['--version'];
+    if (first === undefined || first === '--help' || first === '-h') return ['xray', '--help'];
+    if (first === 'help') return ['xray', ...rest, '--help'];
+    return ['xray', ...argv];
 }
-import(pathToFileURL(bundle).href)
-    .then(({ run }) => run(process.argv.slice(2)))
-    .then((code) => {
-        // Flush stdout, then exit: a hung org request must not keep the process alive.
-        process.stdout.write('', () => process.exit(code));
-    })
+
+require('@oclif/core')
+    .execute({ dir: __filename, args: oclifArgs(process.argv.slice(2)) })
     .catch((err) => {
-        process.stderr.write(
-            `Error (InternalError): ${err && err.message ? err.message.split('\n')[0] : String(err)}\n`
-        );
-        process.exit(70);
+        process.stderr.write(`Error (InternalError): ${err && err.message ? err.message.split('\n')[0] : String(err)}\n`);
+        process.exit(10);
     });

@@ -79,27 +79,52 @@ function compileTypeScript() {
     }
 }
 
+/** Every `sf xray` command file (cli/src/commands/**.ts): oclif finds the commands by these paths. */
+function commandEntries(dir = join(root, 'cli', 'src', 'commands')) {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? commandEntries(path) : name.endsWith('.ts') ? [path] : [];
+    });
+}
+
+const esbuildCommon = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    keepNames: true,
+    banner: { js: "import { createRequire as __axCreateRequire } from 'node:module'; const require = __axCreateRequire(import.meta.url);" }
+};
+
 async function bundleForNode() {
     const { build } = await import('esbuild');
-    const targets = [
-        { entry: join(srcRoot, 'accessXrayEngine', 'accessXrayEngine.ts'), out: join(root, 'dist', 'engine', 'accessXrayEngine.mjs') },
-        { entry: join(root, 'cli', 'src', 'main.ts'), out: join(root, 'dist', 'cli', 'access-xray.mjs') }
-    ];
-    for (const { entry, out } of targets) {
-        if (!existsSync(entry)) continue;
-        await build({
-            entryPoints: [entry],
-            outfile: out,
-            bundle: true,
-            platform: 'node',
-            format: 'esm',
-            target: 'node22',
-            packages: 'external',
-            sourcemap: 'linked',
-            logLevel: 'warning',
-            banner: { js: "import { createRequire as __axCreateRequire } from 'node:module'; const require = __axCreateRequire(import.meta.url);" }
-        });
+    const engine = join(srcRoot, 'accessXrayEngine', 'accessXrayEngine.ts');
+    if (existsSync(engine)) {
+        const out = join(root, 'dist', 'engine', 'accessXrayEngine.mjs');
+        await build({ ...esbuildCommon, entryPoints: [engine], outfile: out });
         log(`build: ${relative(root, out)}`);
+    }
+    // The plugin: one ES module per command under dist/cli/commands (oclif's "pattern" discovery),
+    // the code they share split into dist/cli/chunks (outside the commands folder, so oclif never
+    // mistakes a chunk for a command). Dependencies stay external: they are the package's dependencies.
+    const entries = commandEntries();
+    if (entries.length) {
+        const outdir = join(root, 'dist', 'cli');
+        rmSync(outdir, { recursive: true, force: true });
+        await build({
+            ...esbuildCommon,
+            entryPoints: entries,
+            outdir,
+            outbase: join(root, 'cli', 'src'),
+            splitting: true,
+            chunkNames: 'chunks/[name]-[hash]',
+            outExtension: { '.js': '.mjs' }
+        });
+        log(`build: ${entries.length} sf xray command(s) → ${relative(root, join(outdir, 'commands'))}`);
     }
 }
 

@@ -29,15 +29,16 @@ describe('collector faults against the fake org', () => {
         org = await startFakeOrg({ snapshot: mini() });
         await expect(collect(transportFor(org, { accessToken: '00D000000000001!expired' }), { users: [MIA], recordId: CASE })).rejects.toMatchObject({
             errorName: 'ExpiredSession',
-            exitCode: 2,
-            message: expect.stringMatching(/^The session for fake-org has expired or is invalid \(INVALID_SESSION_ID\)\. Log in again: sf org login web --alias fake-org$/)
+            exitCode: 1,
+            message: expect.stringMatching(/^The session for fake-org has expired or is invalid \(INVALID_SESSION_ID\), and the login has no refresh token to renew it\.$/),
+            actions: ['Log in again: sf org login web --alias fake-org']
         });
     });
 
     it('a session that expires part-way through (401 after 10 requests) ends the collection with that error: no snapshot, never half the evidence', async () => {
         org = await startFakeOrg({ snapshot: mini() });
         org.injectFault({ kind: 'expiredSession', after: 10 });
-        await expect(collect(transportFor(org), { users: [SUE], recordId: CASE })).rejects.toMatchObject({ errorName: 'ExpiredSession', exitCode: 2 });
+        await expect(collect(transportFor(org), { users: [SUE], recordId: CASE })).rejects.toMatchObject({ errorName: 'ExpiredSession', exitCode: 1 });
         expect(org.requests.filter((r) => r.status === 401)).toHaveLength(1);
         expect(org.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(10);
     });
@@ -60,7 +61,7 @@ describe('collector faults against the fake org', () => {
         await org.close();
         org = await startFakeOrg({ snapshot: mini() });
         org.injectFault({ kind: 'serverError', match: 'FROM UserRole' });
-        await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({ errorName: 'ServerError', exitCode: 2 });
+        await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({ errorName: 'ServerError', exitCode: 20 });
     });
 
     it('a hanging request ends as Timeout after --timeout', async () => {
@@ -89,7 +90,7 @@ describe('collector faults against the fake org', () => {
     it('QUERY_TIMEOUT on the record itself ends the collection with the error (the explanation has nothing to stand on)', async () => {
         org = await startFakeOrg({ snapshot: mini() });
         org.injectFault({ kind: 'queryTimeout', match: 'FROM Case WHERE Id =' });
-        await expect(collect(transportFor(org), { users: [SUE], recordId: CASE })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('QUERY_TIMEOUT') });
+        await expect(collect(transportFor(org), { users: [SUE], recordId: CASE })).rejects.toMatchObject({ errorName: 'QueryTimeout', exitCode: 69, message: expect.stringContaining('QUERY_TIMEOUT') });
     });
 
     it('a connection reset while reading a page is retried once, and the table is read whole', async () => {
@@ -136,7 +137,7 @@ describe('collector faults against the fake org', () => {
         org.injectFault({ kind: 'notJson', match: 'FROM UserRole' });
         await expect(collect(transportFor(org), { users: [MIA], recordId: CASE })).rejects.toMatchObject({
             errorName: 'BadResponse',
-            exitCode: 2,
+            exitCode: 1,
             message: expect.stringContaining("answered the UserRole query with something that isn't JSON")
         });
     });

@@ -1,8 +1,9 @@
 /**
- * Spawn `bin/access-xray.js` as a user would (built by `npm run build`), with a throwaway
- * HOME so no real `sf` logins are read or written, and log that HOME in to a fake org with
- * an access token through `@salesforce/core` (AuthInfo + alias), exactly the files
- * `sf org login access-token` would write.
+ * Spawn `bin/access-xray.js` (the alias of `sf xray`, built by `npm run build`) as a user
+ * would, with a throwaway HOME so no real `sf` logins or config are read or written, and log
+ * that HOME in to a fake org through `@salesforce/core` (AuthInfo + alias): with an access
+ * token (the files `sf org login access-token` writes) or with a refresh token (what
+ * `sf org login web` / `sfdx-url` logins hold, so the connection can renew its session).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -32,20 +33,25 @@ function childEnv(home: string, extra: Record<string, string> = {}): NodeJS.Proc
         SF_DISABLE_AUTOUPDATE: 'true',
         SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
         SFDX_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+        SF_SKIP_NEW_VERSION_CHECK: 'true',
+        SF_AUTOUPDATE_DISABLE: 'true',
+        // Progress bars and spinners draw only for people; tests read plain lines.
+        SF_USE_PROGRESS_BAR: 'false',
         // The fake org is plain http on loopback: silence Node's "insecure protocol" warning.
         NODE_NO_WARNINGS: '1',
         ...extra
     };
 }
 
-/** Run the CLI asynchronously (an in-process fake org keeps serving meanwhile). */
-export function runCli(
+/** Run a program asynchronously (an in-process fake org keeps serving meanwhile). */
+export function runProgram(
+    program: string,
     args: string[],
     opts: { home?: string; env?: Record<string, string>; cwd?: string } = {}
 ): Promise<CliRun> {
     const home = opts.home ?? freshHome();
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: childEnv(home, opts.env) });
+        const child = spawn(program, args, { cwd: opts.cwd ?? ROOT, env: childEnv(home, opts.env) });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -53,6 +59,14 @@ export function runCli(
         child.on('error', reject);
         child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
+}
+
+/** Run `access-xray <args>` (the same as `sf xray <args>`) with the test's Node. */
+export function runCli(
+    args: string[],
+    opts: { home?: string; env?: Record<string, string>; cwd?: string } = {}
+): Promise<CliRun> {
+    return runProgram(process.execPath, [BIN, ...args], opts);
 }
 
 /** Store an access-token login for `alias` in `home`, pointing at the fake org. */
@@ -69,6 +83,27 @@ await state.aliases.setAndSave(${JSON.stringify(alias)}, auth.getUsername());`;
             { cwd: ROOT, env: childEnv(home) },
             (err, _stdout, stderr) =>
                 err ? reject(new Error(`fake login failed: ${stderr || err.message}`)) : resolve()
+        );
+    });
+}
+
+/**
+ * Store a refresh-token login for `alias` in `home`: `AuthInfo` runs the OAuth refresh-token
+ * flow against `loginUrl` (the fake org's front door), as `sf org login sfdx-url` does.
+ */
+export function loginWithRefreshToken(home: string, alias: string, loginUrl: string, refreshToken: string): Promise<void> {
+    const script = `import { AuthInfo, StateAggregator } from '@salesforce/core';
+const auth = await AuthInfo.create({ oauth2Options: { refreshToken: ${JSON.stringify(refreshToken)}, loginUrl: ${JSON.stringify(loginUrl)}, clientId: 'PlatformCLI' } });
+await auth.save();
+const state = await StateAggregator.getInstance();
+await state.aliases.setAndSave(${JSON.stringify(alias)}, auth.getUsername());`;
+    return new Promise((resolve, reject) => {
+        execFile(
+            process.execPath,
+            ['--input-type=module', '-e', script],
+            { cwd: ROOT, env: childEnv(home) },
+            (err, _stdout, stderr) =>
+                err ? reject(new Error(`refresh-token login failed: ${stderr || err.message}`)) : resolve()
         );
     });
 }
