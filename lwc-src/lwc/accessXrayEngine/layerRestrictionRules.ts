@@ -103,10 +103,8 @@ function parseOrError(rule: RestrictionRuleDefinition, which: CriteriaKind): { e
     try {
         return { expr: parseCriteria(which === 'UserCriteria' ? rule.UserCriteria : rule.RecordFilter, rule.DeveloperName, which) };
     } catch (e) {
-        if (e instanceof RuleSyntaxError) {
-            return { error: e.message };
-        }
-        throw e;
+        // Any failure to read a rule makes the layer uncertain; it never ends the explanation.
+        return { error: e instanceof RuleSyntaxError ? e.message : `Restriction rule ${ruleLabel(rule)}: ${which} could not be read` };
     }
 }
 

@@ -5,12 +5,13 @@
  * Object Reference AccountTeamMember, OpportunityTeamMember, CaseTeamMember, CaseTeamRole,
  * Territory2, UserTerritory2Association, ObjectTerritory2Association, Group (DoesIncludeBosses).
  */
+import { own } from './ownKey';
 import { flagsOf, maxGrant, orFlags, parseShareLevel, noAccess, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { layerResult, notApplicable, type LayerEvaluation } from './layer';
 import { hierarchyClause, hierarchyFindings } from './externalAccountHierarchyReasons';
 import { normaliseId } from './ids';
-import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
+import { evidenceOf, granteeChain, levelText, makePath, shareStep, unreadableShareDoubts } from './paths';
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
@@ -451,7 +452,8 @@ export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
         'sharingRules',
         c,
         total ? `${total} sharing-rule share(s) on this record, none reaching ${ctx.userName} or their groups.` : `No sharing rule shares this record (no share rows with RowCause Rule).`,
-        nextSteps.slice(0, 3)
+        nextSteps.slice(0, 3),
+        unreadableShareDoubts(ctx, 'sharingRules')
     );
 }
 
@@ -543,7 +545,7 @@ const TERRITORY_COLUMN: Record<string, string> = {
 export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
     const { index } = ctx;
     const obj = ctx.objectApiName;
-    const column = TERRITORY_COLUMN[obj];
+    const column = own(TERRITORY_COLUMN, obj);
     const territoryShares = sharesOfLayer(ctx, 'territories');
     if (!column && !territoryShares.length) {
         return notApplicable('territories', `Territories share accounts and their opportunities, cases and contacts, not ${obj}.`);

@@ -69,3 +69,35 @@ export function levelText(level: GrantLevel | AccessLevel): string {
 export function pathLevel(level: GrantLevel): AccessLevel {
     return accessLevelOfGrant(level);
 }
+
+/** A value as a reader sees it in a message: quoted, cut short. */
+function shown(value: unknown): string {
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
+    }
+    return value === undefined ? 'no value' : String(value);
+}
+
+/**
+ * Share rows of one layer on this record whose access level is not a value Salesforce uses
+ * (Read, Edit, All; None for the child columns) and that reach the user (directly, through a
+ * group, or — with `alsoBelow` — through someone below them): what they grant is unknown, so the
+ * layer says so instead of dropping them.
+ */
+export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, alsoBelow?: (granteeId: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const grant of ctx.shares) {
+        if (grant.layer !== layer || grant.level !== null) {
+            continue;
+        }
+        const grantee = grant.entry.granteeId;
+        if (granteeChain(ctx, grantee) === null && !(alsoBelow?.(grantee) ?? false)) {
+            continue;
+        }
+        const text = `share row ${evidenceOf(grant)} to ${ctx.name(grantee)} has the access level ${shown(grant.entry.row[grant.column])}, which is not a Salesforce value (Read, Edit, All): what it grants is unknown`;
+        if (!out.includes(text)) {
+            out.push(text);
+        }
+    }
+    return out;
+}
