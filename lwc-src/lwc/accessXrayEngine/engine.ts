@@ -145,7 +145,7 @@ export function resolveOwd(
     }
     if (object === 'User') {
         // Seed 003: "defaults to Private for external users and Public Read Only for internal users".
-        const assumed = setting(key, { value: side === 'external' ? 'Private' : 'Read', source: 'User sharing default (seed 003); the User OWD was not collected' });
+        const assumed = setting(key, { value: side === 'external' ? 'Private' : 'Read', source: 'Salesforce Help "User Sharing": Private for external users, Public Read Only for internal users by default; the User org-wide default was not collected' });
         return fromValue(assumed?.value, `settings:${key}`);
     }
     const why = index.unavailable('EntityDefinition');

@@ -296,7 +296,9 @@ function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], combined
             return bound ? !bound[op] : false;
         });
         if (blocker && (grant[op] || blocker.id === 'objectPermissions' || blocker.status === 'blocks') && !gate[op]) {
-            out.push({ operation: op, blockingLayer: blocker.id, reason: `${lead}${blocker.reason}`, ...withFix, ...withNearMiss });
+            // A path stopped at this gate: the near miss already says what grants and what stops it.
+            const reason = nearMiss?.layer === blocker.id && grant[op] ? nearMissSentence(nearMiss) : `${lead}${blocker.reason}`;
+            out.push({ operation: op, blockingLayer: blocker.id, reason, ...withFix, ...withNearMiss });
             continue;
         }
         if (op === 'delete' || op === 'transfer' || op === 'share') {

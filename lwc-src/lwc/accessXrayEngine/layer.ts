@@ -49,6 +49,8 @@ export interface LayerEvaluation extends LayerResult {
     gate?: AccessFlags;
     /** For status `blocks`: the named thing that blocks (e.g. a restriction rule), for reconciliation and why-not. */
     blockedBy?: string;
+    /** For status `blocks`: what stops access, as a clause ("restriction rule X applies to Ana (…) and …"), for the near miss. */
+    stopText?: string;
     /** Mechanisms of this layer that came close to granting (see `NearMissCandidate`). */
     nearMisses: NearMissCandidate[];
 }
@@ -78,6 +80,7 @@ export interface LayerInit {
     uncertainties?: string[];
     gate?: AccessFlags;
     blockedBy?: string;
+    stopText?: string;
     nearMisses?: NearMissCandidate[];
     /** Sources beyond the layer's own (LAYER_SOURCES). */
     sources?: string[];
@@ -108,6 +111,9 @@ export function layerResult(id: LayerId, status: LayerStatus, reason: string, in
     }
     if (init.blockedBy) {
         result.blockedBy = init.blockedBy;
+    }
+    if (init.stopText) {
+        result.stopText = init.stopText;
     }
     return result;
 }

@@ -49,7 +49,7 @@ function gateStop(ctx: EvaluationContext, gateLayer: LayerEvaluation, op: Operat
         };
     }
     const opens = gateLayer.nextSteps.filter((s) => accessAfter(effectOf(s) ?? {}, layers, combined)[op]).sort((a, b) => stepCost(a) - stepCost(b))[0];
-    const what = gateLayer.id === 'restrictionRules' ? `restriction rule ${gateLayer.blockedBy ?? ''} filters this record out for ${ctx.userName}` : firstSentence(gateLayer.reason);
+    const what = gateLayer.stopText ?? firstSentence(gateLayer.reason);
     return { stoppedBy: what.replace(/\s+/g, ' '), ...(opens ? { fix: opens } : {}) };
 }
 
