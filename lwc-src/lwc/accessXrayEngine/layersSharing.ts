@@ -368,7 +368,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     const ownerRole = owner?.table === 'User' ? str(owner.row.UserRoleId) : '';
     if (!myRoleId || !ctx.classification.canHaveRole) {
         return layerResult('roleHierarchy', 'neutral', `${ctx.userName} has no role, so gets nothing through the role hierarchy.`, {
-            nextSteps: ownerRole ? [{ action: `Give ${ctx.userName} a role above ${ctx.name(ownerRole)} (the owner's role)`, kind: 'changeRole', targetIds: [ownerRole], effect: { grant: { ...FULL_ACCESS } } }] : []
+            nextSteps: ownerRole && !ctx.classification.external ? [{ action: `Give ${ctx.userName} a role above ${ctx.name(ownerRole)} (the owner's role)`, kind: 'changeRole', targetIds: [ownerRole], effect: { grant: { ...FULL_ACCESS } } }] : []
         });
     }
     const myRole = index.byId(myRoleId)?.row;
@@ -401,7 +401,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
                   {
                       tier: 2,
                       layer: 'roleHierarchy',
-                      mechanism: c.reasons[0]?.replace(/\.$/, '') ?? `${ctx.userName} is above the owner`,
+                      mechanism: (c.reasons[0] ?? `${ctx.userName} is above the owner`).replace(/: managers get the owner's access\..*$/, '').replace(/\.$/, ''),
                       stoppedBy: `Grant Access Using Hierarchies is off for ${ctx.objectApiName}`,
                       fix: turnOn,
                       evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`, ...c.evidence],
@@ -413,7 +413,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         return layerResult(
             'roleHierarchy',
             'neutral',
-            `Grant Access Using Hierarchies is off for ${ctx.objectApiName}: users above the owner get nothing from the hierarchy.${c.paths.length ? ` With it on, ${c.reasons[0]?.charAt(0).toLowerCase()}${c.reasons[0]?.slice(1) ?? ''}` : ''}`,
+            `Grant Access Using Hierarchies is off for ${ctx.objectApiName}: users above the owner get nothing from the hierarchy.${c.paths.length ? ` With it on: ${c.reasons[0] ?? ''}` : ''}`,
             {
                 evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`],
                 nextSteps: c.paths.length ? [turnOn] : [],
@@ -422,8 +422,9 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
         );
     }
     const uncertainties = [...(c.paths.length && gauh.note ? [gauh.note] : []), ...reach.doubts];
+    // Only an internal user can move into the internal role hierarchy above an internal owner.
     const nextSteps: EngineStep[] =
-        ownerRole && ctx.detail && !c.paths.length
+        ownerRole && ctx.detail && !c.paths.length && !ctx.classification.external
             ? [
                   {
                       action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,

@@ -62,7 +62,10 @@ export function permissionSetBlastRadius(ctx: EvaluationContext, permissionSetId
 /** Permission sets of the snapshot (not profile-owned, not a group's aggregate, not actively assigned) that give `flag` on the object. */
 export function objectPermissionSteps(ctx: EvaluationContext, flag: ObjectFlag): EngineStep[] {
     const { index } = ctx;
-    const assigned = new Set(userPermissions(index, ctx.userId).sources.flatMap((s) => s.permissionSetIds));
+    const perms = userPermissions(index, ctx.userId);
+    const assigned = new Set(perms.sources.flatMap((s) => s.permissionSetIds));
+    // A set whose assignment expired, or is inactive or revoked, is renewed rather than assigned again.
+    const lapsed = new Map(perms.ignoredAssignments.filter((a) => a.permissionSetIds.length === 1).map((a) => [a.permissionSetIds[0] as string, a]));
     const seen = new Set<string>();
     const steps: EngineStep[] = [];
     for (const op of index.rowsWhere('ObjectPermissions', 'SobjectType', ctx.objectApiName)) {
@@ -76,8 +79,11 @@ export function objectPermissionSteps(ctx: EvaluationContext, flag: ObjectFlag):
         if (!flags[flag]) {
             continue;
         }
+        const again = lapsed.get(psId);
         steps.push({
-            action: `Assign permission set ${labelOf(ps.row)} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`,
+            action: again
+                ? `${again.why.startsWith('expired') ? 'Renew' : 'Reactivate'} the assignment of permission set ${labelOf(ps.row)} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`
+                : `Assign permission set ${labelOf(ps.row)} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`,
             blastRadius: permissionSetBlastRadius(ctx, psId),
             kind: 'assignPermissionSet',
             targetIds: [psId],
@@ -122,7 +128,7 @@ export function objectPermissionNearMisses(ctx: EvaluationContext): NearMissCand
             tier: 2,
             layer: 'objectPermissions',
             mechanism: `${a.what} gives ${gives} on ${ctx.objectApiName}`,
-            stoppedBy: `its assignment to ${ctx.userName} ${a.why}`,
+            stoppedBy: `the assignment of ${a.what} to ${ctx.userName} ${a.why}`,
             fix: {
                 action: `${a.why.startsWith('expired') ? 'Renew' : 'Reactivate'} the assignment of ${a.what} to ${ctx.userName}${a.why.startsWith('expired') ? ' (a later expiration date, or none)' : ''}`,
                 blastRadius: a.permissionSetIds[0] ? permissionSetBlastRadius(ctx, a.permissionSetIds[0]) : `Only ${ctx.userName}.`,
@@ -146,7 +152,7 @@ export function objectPermissionNearMisses(ctx: EvaluationContext): NearMissCand
             tier: 2,
             layer: 'objectPermissions',
             mechanism: `${m.groupLabel} gives ${OBJECT_FLAG_LABEL[m.flag]} on ${ctx.objectApiName}`,
-            stoppedBy: `muting permission set ${ctx.name(m.mutingId)} in that group removes it`,
+            stoppedBy: `muting permission set ${ctx.name(m.mutingId)} in ${m.groupLabel} removes ${OBJECT_FLAG_LABEL[m.flag]} on ${ctx.objectApiName}`,
             fix: {
                 action: `Remove ${OBJECT_FLAG_LABEL[m.flag]} on ${ctx.objectApiName} from muting permission set ${ctx.name(m.mutingId)}`,
                 blastRadius: `Every user assigned ${m.groupLabel} gets ${OBJECT_FLAG_LABEL[m.flag]} on ${ctx.objectApiName} back: ${holders} assignment(s) in this snapshot.`,

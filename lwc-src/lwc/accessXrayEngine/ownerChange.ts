@@ -20,13 +20,13 @@ export function ownerChangeEffects(ctx: EvaluationContext, recordId = ctx.record
     const rows = index.sharesOf(recordId).filter((e) => e.table === info.table);
     const manual = rows.filter((e) => e.rowCause === 'Manual').length;
     const apex = rows.filter((e) => e.rowCause.endsWith('__c')).length;
-    const parts = [`removes the ${manual} manual share(s) on it (RowCause Manual)`, `keeps the ${apex} Apex managed share(s) (custom sharing reasons)`];
+    let text = `Changing the owner removes its manual shares (RowCause Manual; ${manual} on this record) and keeps its Apex managed shares (custom sharing reasons; ${apex} on this record)`;
     if (object === 'Account' || object === 'Opportunity') {
         const table = object === 'Account' ? 'AccountTeamMember' : 'OpportunityTeamMember';
         const members = index.rowsWhere(table, `${object}Id`, recordId).length;
-        parts.push(`removes its ${members} ${object.toLowerCase()} team member(s) unless "Keep ${object} Team" is selected`);
+        text += `; its ${object.toLowerCase()} team members (${members}) are removed unless "Keep ${object} Team" is selected`;
     }
-    return `Changing the owner ${parts.join(', ')}.`;
+    return `${text}.`;
 }
 
 /** The blast radius of transferring a record to someone: the owner change, for this record only. */
