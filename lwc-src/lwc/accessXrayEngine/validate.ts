@@ -263,24 +263,43 @@ function validateMetadata(metadata: unknown): void {
 }
 
 /**
- * Two rows with one Id: the engine would silently keep the first. The all-zero id SOQL returns
- * for rows without an id of their own (UserRecordAccess, EntityDefinition) is not a record id.
+ * Two rows with one Id. The same record read twice (every field both rows have is equal — a
+ * collector that queried it with two field lists) is merged into one row; two rows that say
+ * different things about one record are rejected, naming both. The all-zero id SOQL returns for
+ * rows without an id of their own (UserRecordAccess, EntityDefinition) is not a record id.
  */
-function checkUniqueIds(tables: Record<string, Row[]>): void {
-    const seen = new Map<string, string>();
+function mergeDuplicateIds(tables: Record<string, Row[]>): void {
+    const seen = new Map<string, { table: string; index: number }>();
     for (const [name, rows] of Object.entries(tables)) {
-        rows.forEach((row, i) => {
+        let out: Row[] | null = null;
+        const drop = new Set<number>();
+        for (let i = 0; i < rows.length; i++) {
+            const row = rows[i] as Row;
             const id = row.Id;
             if (typeof id !== 'string' || NO_ID.test(id)) {
-                return;
+                continue;
             }
-            const path = `${key('tables', name)}[${i}].Id`;
             const first = seen.get(id);
-            if (first) {
-                fail(path, `duplicate id ${id}: the same id is already used at ${first}; a snapshot lists each record once (re-collect it)`);
+            if (!first) {
+                seen.set(id, { table: name, index: i });
+                continue;
             }
-            seen.set(id, path.slice(0, -'.Id'.length));
-        });
+            const firstPath = `${key('tables', first.table)}[${first.index}]`;
+            const target = (first.table === name ? (out ?? rows) : (tables[first.table] as Row[]))[first.index] as Row;
+            const conflict = first.table !== name ? 'table' : Object.keys(row).find((f) => f !== 'attributes' && f in target && JSON.stringify(target[f]) !== JSON.stringify(row[f]));
+            if (conflict) {
+                fail(
+                    `${key('tables', name)}[${i}].${conflict === 'table' ? 'Id' : conflict}`,
+                    `duplicate id ${id}: ${firstPath} has the same id ${conflict === 'table' ? `in table ${first.table}` : `with a different ${conflict}`}; a snapshot lists each record once (re-collect it)`
+                );
+            }
+            out ??= rows.slice();
+            out[first.index] = { ...row, ...target };
+            drop.add(i);
+        }
+        if (out) {
+            tables[name] = out.filter((_, i) => !drop.has(i));
+        }
     }
 }
 
@@ -354,7 +373,7 @@ export function validateSnapshot(input: unknown): Snapshot {
         }
         tables[name] = out ?? (rows as Row[]);
     }
-    checkUniqueIds(tables);
+    mergeDuplicateIds(tables);
     checkHierarchy(tables, 'UserRole', 'ParentRoleId', 'role');
     checkHierarchy(tables, 'Territory2', 'ParentTerritory2Id', 'territory');
     validateSettings(input.settings);
