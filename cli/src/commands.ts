@@ -424,7 +424,10 @@ export function whatIfCommand(
     const lost = ops.filter((o) => before.access[o] && !after.access[o]);
     const beforePaths = new Set(before.paths.map((p) => p.summary));
     const newPaths = after.paths.filter((p) => !beforePaths.has(p.summary));
-    const changedLayers = compareExplanations(before, after).differingLayers;
+    const comparison = compareExplanations(before, after);
+    const changedLayers = comparison.differingLayers;
+    // The reader sees layer titles; ids stay in the JSON result.
+    const changedTitles = comparison.rows.filter((r) => r.differs).map((r) => r.a.title);
     const description = describeWhatIf(snapshot, change);
     const md = input.format === 'markdown';
     const verb = (list: Operation[]): string => (list.length ? list.join(', ') : 'nothing');
@@ -442,7 +445,7 @@ export function whatIfCommand(
         lines.push('', md ? 'New ways in:' : '  New ways in:');
         for (const p of newPaths) lines.push(`${md ? '- ' : '    '}${p.summary}`);
     }
-    if (changedLayers.length) lines.push('', `${md ? '' : '  '}Layers that change: ${changedLayers.join(', ')}`);
+    if (changedTitles.length) lines.push('', `${md ? '' : '  '}Layers that change: ${changedTitles.join(', ')}`);
     if (after.uncertain)
         lines.push('', `${md ? '' : '  '}Uncertain after the change: ${after.uncertainties.join('; ')}`);
     const summary = (e: Explanation): WhatIfResult['before'] => ({

@@ -11,7 +11,6 @@
  */
 import { describeFlags } from './accessLevels';
 import { LAYER_TITLES } from './layer';
-import { nearMissSentence } from './nearMiss';
 import type { Explanation, LayerStatus, NextStep, WhyNot } from './types';
 import { OPERATIONS } from './types';
 
@@ -95,7 +94,8 @@ function sourcesOf(e: Explanation): string[] {
             (l.sources ?? []).forEach((s) => out.add(s));
         }
     }
-    return [...out];
+    // A combined fix cites both sources ("A; B"): list each once.
+    return [...new Set([...out].flatMap((s) => s.split('; ')))];
 }
 
 function settingLine(s: Explanation['settingsUsed'][number]): string {
@@ -107,8 +107,9 @@ export function renderMarkdown(e: Explanation): string {
     const lines: string[] = [];
     lines.push(`## Access X-Ray: ${md(e.userName)} on ${md(e.objectApiName)} ${md(e.recordName)}`, '');
     lines.push(md(e.summary), '');
-    if (e.nearMiss) {
-        lines.push(`**Closest to access:** ${md(nearMissSentence(e.nearMiss))}${e.nearMiss.fix ? ` Fix: ${md(e.nearMiss.fix.action)}.` : ''}`, '');
+    // The summary already leads with the near miss: add the fix for it.
+    if (e.nearMiss?.fix) {
+        lines.push(`**Fix for what came closest:** ${md(e.nearMiss.fix.action)}.${e.nearMiss.fix.blastRadius ? ` (${md(e.nearMiss.fix.blastRadius)})` : ''}`, '');
     }
     lines.push(`| Operation | Allowed |`, `|---|---|`);
     for (const op of OPERATIONS) {
@@ -181,11 +182,8 @@ export function renderText(e: Explanation): string {
     lines.push(`Access X-Ray: ${t(e.userName)} on ${t(e.objectApiName)} ${t(e.recordName)}`);
     lines.push(t(e.summary));
     lines.push(`Access: ${describeFlags(e.access)} (max ${e.maxAccessLevel})`);
-    if (e.nearMiss) {
-        lines.push(`Closest to access: ${t(nearMissSentence(e.nearMiss))}`);
-        if (e.nearMiss.fix) {
-            lines.push(`  fix: ${t(e.nearMiss.fix.action)}${e.nearMiss.fix.blastRadius ? ` (${t(e.nearMiss.fix.blastRadius)})` : ''}`);
-        }
+    if (e.nearMiss?.fix) {
+        lines.push(`Fix for what came closest: ${t(e.nearMiss.fix.action)}${e.nearMiss.fix.blastRadius ? ` (${t(e.nearMiss.fix.blastRadius)})` : ''}`);
     }
     lines.push('');
     const width = Math.max(...e.layers.map((l) => l.title.length));
