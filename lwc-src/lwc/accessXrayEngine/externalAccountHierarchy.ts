@@ -22,7 +22,6 @@
  * A node links upwards only when it is active, accessible to its parent, and every node above
  * it is active (a node below an inactive one doesn't link: Object Reference IsActive).
  */
-import { own } from './ownKey';
 import { normaliseId } from './ids';
 import type { Row } from './types';
 
@@ -80,7 +79,7 @@ export function topPortalRole(source: HierarchySource, accountId: string, portal
         .filter((r) => str(r.PortalType) === portalType && str(r.PortalRole) !== 'PersonAccount');
     const ids = new Set(roles.map((r) => normaliseId(r.Id)));
     const tops = roles.filter((r) => !ids.has(normaliseId(r.ParentRoleId)));
-    tops.sort((a, b) => (own(RANK, str(a.PortalRole)) ?? 3) - (own(RANK, str(b.PortalRole)) ?? 3) || str(a.Id).localeCompare(str(b.Id)));
+    tops.sort((a, b) => (RANK[str(a.PortalRole)] ?? 3) - (RANK[str(b.PortalRole)] ?? 3) || str(a.Id).localeCompare(str(b.Id)));
     return tops[0];
 }
 

@@ -342,7 +342,9 @@ export function applyTransferPermission(ctx: EvaluationContext, layers: LayerEva
     if (!combined.access.read || !editOnObject || !combined.gate.transfer) {
         if (combined.access.read && !editOnObject && ctx.detail) {
             // Record access is there; the permission needs Edit on the object too.
-            const fix = objectPermissionSteps(ctx, 'edit')[0];
+            // Granting Edit also makes the transfer permission count: the fix gives Transfer.
+            const edit = objectPermissionSteps(ctx, 'edit')[0];
+            const fix = edit ? { ...edit, effect: { ...edit.effect, grant: { ...noAccess(), ...edit.effect?.grant, transfer: true } } } : undefined;
             const nearMiss: NearMissCandidate = {
                 tier: 1,
                 layer: 'systemPermissions',

@@ -112,7 +112,7 @@ export function closestCandidate(ctx: EvaluationContext, op: Operation, layers: 
             }
             let candidate = c;
             let stops = 1;
-            if (!combined.gate[op]) {
+            if (!combined.gate[op] && c.tier !== 1) {
                 // The path is stopped twice: by its own setting, and by a gate (usually the object permission).
                 const gateLayer = layers.find((l) => {
                     const bound = boundOf(l);
