@@ -425,7 +425,7 @@ export interface NearMiss {
     mechanism: string;
     /** What stopped it, naming the exact setting or record ("Grant Access Using Hierarchies is off for Invoice"). */
     stoppedBy: string;
-    /** The fix for this near miss; it makes the asked operation possible. */
+    /** The fix for this near miss; present only when it makes the asked operation possible (it may pair two changes). */
     fix?: NextStep;
     evidence: string[];
     source?: string;
@@ -452,7 +452,7 @@ export interface Explanation {
     whyNot: WhyNot[];
     /** Settings the verdict used, with their provenance (shown to the reader by `label`, the Setup wording). */
     settingsUsed: { key: string; label?: string; setting: Setting }[];
-    /** When nothing grants Read: the mechanism that came closest (the summary leads with it). */
+    /** When Read is denied: the mechanism that came closest and what stopped it (the summary leads with it; the same as `whyNot` read's). */
     nearMiss?: NearMiss;
 }
 
