@@ -24,6 +24,7 @@ import { evaluateExperienceCloud } from './layerExperienceCloud';
 import { evaluateRestrictionRules } from './layerRestrictionRules';
 import { objectPermissions } from './permissions';
 import { describeRowCause } from './rowCauses';
+import { capPath } from './paths';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, Row, Setting } from './types';
 import type { UserClassification } from './userLicence';
@@ -270,7 +271,8 @@ export function evaluateRecord(
     // Transfer Record (Transfer Cases, Transfer Leads) adds Transfer on records the user can read: it
     // depends on what the other layers give, so it is applied once they are combined.
     const combined = applyTransferPermission(ctx, layers, combineLayers(layers));
-    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths);
+    // Paths say what they give this user, object permissions applied.
+    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths.map((p) => capPath(p, combined.gate)));
     const uncertainties: string[] = [];
     for (const l of layers) {
         for (const u of l.uncertainties) {

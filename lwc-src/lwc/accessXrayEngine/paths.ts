@@ -2,10 +2,10 @@
  * Grant paths: named chains from the user to the record, and share-row matching shared by
  * the sharing layers (is the user the grantee, or a member of the grantee group, and how).
  */
-import { accessLevelOfGrant, type GrantLevel } from './accessLevels';
+import { accessLevelOfGrant, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { describeRowCause } from './rowCauses';
-import type { AccessLevel, GrantPath, LayerId, PathStep } from './types';
+import type { AccessFlags, AccessLevel, GrantPath, LayerId, PathStep } from './types';
 
 export function userStep(ctx: EvaluationContext): PathStep {
     return { kind: 'user', label: ctx.userName, id: ctx.userId };
@@ -100,4 +100,19 @@ export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, al
         }
     }
     return out;
+}
+
+const PATH_GRANT: Record<AccessLevel, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Delete: 'All', Transfer: 'ReadEditTransfer', All: 'All' };
+
+/**
+ * A path as far as the gates let it go: a path that gives the owner's access ends at Read for a
+ * user whose object permissions stop at Read, and the summary says so ("→ Read (All, capped by
+ * object permissions)"), so no path promises more than the user can do.
+ */
+export function capPath(path: GrantPath, gate: AccessFlags): GrantPath {
+    const capped = maxAccessLevelOf(andFlags(flagsOf(PATH_GRANT[path.level]), gate));
+    if (capped === path.level || capped === 'None') {
+        return path;
+    }
+    return { ...path, level: capped, summary: `${path.summary.replace(/ → [A-Za-z]+$/, '')} → ${capped} (${path.level}, capped by object permissions)` };
 }

@@ -97,6 +97,16 @@ export const cases: CorpusCase[] = [
         expect: { maxAccessLevel: 'None', layer: 'objectPermissions', status: 'blocks', fix: { operation: 'read', includes: ['Share this record manually', 'and assign permission set Invoice Viewers'] } }
     },
     {
+        name: "a path never promises more than the object permissions allow: the manager's owner-level path ends at Read, and says it is capped",
+        source: `${OBJECT_PERMS}; Apex Developer Guide "Understanding Sharing" (users above the owner get the owner's access)`,
+        build() {
+            const { b, ids } = baseOrg({ objects: { Invoice__c: 'R', Account: 'CRED' } });
+            const inv = b.record('Invoice__c', { Name: 'INV-1', OwnerId: ids.rep });
+            return { snapshot: b.build(), userId: ids.vp, recordId: inv };
+        },
+        expect: { maxAccessLevel: 'Read', layer: 'roleHierarchy', status: 'grants', access: { edit: false, share: true }, pathIncludes: '→ Read (All, capped by object permissions)' }
+    },
+    {
         name: 'no fix that makes the operation possible is known: none is offered rather than one that would not work',
         source: 'brief: a fix offered must make the asked operation possible',
         build() {
