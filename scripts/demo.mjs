@@ -145,8 +145,8 @@ async function main() {
             `${bold('Access X-Ray demo')} — ${orgName}: engine verdicts vs the documented expectations\n\n`
         );
         for (const { s, explanation: e, ok } of results) {
-            const grants = e.layers.filter((l) => l.status === 'grants').map((l) => l.id);
-            const blocks = e.layers.filter((l) => l.status === 'blocks').map((l) => l.id);
+            const grants = e.layers.filter((l) => l.status === 'grants').map((l) => l.title.toLowerCase());
+            const blocks = e.layers.filter((l) => l.status === 'blocks').map((l) => l.title.toLowerCase());
             const how = blocks.length
                 ? `blocked by ${blocks.join(', ')}`
                 : grants.length
@@ -167,11 +167,12 @@ async function main() {
     for (const { s, explanation: e, ok, decider } of results) {
         process.stdout.write(`\n${rule}\n${bold(`#${s.n}  ${s.title}`)}\n${rule}\n`);
         process.stdout.write(`${engine.renderText(e).trimEnd()}\n`);
-        const expected = `expected ${s.expected.maxAccessLevel}, decided by ${s.expected.decidingLayer} (${s.expected.decidingStatus})`;
+        const deciding = e.layers.find((l) => l.id === s.expected.decidingLayer)?.title ?? s.expected.decidingLayer;
+        const expected = `expected ${s.expected.maxAccessLevel}, decided by ${deciding} (${s.expected.decidingStatus})`;
         process.stdout.write(
             ok
                 ? dim(`\n${green('✓')} matches the documented expectation: ${expected} — ${s.source}\n`)
-                : `\n${red('✗')} differs from the documented expectation: ${expected}; engine says ${e.maxAccessLevel}, ${s.expected.decidingLayer} is ${decider?.status ?? 'missing'}\n`
+                : `\n${red('✗')} differs from the documented expectation: ${expected}; engine says ${e.maxAccessLevel}, ${deciding} is ${decider?.status ?? 'missing'}\n`
         );
     }
     if (mismatches) {

@@ -412,7 +412,8 @@ export function whatIfCommand(
     const lost = ops.filter((o) => before.access[o] && !after.access[o]);
     const beforePaths = new Set(before.paths.map((p) => p.summary));
     const newPaths = after.paths.filter((p) => !beforePaths.has(p.summary));
-    const changedLayers = compareExplanations(before, after).differingLayers;
+    const comparison = compareExplanations(before, after);
+    const changedLayers = comparison.differingLayers;
     const description = describeWhatIf(snapshot, change);
     const verb = (list: Operation[]): string => (list.length ? list.join(', ') : 'nothing');
     const lines = [

@@ -151,6 +151,11 @@ export interface DemoScenario {
      * Transfer with no Delete (a user above the owner whose profile has no object Delete).
      */
     platformHasDeleteAccess?: boolean;
+    /**
+     * UserRecordAccess.HasAllAccess ("whether a user can share the record") when it doesn't follow
+     * from the level: owner-level access without object Delete can still share (maximum Transfer).
+     */
+    platformHasAllAccess?: boolean;
     /** Why, in one or two sentences, with the rule's source. */
     why: string;
     source: string;
@@ -2243,7 +2248,8 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Transfer',
         platformHasDeleteAccess: false,
-        why: 'Vera Huber (Nordlicht Partners Austria GmbH, Partner User) owns the case. The external account hierarchy Nordlicht Partners GmbH ← Nordlicht Partners Austria GmbH makes the child account’s top role (its Partner Executive) report to Nordlicht’s top role, Paula’s Partner Executive, so Paula is above the owner and gets the owner’s access: read, edit and transfer, but not delete, which her profile doesn’t have on Case (maximum Transfer).',
+        platformHasAllAccess: true,
+        why: 'Vera Huber (Nordlicht Partners Austria GmbH, Partner User) owns the case. The external account hierarchy Nordlicht Partners GmbH ← Nordlicht Partners Austria GmbH makes the child account’s top role (its Partner Executive) report to Nordlicht’s top role, Paula’s Partner Executive, so Paula is above the owner and gets the owner’s access: read, edit, transfer and share, but not delete, which her profile doesn’t have on Case (maximum Transfer).',
         source: 'Object Reference "ExternalAccountHierarchy" ("works like a role-based hierarchy"); Help "Configure an External Account Hierarchy"; Help "External Account Hierarchies Considerations" ("shared with the highest role at each level"); Help "Transfer Records" (users above the owner)'
     });
     scenario({
@@ -2287,7 +2293,7 @@ function build(): Built {
             HasEditAccess: rank >= 2,
             HasDeleteAccess: s.platformHasDeleteAccess ?? rank >= 3,
             HasTransferAccess: rank >= 4,
-            HasAllAccess: rank >= 5,
+            HasAllAccess: s.platformHasAllAccess ?? rank >= 5,
             MaxAccessLevel: s.platformMaxAccessLevel
         });
     }

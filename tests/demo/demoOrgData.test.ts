@@ -337,7 +337,7 @@ describe('demo org: the platform-written rows are consistent', () => {
         expect(guestRows.map((s) => s.ParentId)).toEqual(published.map((p) => p.Id));
         for (const s of guestRows) expect(s).toMatchObject({ UserOrGroupId: guest?.Id, AccessLevel: 'Read' });
     });
-    it('UserRecordAccess rows exist for every scenario and their flags agree with MaxAccessLevel (Object Reference "UserRecordAccess")', () => {
+    it('UserRecordAccess rows exist for every scenario and their flags agree with MaxAccessLevel (Object Reference "UserRecordAccess"; HasAllAccess: "whether a user can share the record")', () => {
         const order = ['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'];
         for (const s of scenarios) {
             const ura = rows('UserRecordAccess').filter((r) => r.UserId === s.userId && r.RecordId === s.recordId);
@@ -351,12 +351,13 @@ describe('demo org: the platform-written rows are consistent', () => {
                 row.HasDeleteAccess,
                 row.HasTransferAccess,
                 row.HasAllAccess
-            ]).toEqual([rank >= 1, rank >= 2, s.platformHasDeleteAccess ?? rank >= 3, rank >= 4, rank >= 5]);
+            ]).toEqual([rank >= 1, rank >= 2, s.platformHasDeleteAccess ?? rank >= 3, rank >= 4, s.platformHasAllAccess ?? rank >= 5]);
         }
     });
     it('UserRecordAccess says Transfer without Delete only for a user above the owner whose profile has no object Delete (docs/engine.md "Owner without object Delete")', () => {
         for (const s of scenarios.filter((x) => x.platformHasDeleteAccess !== undefined)) {
-            expect(s).toMatchObject({ platformMaxAccessLevel: 'Transfer', platformHasDeleteAccess: false });
+            // Owner-level access without object Delete: the user can still share the record (HasAllAccess).
+            expect(s).toMatchObject({ platformMaxAccessLevel: 'Transfer', platformHasDeleteAccess: false, platformHasAllAccess: true });
             expect(s.expected.decidingLayer).toBe('roleHierarchy');
         }
     });

@@ -7,6 +7,7 @@
 import type { SharingModel } from './accessLevels';
 import type { ObjectPermissionResult } from './permissions';
 import type { ShareEntry, SnapshotIndex } from './snapshotIndex';
+import type { NearMissCandidate } from './layer';
 import type { AccessFlags, GrantPath, LayerId, Row, Setting } from './types';
 import type { UserClassification } from './userLicence';
 import type { GrantLevel } from './accessLevels';
@@ -45,6 +46,10 @@ export interface RecordAccess {
     uncertainties: string[];
     /** Layers that granted. */
     grantingLayers: LayerId[];
+    /** When Read is denied: what came closest on that record (see nearMiss.ts). */
+    nearMiss?: NearMissCandidate;
+    /** The collector could not read this record (only its Id and owner are known: `__redacted`). */
+    redacted: boolean;
 }
 
 export interface AccessToOptions {
@@ -53,6 +58,11 @@ export interface AccessToOptions {
      * manual, child implicit): the basis of parent implicit sharing (seed 002).
      */
     recordLevelOnly?: boolean;
+    /**
+     * Leave out object-level View All / Modify All on the other record's object: they don't reach
+     * the Controlled by Parent children of a standard object (Knowledge Article 000240369).
+     */
+    withoutObjectGrants?: boolean;
 }
 
 export interface EvaluationContext {

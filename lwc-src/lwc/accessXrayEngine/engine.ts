@@ -10,19 +10,22 @@
  * a Full Access share, Modify All, Modify All Data) or Transfer (Public Read/Write/Transfer):
  * a Read/Write share never gives Delete. Source: seed 001, access-semantics.md §0–3, §10.
  */
+import { own } from './ownKey';
 import { andFlags, anyFlag, FULL_ACCESS, noAccess, orFlags, parseShareLevel, parseSharingModel } from './accessLevels';
 import type { AccessToOptions, EvaluationContext, OwdResolution, RecordAccess, ShareGrant } from './context';
 import { ExplainError } from './errors';
 import { normaliseId } from './ids';
 import { evaluateImplicitSharing } from './layerImplicit';
 import { layerResult, type LayerEvaluation, type LayerEvaluator } from './layer';
-import { evaluateObjectPermissions, evaluateOrgWideDefaults, evaluateOwnership, evaluateSystemPermissions } from './layersBase';
+import { closestCandidate } from './nearMiss';
+import { applyTransferPermission, evaluateObjectPermissions, evaluateOrgWideDefaults, evaluateOwnership, evaluateSystemPermissions } from './layersBase';
 import { evaluateManualShares, evaluateRoleHierarchy, evaluateSharingRules, evaluateTeams, evaluateTerritories } from './layersSharing';
 import { evaluateExperienceCloud } from './layerExperienceCloud';
 import { evaluateRestrictionRules } from './layerRestrictionRules';
 import { objectPermissions } from './permissions';
 import { describeRowCause } from './rowCauses';
 import { withScopeDoubts } from './scope';
+import { capPath } from './paths';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, Row, Setting } from './types';
 import type { UserClassification } from './userLicence';
@@ -69,12 +72,10 @@ export function combineLayers(layers: readonly LayerEvaluation[], include: (id: 
             gate = andFlags(gate, bound);
         }
     }
+    // `share` is what UserRecordAccess.HasAllAccess reports today, "whether a user can share the
+    // record": Full Access at the record level and object Read, whatever the other object
+    // permissions (maxAccessLevel is All only when all five are allowed).
     const access = andFlags(grant, gate);
-    // Full Access ("All", UserRecordAccess.HasAllAccess) is owner-level access: it includes every other
-    // right, so it can't stand without them (e.g. a record owner with only object Read has Read, not All).
-    if (access.share && !(access.read && access.edit && access.delete && access.transfer)) {
-        access.share = false;
-    }
     return { access, grant, gate };
 }
 
@@ -138,7 +139,7 @@ export function resolveOwd(
         return fromValue(s.value, `settings:${key}`);
     }
     if (side === 'internal') {
-        const orgField = ORG_DEFAULT_FIELD[object];
+        const orgField = own(ORG_DEFAULT_FIELD, object);
         const org = index.rows('Organization')[0];
         if (orgField && org && org[orgField] !== undefined && org[orgField] !== null) {
             return fromValue(org[orgField], `Organization.${orgField}`);
@@ -146,7 +147,7 @@ export function resolveOwd(
     }
     if (object === 'User') {
         // Seed 003: "defaults to Private for external users and Public Read Only for internal users".
-        const assumed = setting(key, { value: side === 'external' ? 'Private' : 'Read', source: 'User sharing default (seed 003); the User OWD was not collected' });
+        const assumed = setting(key, { value: side === 'external' ? 'Private' : 'Read', source: 'Salesforce Help "User Sharing": Private for external users, Public Read Only for internal users by default; the User org-wide default was not collected' });
         return fromValue(assumed?.value, `settings:${key}`);
     }
     const why = index.unavailable('EntityDefinition');
@@ -155,7 +156,7 @@ export function resolveOwd(
         model: null,
         raw: null,
         source: null,
-        problem: `The ${side} org-wide default of ${object} is not in the snapshot (EntityDefinition.${column}${side === 'internal' && ORG_DEFAULT_FIELD[object] ? ` or Organization.${ORG_DEFAULT_FIELD[object]}` : ''})${why ? `: ${why}` : ''}`
+        problem: `The ${side} org-wide default of ${object} is not in the snapshot (EntityDefinition.${column}${side === 'internal' && own(ORG_DEFAULT_FIELD, object) ? ` or Organization.${own(ORG_DEFAULT_FIELD, object) ?? ''}` : ''})${why ? `: ${why}` : ''}`
     };
 }
 
@@ -171,8 +172,10 @@ function sharesFor(index: SnapshotIndex, object: string, record: Row, recordId: 
             if (!column) {
                 continue;
             }
-            const level = parseShareLevel(entry.row[column]);
-            if (!level || level === 'None') {
+            const raw = entry.row[column];
+            const level = parseShareLevel(raw);
+            // No child column, or None: no access to the child. An unknown value stays (level null) so the layer can say it can't read it.
+            if (raw === null || raw === undefined || level === 'None') {
                 continue;
             }
             const causeLayer = describeRowCause(entry.rowCause).layer;
@@ -266,8 +269,11 @@ export function evaluateRecord(
     } finally {
         state.stack.delete(`${rid}`);
     }
-    const combined = combineLayers(layers);
-    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths);
+    // Transfer Record (Transfer Cases, Transfer Leads) adds Transfer on records the user can read: it
+    // depends on what the other layers give, so it is applied once they are combined.
+    const combined = applyTransferPermission(ctx, layers, combineLayers(layers));
+    // Paths say what they give this user, object permissions applied.
+    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths.map((p) => capPath(p, combined.gate)));
     const uncertainties: string[] = [];
     for (const l of layers) {
         for (const u of l.uncertainties) {
@@ -286,12 +292,14 @@ function accessTo(state: EvaluationState, userId: string, recordId: string, dept
     if (!id || !hit) {
         return null;
     }
-    const key = `${id}|${options?.recordLevelOnly ? 'record' : 'all'}`;
+    const scope = options?.recordLevelOnly ? 'record' : options?.withoutObjectGrants ? 'noObjectGrants' : 'all';
+    const key = `${id}|${scope}`;
     const cached = state.memo.get(key);
     if (cached) {
         return cached;
     }
     const objectApiName = state.index.objectOf(id) ?? hit.table;
+    const redacted = hit.row.__redacted === true;
     if (state.stack.has(id) || depth > MAX_DEPTH) {
         return {
             recordId: id,
@@ -300,12 +308,21 @@ function accessTo(state: EvaluationState, userId: string, recordId: string, dept
             access: noAccess(),
             paths: [],
             uncertainties: [state.stack.has(id) ? `circular parent/child chain through ${labelOf(hit.row, id)} was cut` : `parent chain deeper than ${MAX_DEPTH} levels was cut`],
-            grantingLayers: []
+            grantingLayers: [],
+            redacted
         };
     }
     const evaluation = evaluateRecord(state, userId, id, depth);
-    const include = options?.recordLevelOnly ? (l: LayerId) => RECORD_LEVEL_LAYERS.has(l) : () => true;
+    const include = options?.recordLevelOnly ? (l: LayerId) => RECORD_LEVEL_LAYERS.has(l) : options?.withoutObjectGrants ? (l: LayerId) => l !== 'objectPermissions' : () => true;
     const combined = combineLayers(evaluation.layers, include);
+    const doubts = anyFlag(combined.access)
+        ? []
+        : evaluation.layers.filter((l) => l.id !== 'restrictionRules' && include(l.id)).flatMap((l) => l.uncertainties.map((u) => `${l.title}: ${u}`));
+    if (redacted && !combined.access.share) {
+        // Only the Id and owner were readable: what other fields would decide is unknown (the owner's Full Access is not).
+        doubts.unshift(`${objectApiName} ${labelOf(hit.row, id)} could not be read by the user who collected the evidence (only its Id and owner are known), so access that depends on its other fields is unconfirmed`);
+    }
+    const nearMiss = combined.access.read ? undefined : closestCandidate(evaluation.ctx, 'read', evaluation.layers, combined);
     const result: RecordAccess = {
         recordId: id,
         objectApiName,
@@ -313,10 +330,10 @@ function accessTo(state: EvaluationState, userId: string, recordId: string, dept
         access: combined.access,
         paths: evaluation.paths.filter((p) => include(p.layer)),
         // With no access, only doubts about layers that could grant matter (a restriction rule only removes access).
-        uncertainties: anyFlag(combined.access)
-            ? []
-            : evaluation.layers.filter((l) => l.id !== 'restrictionRules' && include(l.id)).flatMap((l) => l.uncertainties.map((u) => `${l.title}: ${u}`)),
-        grantingLayers: evaluation.layers.filter((l) => l.status === 'grants' && include(l.id)).map((l) => l.id)
+        uncertainties: doubts,
+        grantingLayers: evaluation.layers.filter((l) => l.status === 'grants' && include(l.id)).map((l) => l.id),
+        ...(nearMiss ? { nearMiss } : {}),
+        redacted
     };
     state.memo.set(key, result);
     return result;

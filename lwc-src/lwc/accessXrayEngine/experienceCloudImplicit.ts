@@ -13,10 +13,13 @@
  *   Portal / Service Cloud Portal licence), Read/Update on their own contact, and master
  *   records of detail records they own.
  */
-import type { GrantLevel } from './accessLevels';
+import { flagsOf, type GrantLevel } from './accessLevels';
 import type { EvaluationContext } from './context';
 import { normaliseId, sameId } from './ids';
+import type { NearMissCandidate } from './layer';
+import { provenanceText } from './settingLabels';
 import { externalIdentity } from './sharingSets';
+import { SOURCE } from './sources';
 import type { PathStep, Row } from './types';
 
 export const SETTING_RELATED_CASES = 'experienceCloud.grantSiteUsersAccessToRelatedCases';
@@ -50,7 +53,9 @@ export interface ComputedOutcome {
     notes: string[];
     uncertainties: string[];
     /** Next steps that would open access through these mechanisms. */
-    fixes: { action: string; kind: 'changeSetting' | 'other'; targetIds?: string[] }[];
+    fixes: { action: string; kind: 'changeSetting' | 'other'; targetIds?: string[]; grant?: GrantLevel }[];
+    /** A mechanism that reached the user but one setting switched off (see nearMiss.ts). */
+    nearMisses: NearMissCandidate[];
 }
 
 function str(value: unknown): string {
@@ -61,13 +66,15 @@ function settingOn(value: unknown): boolean {
     return value === true || value === 'true' || value === 1;
 }
 
-function settingText(key: string, value: unknown, provenance: string): string {
-    return `${key} = ${String(value)} (${provenance})`;
+/** Where the setting's value came from, for the reason ("read from the org", "assumed: not in the snapshot"); names the metadata field when it was read through an alias. */
+function settingText(provenance: string, key?: string): string {
+    const field = key && RELATED_CASES_ALIASES.includes(key) ? key.split('.').pop() : undefined;
+    return field ? `${provenanceText(provenance)} as the metadata field ${field}` : provenanceText(provenance);
 }
 
 /** Portal implicit sharing for CC+ and Partner users (seed 002). */
 export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
-    const out: ComputedOutcome = { grants: [], notes: [], uncertainties: [], fixes: [] };
+    const out: ComputedOutcome = { grants: [], notes: [], uncertainties: [], fixes: [], nearMisses: [] };
     const me = externalIdentity(ctx.index, ctx.user);
     const record = ctx.record;
     const object = ctx.objectApiName;
@@ -106,14 +113,14 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
                 steps: [
                     { kind: 'user', label: `account ${ctx.name(me.accountId)}`, id: me.accountId, via: 'same account; contact enabled as user ' + enabledUsers.map((u) => str(u.Name) || str(u.Id)).join(', ') }
                 ],
-                reason: `the contact belongs to ${ctx.userName}'s account ${ctx.name(me.accountId)} and is enabled as an Experience Cloud user, so CC+/Partner portal implicit sharing gives Read (seed 002)`,
+                reason: `the contact belongs to ${ctx.userName}'s account ${ctx.name(me.accountId)} and is enabled as an Experience Cloud user, so CC+/Partner portal implicit sharing gives Read`,
                 evidence: enabledUsers.map((u) => `User:${str(u.Id)}`)
             });
             return out;
         }
         const setting = ctx.setting(SETTING_SEE_UNENABLED_CONTACTS, SEE_UNENABLED_CONTACTS_DEFAULT);
         const value = setting?.value ?? SEE_UNENABLED_CONTACTS_DEFAULT.value;
-        const text = settingText(SETTING_SEE_UNENABLED_CONTACTS, value, setting?.provenance ?? 'assumed');
+        const text = settingText(setting?.provenance ?? 'assumed');
         if (settingOn(value)) {
             out.grants.push({
                 level: 'Read',
@@ -121,21 +128,21 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
                     { kind: 'user', label: `account ${ctx.name(me.accountId)}`, id: me.accountId, via: 'same account' },
                     { kind: 'setting', label: 'see contacts not enabled for the site', id: `settings:${SETTING_SEE_UNENABLED_CONTACTS}`, via: 'allowed by' }
                 ],
-                reason: `the contact belongs to ${ctx.userName}'s account and "Allow users to see contacts that have not been enabled" is on (${text}), so portal implicit sharing gives Read (seed 002)`,
+                reason: `the contact belongs to ${ctx.userName}'s account and "Allow users to see contacts that have not been enabled" is on (${text}), so portal implicit sharing gives Read`,
                 evidence: [`settings:${SETTING_SEE_UNENABLED_CONTACTS}`]
             });
             return out;
         }
         if (ctx.owd.model === 'ControlledByParent') {
             out.uncertainties.push(
-                `Contact is Controlled by Parent for external users, so the org-wide default layer follows ${ctx.userName}'s access to account ${ctx.name(me.accountId)}; seed 002 says CC+/Partner users see only the enabled contacts of their account unless "see contacts not enabled" is on, and CommunitiesSettings.enableCspContactVisibilityPref governs contacts of readable accounts under Controlled by Parent — which applies here is unconfirmed: reconcile with UserRecordAccess`
+                `Contact is Controlled by Parent for external users, so the org-wide default layer follows ${ctx.userName}'s access to account ${ctx.name(me.accountId)}; Salesforce says CC+/Partner users see only the enabled contacts of their account unless "see contacts not enabled" is on, and CommunitiesSettings.enableCspContactVisibilityPref governs contacts of readable accounts under Controlled by Parent — which applies here is unconfirmed: reconcile with UserRecordAccess`
             );
         }
         const truncated = ctx.index.truncated('User');
         if (truncated) {
             out.uncertainties.push(`whether contact ${ctx.recordName} is enabled as a user is unknown: ${truncated}`);
         }
-        out.notes.push(`the contact is on ${ctx.userName}'s account but isn't enabled as a site user, and ${text}: portal implicit sharing covers only enabled contacts (seed 002)`);
+        out.notes.push(`the contact is on ${ctx.userName}'s account but isn't enabled as a site user, and "Allow users to see contacts that have not been enabled" is off (${text}): portal implicit sharing covers only enabled contacts`);
         out.fixes.push({
             kind: 'changeSetting',
             action: 'Turn on "Allow users to see contacts that have not been enabled for partner or customer accounts" (Setup > Digital Experiences > Settings) — it applies to every site user of every partner/customer account',
@@ -148,7 +155,7 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
         const key = alias ?? SETTING_RELATED_CASES;
         const setting = alias ? ctx.setting(alias) : ctx.setting(SETTING_RELATED_CASES, RELATED_CASES_DEFAULT);
         const value = setting?.value ?? RELATED_CASES_DEFAULT.value;
-        const text = settingText(key, value, setting?.provenance ?? 'assumed');
+        const text = settingText(setting?.provenance ?? 'assumed', key);
         const caseContactId = normaliseId(record.ContactId);
         if (!Object.prototype.hasOwnProperty.call(record, 'ContactId')) {
             out.uncertainties.push('the case\'s ContactId was not collected, so "related cases" access cannot be checked');
@@ -177,11 +184,24 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
             }
         }
         if (!settingOn(value)) {
-            out.notes.push(`${isMine ? `${ctx.userName} is the case contact` : `the case contact's user ${str(viaSubordinate?.Name)} is below ${ctx.userName} in the portal role hierarchy`}, but "Grant site users access to related cases" is off (${text})`);
-            out.fixes.push({
-                kind: 'changeSetting',
+            const mechanism = isMine ? `${ctx.userName} is the case contact` : `the case contact's user ${str(viaSubordinate?.Name)} is below ${ctx.userName} in the portal role hierarchy`;
+            out.notes.push(`${mechanism}, but "Grant site users access to related cases" is off (${text})`);
+            const fix = {
+                kind: 'changeSetting' as const,
                 action: 'Turn on "Grant site users access to related cases" (Setup > Sharing Settings) — every CC+/Partner user then gets Read/Write on cases where they are the contact, and so do users above them in the portal role hierarchy',
-                targetIds: [`settings:${key}`]
+                targetIds: [`settings:${key}`],
+                grant: 'Edit' as const
+            };
+            out.fixes.push(fix);
+            out.nearMisses.push({
+                tier: 2,
+                layer: 'experienceCloud',
+                mechanism,
+                stoppedBy: `"Grant site users access to related cases" is off (${text})`,
+                fix: { action: fix.action, kind: fix.kind, targetIds: fix.targetIds, source: SOURCE.relatedCases, effect: { grant: flagsOf('Edit') } },
+                evidence: [`settings:${key}`],
+                source: SOURCE.relatedCases,
+                would: flagsOf('Edit')
             });
             return out;
         }
@@ -196,8 +216,8 @@ export function portalImplicit(ctx: EvaluationContext): ComputedOutcome {
             level: 'Edit',
             steps,
             reason: isMine
-                ? `${ctx.userName} is the contact on this case and "Grant site users access to related cases" is on (${text}): Read/Write (seed 002; CaseShare RowCause RelatedPortalUser)`
-                : `${ctx.userName} is above the case contact's user ${str(viaSubordinate?.Name)} in the portal role hierarchy and "Grant site users access to related cases" is on (${text}): Read/Write (seed 002; Spring \u201919 release notes)`,
+                ? `${ctx.userName} is the contact on this case and "Grant site users access to related cases" is on (${text}): Read/Write (CaseShare RowCause RelatedPortalUser)`
+                : `${ctx.userName} is above the case contact's user ${str(viaSubordinate?.Name)} in the portal role hierarchy and "Grant site users access to related cases" is on (${text}): Read/Write`,
             evidence: [`settings:${key}`, ...(viaSubordinate ? [`User:${str(viaSubordinate.Id)}`] : [])]
         });
         return out;
@@ -212,21 +232,21 @@ function isServiceCloudPortal(licenceName: string | null): boolean {
 
 /** High-volume users' licence default access (seed 004). */
 export function highVolumeDefaults(ctx: EvaluationContext): ComputedOutcome {
-    const out: ComputedOutcome = { grants: [], notes: [], uncertainties: [], fixes: [] };
+    const out: ComputedOutcome = { grants: [], notes: [], uncertainties: [], fixes: [], nearMisses: [] };
     const me = externalIdentity(ctx.index, ctx.user);
     const scp = isServiceCloudPortal(ctx.classification.licenceName);
     if (ctx.objectApiName === 'Account' && me.accountId && sameId(me.accountId, ctx.recordId)) {
         out.grants.push({
             level: scp ? 'Edit' : 'Read',
             steps: [{ kind: 'user', label: 'own account (high-volume licence default access)', id: me.accountId, via: 'belongs to' }],
-            reason: `high-volume users get ${scp ? 'Read and Update' : 'Read'} on the account they belong to (seed 004${scp ? ', Service Cloud Portal' : ''}; AccountShare RowCause LpuImplicit)`,
+            reason: `high-volume users get ${scp ? 'Read and Update' : 'Read'} on the account they belong to (${scp ? 'Service Cloud Portal licence; ' : ''}AccountShare RowCause LpuImplicit)`,
             evidence: []
         });
     } else if (ctx.objectApiName === 'Contact' && me.contactId && sameId(me.contactId, ctx.recordId)) {
         out.grants.push({
             level: 'Edit',
             steps: [{ kind: 'user', label: 'own contact (high-volume licence default access)', id: me.contactId, via: 'is the user of' }],
-            reason: 'high-volume users get Read and Update on their own contact (seed 004; ContactShare RowCause LpuImplicit)',
+            reason: 'high-volume users get Read and Update on their own contact (ContactShare RowCause LpuImplicit)',
             evidence: []
         });
     }
@@ -241,7 +261,7 @@ export function highVolumeDefaults(ctx: EvaluationContext): ComputedOutcome {
                 out.grants.push({
                     level: 'Read',
                     steps: [{ kind: 'parentRecord', label: `${childObject} ${ctx.name(str(owned.Id))} (owned, detail of this record)`, id: str(owned.Id), via: `owns a detail record via ${field.name}` }],
-                    reason: `${ctx.userName} owns ${childObject} ${ctx.name(str(owned.Id))}, a detail of this record (master-detail ${field.name}); high-volume users can read master records of details they can access (seed 004)`,
+                    reason: `${ctx.userName} owns ${childObject} ${ctx.name(str(owned.Id))}, a detail of this record (master-detail ${field.name}); high-volume users can read master records of details they can access`,
                     evidence: [`${childObject}:${str(owned.Id)}`]
                 });
                 return out;

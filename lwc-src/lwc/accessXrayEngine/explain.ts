@@ -6,14 +6,17 @@
  */
 import { describeFlags, maxAccessLevelOf, sameFlags } from './accessLevels';
 import type { EvaluationContext } from './context';
-import { evaluateRecord, newState, type RecordEvaluation } from './engine';
-import type { LayerEvaluation } from './layer';
+import { evaluateRecord, newState, type Combined, type RecordEvaluation } from './engine';
+import { planFix } from './fixes';
+import { publicStep, type LayerEvaluation } from './layer';
+import { closestFor, firstSentence, nearMissSentence } from './nearMiss';
+import { settingLabel } from './settingLabels';
 import { fieldPermission, userPermissions } from './permissions';
 import type { LoadedSnapshot } from './loadSnapshot';
 import { toLoaded } from './loadSnapshot';
 import { requireExplainScope } from './scope';
 import { labelOf } from './snapshotIndex';
-import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerResult, NextStep, Operation, Reconciliation, Snapshot, WhyNot } from './types';
+import type { AccessFlags, Explanation, ExplainRequest, FieldGate, Gates, LayerResult, Operation, Reconciliation, Snapshot, WhyNot } from './types';
 import { OPERATIONS } from './types';
 
 function str(v: unknown): string {
@@ -28,7 +31,7 @@ export function explain(snapshot: Snapshot | LoadedSnapshot, request: ExplainReq
     requireExplainScope(loaded.index, request.userId, request.recordId);
     const state = newState(loaded.index);
     const evaluation = evaluateRecord(state, request.userId, request.recordId);
-    return buildExplanation(evaluation, [...state.settingsUsed].map(([key, setting]) => ({ key, setting })));
+    return buildExplanation(evaluation, [...state.settingsUsed].map(([key, setting]) => ({ key, label: settingLabel(key), setting })));
 }
 
 function buildExplanation(evaluation: RecordEvaluation, settingsUsed: Explanation['settingsUsed']): Explanation {
@@ -38,7 +41,7 @@ function buildExplanation(evaluation: RecordEvaluation, settingsUsed: Explanatio
     const gates = buildGates(ctx, access);
     const uncertainties = [...evaluation.uncertainties];
     const reconciliation = reconcile(ctx, layers, access, uncertainties, settingsUsed);
-    const whyNot = buildWhyNot(ctx, layers, combined.grant, combined.gate, access);
+    const whyNot = buildWhyNot(ctx, layers, combined);
     const result: Explanation = {
         userId: ctx.userId,
         recordId: ctx.recordId,
@@ -57,14 +60,18 @@ function buildExplanation(evaluation: RecordEvaluation, settingsUsed: Explanatio
         whyNot,
         settingsUsed
     };
+    const readNearMiss = whyNot.find((w) => w.operation === 'read')?.nearMiss;
+    if (readNearMiss) {
+        result.nearMiss = readNearMiss;
+    }
     result.summary = summarise(result, layers);
     return result;
 }
 
-/** The public LayerResult: evaluator-internal fields (paths, uncertainties, gate, blockedBy) stay inside the engine. */
+/** The public LayerResult: evaluator-internal fields (paths, uncertainties, gate, blockedBy, near misses, step effects) stay inside the engine. */
 function stripInternal(layer: LayerEvaluation): LayerResult {
-    const { id, title, status, access, reason, nextSteps, evidence } = layer;
-    return { id, title, status, access, reason, nextSteps, evidence };
+    const { id, title, status, access, reason, nextSteps, evidence, sources } = layer;
+    return { id, title, status, access, reason, nextSteps: nextSteps.map(publicStep), evidence, ...(sources?.length ? { sources } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -182,6 +189,11 @@ function layoutFor(ctx: EvaluationContext): { layoutName: string; fields?: strin
 
 const capitalise = (op: string): string => op.charAt(0).toUpperCase() + op.slice(1);
 
+/** An operation as UserRecordAccess reports it: share is HasAllAccess, "whether a user can share the record". */
+function opText(op: Operation): string {
+    return op === 'share' ? 'share (HasAllAccess: can share the record)' : op;
+}
+
 // ---------------------------------------------------------------------------
 // Reconciliation with UserRecordAccess
 // ---------------------------------------------------------------------------
@@ -214,14 +226,14 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
         const rule = restriction.blockedBy ?? 'an active restriction rule';
         explanations.push(`UserRecordAccess grants ${more.map(capitalise).join(', ')}; restriction rule ${rule} blocks it (UserRecordAccess ignores restriction rules).`);
     } else if (more.length) {
-        explanations.push(`The platform grants ${more.join(', ')} that the evidence does not explain.`);
+        explanations.push(`UserRecordAccess grants ${more.map(opText).join(', ')}, which the evidence does not explain.`);
     }
     if (less.length) {
-        explanations.push(`The evidence grants ${less.join(', ')} that the platform denies.`);
+        explanations.push(`The evidence grants ${less.map(opText).join(', ')}, which UserRecordAccess denies.`);
     }
     const vad = layers.find((l) => l.id === 'systemPermissions' && l.reason.includes('View All Data does not grant object permissions'));
     if (vad) {
-        explanations.push('View All Data without object Read: the engine follows platform behaviour (object Read still required); this row says otherwise — report it (docs/engine.md).');
+        explanations.push('View All Data without object Read: Salesforce still requires Read on the object, yet this UserRecordAccess row grants access; check the user\'s object permissions in the org.');
     }
     // Fully explained by a restriction rule: other doubts are not why the two verdicts differ.
     const fullyExplained = explainedByRestriction && less.length === 0;
@@ -231,7 +243,7 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
     }
     const assumed = fullyExplained ? [] : settingsUsed.filter((s) => s.setting.provenance === 'assumed');
     if (assumed.length) {
-        explanations.push(`Unknown setting(s) assumed: ${assumed.map((s) => `${s.key} = ${String(s.setting.value)}`).join(', ')}.`);
+        explanations.push(`Unknown setting(s) assumed: ${assumed.map((s) => `${settingLabel(s.key)} = ${String(s.setting.value)}`).join(', ')}.`);
     }
     if (!explainedByRestriction && explanations.length === (more.length ? 1 : 0) + (less.length ? 1 : 0)) {
         explanations.push(`No missing evidence explains it: the snapshot may be incomplete or stale (collected ${ctx.index.snapshot.meta.collectedAt}); check share rows and group membership for this user.`);
@@ -246,78 +258,82 @@ function reconcile(ctx: EvaluationContext, layers: LayerEvaluation[], access: Ac
 // Why not, summary
 // ---------------------------------------------------------------------------
 
-const STEP_COST: Record<NonNullable<NextStep['kind']>, number> = {
-    manualShare: 1,
-    addToTeam: 2,
-    addToGroup: 3,
-    addToQueue: 4,
-    addToTerritory: 5,
-    editSharingSet: 6,
-    editSharingRule: 7,
-    changeRole: 8,
-    assignPermissionSet: 9,
-    grantObjectPermission: 10,
-    editRestrictionRule: 11,
-    changeSetting: 12,
-    changeOwd: 13,
-    collectEvidence: 14,
-    other: 15
-};
-
-function cheapest(steps: NextStep[]): NextStep | undefined {
-    return [...steps].sort((a, b) => STEP_COST[a.kind ?? 'other'] - STEP_COST[b.kind ?? 'other'])[0];
+function boundOf(l: LayerEvaluation): AccessFlags | undefined {
+    return l.gate ?? (l.status === 'blocks' ? l.access : undefined);
 }
 
-function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], grant: AccessFlags, gate: AccessFlags, access: AccessFlags): WhyNot[] {
+/**
+ * For each denied operation: what came closest (the near miss) and what stopped it, the layer
+ * to look at, and the cheapest fix that makes THAT operation possible (fixes.ts) — a share is
+ * never offered for an operation the object permissions forbid.
+ */
+function buildWhyNot(ctx: EvaluationContext, layers: LayerEvaluation[], combined: Combined): WhyNot[] {
+    const { grant, gate, access } = combined;
     const out: WhyNot[] = [];
-    const boundOf = (l: LayerEvaluation): AccessFlags | undefined => l.gate ?? (l.status === 'blocks' ? l.access : undefined);
     for (const op of OPERATIONS) {
         if (access[op]) {
             continue;
         }
+        const fix = planFix(op, layers, combined);
+        const withFix = fix ? { cheapestFix: fix } : {};
         const read = out.find((w) => w.operation === 'read');
         if (op !== 'read' && read) {
             // Nothing else is possible without Read: point at what blocks Read.
             const objectGate = layers.find((l) => l.id === 'objectPermissions');
             const alsoObject = objectGate && boundOf(objectGate) && !boundOf(objectGate)?.[op] && read.blockingLayer !== 'objectPermissions' ? ` Object permissions do not allow ${op} either.` : '';
-            out.push({ operation: op, blockingLayer: read.blockingLayer, reason: `${op} needs Read first. ${read.reason}${alsoObject}`, ...(read.cheapestFix ? { cheapestFix: read.cheapestFix } : {}) });
+            out.push({
+                operation: op,
+                blockingLayer: read.blockingLayer,
+                reason: `${capitalise(op)} needs Read first. ${read.reason}${alsoObject}`,
+                ...withFix,
+                ...(read.nearMiss ? { nearMiss: read.nearMiss } : {})
+            });
             continue;
         }
+        const nearMiss = closestFor(ctx, op, layers, combined);
+        const lead = nearMiss ? `${nearMissSentence(nearMiss)} ` : '';
+        const withNearMiss = nearMiss ? { nearMiss } : {};
         const blocker = layers.find((l) => {
             const bound = boundOf(l);
             return bound ? !bound[op] : false;
         });
         if (blocker && (grant[op] || blocker.id === 'objectPermissions' || blocker.status === 'blocks') && !gate[op]) {
-            const fix = cheapest(blocker.nextSteps);
-            out.push({ operation: op, blockingLayer: blocker.id, reason: blocker.reason, ...(fix ? { cheapestFix: fix } : {}) });
+            // A path stopped at this gate: the near miss already says what grants and what stops it.
+            const reason = nearMiss?.layer === blocker.id && grant[op] ? nearMissSentence(nearMiss) : `${lead}${blocker.reason}`;
+            out.push({ operation: op, blockingLayer: blocker.id, reason, ...withFix, ...withNearMiss });
             continue;
         }
         if (op === 'delete' || op === 'transfer' || op === 'share') {
-            const ownership = layers.find((l) => l.id === 'ownership');
             const what = op === 'delete' ? 'Delete' : op === 'transfer' ? 'Transfer' : 'Sharing';
-            const fix = ownership?.nextSteps[0];
+            const other = op === 'transfer' ? ', the Transfer Record permission with Edit on the object, or a Public Read/Write/Transfer default' : '';
             out.push({
                 operation: op,
-                blockingLayer: 'ownership',
-                reason: `${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${op === 'transfer' ? ', or a Public Read/Write/Transfer default' : ''}; ${ctx.userName} ${OPERATIONS.some((o) => access[o]) ? `only has ${describeFlags(access)}` : 'has no access'} here.`,
-                ...(fix ? { cheapestFix: fix } : {})
+                blockingLayer: nearMiss?.layer ?? 'ownership',
+                reason: `${lead}${what} needs ownership, a role above the owner, Full Access, or Modify All on ${ctx.objectApiName} (or Modify All Data)${other}; ${ctx.userName} ${OPERATIONS.some((o) => access[o]) ? `only has ${describeFlags(access)}` : 'has no access'} here.`,
+                ...withFix,
+                ...withNearMiss
             });
             continue;
         }
-        const all = layers.flatMap((l) => l.nextSteps.filter((s) => s.kind !== 'collectEvidence' && !(op !== 'read' && s.kind === 'assignPermissionSet' && /View All Data/.test(s.action))));
-        const fix = cheapest(all);
         const owd = layers.find((l) => l.id === 'orgWideDefaults');
         // Shares that exist on the record but cannot reach this kind of user (e.g. a rule to a group a high-volume user can't join).
-        const nearMiss = layers.filter((l) => l.status === 'notApplicable' && ctx.shares.some((sh) => sh.layer === l.id)).map((l) => `${l.title}: ${l.reason}`);
+        const unreachable = layers.filter((l) => l.status === 'notApplicable' && ctx.shares.some((sh) => sh.layer === l.id));
+        let reason: string;
+        if (op !== 'read') {
+            reason = `${lead}No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`;
+        } else if (nearMiss) {
+            reason = `${lead}Nothing else gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}`;
+        } else if (unreachable.length) {
+            reason = `The record is shared, but not in a way that can reach ${ctx.userName}: ${unreachable.map((l) => `${l.title}: ${l.reason}`).join(' ')} ${owd ? `(${owd.reason})` : ''}`.trim();
+        } else {
+            reason = `No layer gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}`;
+        }
         out.push({
             operation: op,
-            blockingLayer: nearMiss.length ? (layers.find((l) => l.status === 'notApplicable' && ctx.shares.some((sh) => sh.layer === l.id))?.id ?? 'orgWideDefaults') : 'orgWideDefaults',
-            reason:
-                op === 'read'
-                    ? nearMiss.length
-                        ? `The record is shared, but not in a way that can reach ${ctx.userName}: ${nearMiss.join(' ')} ${owd ? `(${owd.reason})` : ''}`.trim()
-                        : `No layer gives ${ctx.userName} access${owd ? ` — ${owd.reason}` : '.'}` : `No layer gives ${ctx.userName} ${op} access (they have ${describeFlags(access)}).`,
-            ...(fix ? { cheapestFix: fix } : {})
+            blockingLayer: nearMiss?.layer ?? unreachable[0]?.id ?? 'orgWideDefaults',
+            reason,
+            ...withFix,
+            ...withNearMiss
         });
     }
     return out;
@@ -331,15 +347,11 @@ function summarise(e: Explanation, layers: LayerEvaluation[]): string {
     const hedge = e.uncertain ? ' (uncertain: some evidence is missing)' : '';
     if (!e.access.read) {
         const why = e.whyNot.find((w) => w.operation === 'read');
-        return `${e.userName} can't read ${target}: ${why ? firstSentence(why.reason) : 'no layer grants access'}${hedge}.`;
+        const lead = e.nearMiss ? nearMissSentence(e.nearMiss).replace(/\.$/, '') : why ? firstSentence(why.reason) : 'no layer grants access';
+        return `${e.userName} can't read ${target}: ${lead}${hedge}.`;
     }
     const main = layers.find((l) => l.status === 'grants' && l.id !== 'objectPermissions') ?? layers.find((l) => l.status === 'grants');
     const list = granted.length > 1 ? `${granted.slice(0, -1).join(', ')} and ${granted[granted.length - 1]}` : granted[0];
     return `${e.userName} can ${list} ${target}: ${main ? firstSentence(main.reason) : 'access granted'}${hedge}.`;
 }
 
-function firstSentence(text: string): string {
-    const trimmed = text.trim().replace(/\.$/, '');
-    const idx = trimmed.search(/\.\s/);
-    return idx > 0 ? trimmed.slice(0, idx) : trimmed;
-}

@@ -4,11 +4,13 @@
  * doesn't (not the top role, node inactive or not accessible to its parent, internal owner of
  * a child account). Sources: see externalAccountHierarchy.ts.
  */
+import { FULL_ACCESS } from './accessLevels';
 import type { EvaluationContext } from './context';
 import { describeBlock, type HierarchyLink } from './externalAccountHierarchy';
 import { normaliseId } from './ids';
+import type { EngineStep, NearMissCandidate } from './layer';
 import { labelOf } from './snapshotIndex';
-import type { NextStep, PathStep, Row } from './types';
+import type { PathStep, Row } from './types';
 
 export interface HierarchyClause {
     /** Sentence to append to the grant's reason ('' when no link is crossed). */
@@ -75,14 +77,17 @@ function nodeChain(ctx: EvaluationContext, accountId: string): Row[] {
 export interface HierarchyFindings {
     notes: string[];
     uncertainties: string[];
-    nextSteps: NextStep[];
+    nextSteps: EngineStep[];
+    /** The hierarchy link (or role) that would make the user above the owner, when one stops it. */
+    nearMisses: NearMissCandidate[];
 }
 
 export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, ownerId: string): HierarchyFindings {
     const notes: string[] = [];
     const uncertainties: string[] = [];
-    const nextSteps: NextStep[] = [];
-    const done = (): HierarchyFindings => ({ notes, uncertainties, nextSteps });
+    const nextSteps: EngineStep[] = [];
+    const nearMisses: NearMissCandidate[] = [];
+    const done = (): HierarchyFindings => ({ notes, uncertainties, nextSteps, nearMisses });
     const { index } = ctx;
     const owner = index.user(ownerId);
     const ownerRole = normaliseId(owner?.UserRoleId);
@@ -133,11 +138,24 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
                       ? `Check "Is Hierarchy Active" on the external account hierarchy node "${labelOf(node)}"`
                       : null;
             if (fix) {
-                nextSteps.push({
+                const step: EngineStep = {
                     action: fix,
                     kind: 'other',
                     targetIds: [String(node?.Id ?? '')],
-                    blastRadius: `The top portal role of each account above ${accountName(ctx, normaliseId(n.AccountId))} would see every record its users own or are shared (Grant Access Using Hierarchies permitting).`
+                    blastRadius: `The top portal role of each account above ${accountName(ctx, normaliseId(n.AccountId))} would see every record its users own or are shared (Grant Access Using Hierarchies permitting).`,
+                    source: 'Salesforce Help: Configure an External Account Hierarchy',
+                    effect: { grant: { ...FULL_ACCESS } }
+                };
+                nextSteps.push(step);
+                nearMisses.push({
+                    tier: 2,
+                    layer: 'roleHierarchy',
+                    mechanism: `${accountName(ctx, ownerAccount)}, the owner's account, is below ${accountName(ctx, userAccount)} in the external account hierarchy`,
+                    stoppedBy: `${accountName(ctx, normaliseId(n.AccountId))} doesn't pass its data up: ${describeBlock(block)}`,
+                    fix: step,
+                    evidence: [`ExternalAccountHierarchy:${String(n.Id ?? '')}`],
+                    source: 'Salesforce Help: External Account Hierarchies Considerations',
+                    would: { ...FULL_ACCESS }
                 });
             }
             return done();
@@ -152,11 +170,23 @@ export function hierarchyFindings(ctx: EvaluationContext, myRoleId: string, owne
         `${accountName(ctx, ownerAccount)} is below ${accountName(ctx, userAccount)} in an active external account hierarchy, but child account data is shared only with the highest role at each level${top ? ` (${ctx.name(top)})` : ''}; ${ctx.userName} holds ${ctx.name(myRoleId)} (Help: External Account Hierarchies Considerations)`
     );
     if (top) {
-        nextSteps.push({
+        const step: EngineStep = {
             action: `Give ${ctx.userName} the role ${ctx.name(top)}, the role of ${accountName(ctx, userAccount)} that child account data rolls up to`,
             kind: 'changeRole',
             targetIds: [top],
-            blastRadius: `${ctx.userName} would also see what every user below ${ctx.name(top)} owns or is shared, in ${accountName(ctx, userAccount)} and its child accounts.`
+            blastRadius: `${ctx.userName} would also see what every user below ${ctx.name(top)} owns or is shared, in ${accountName(ctx, userAccount)} and its child accounts.`,
+            effect: { grant: { ...FULL_ACCESS } }
+        };
+        nextSteps.push(step);
+        nearMisses.push({
+            tier: 3,
+            layer: 'roleHierarchy',
+            mechanism: `${accountName(ctx, ownerAccount)}, the owner's account, is below ${accountName(ctx, userAccount)} in an active external account hierarchy`,
+            stoppedBy: `child account data is shared only with the highest role at each level (${ctx.name(top)}), and ${ctx.userName} holds ${ctx.name(myRoleId)}`,
+            fix: step,
+            evidence: [],
+            source: 'Salesforce Help: External Account Hierarchies Considerations',
+            would: { ...FULL_ACCESS }
         });
     }
     return done();

@@ -20,12 +20,13 @@ import { flagsOf, maxGrant, noAccess, orFlags, type GrantLevel } from './accessL
 import type { EvaluationContext, ShareGrant } from './context';
 import { highVolumeDefaults, portalImplicit, type ComputedOutcome } from './experienceCloudImplicit';
 import { normaliseId } from './ids';
-import { layerResult, notApplicable, type LayerEvaluation, type LayerEvaluator } from './layer';
+import { layerResult, notApplicable, type EngineStep, type LayerEvaluation, type LayerEvaluator, type NearMissCandidate } from './layer';
+import { SOURCE } from './sources';
 import { describeFlags, licenceCap } from './licenceCaps';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
 import { describeRowCause } from './rowCauses';
 import { evaluateShareGroups, evaluateSharingSets, SHARING_SET_KINDS } from './sharingSets';
-import type { AccessFlags, GrantPath, NextStep, PathStep } from './types';
+import type { AccessFlags, GrantPath, PathStep } from './types';
 
 const LAYER = 'experienceCloud';
 
@@ -71,7 +72,7 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
             return layerResult(
                 LAYER,
                 'grants',
-                `${sg.matches.map((m) => m.summary).join('; ')}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list (seed 000 step 8). Gives read.`,
+                `${sg.matches.map((m) => m.summary).join('; ')}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list. Gives read.`,
                 {
                     access: flagsOf('Read'),
                     paths: sg.matches.map((m) => makePath(ctx, LAYER, 'Read', m.steps.slice(1, -1))),
@@ -90,11 +91,16 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
             access: noAccess(),
             gate: noAccess(),
             evidence: capEvidence,
+            sources: [cap.source],
+            blockedBy: `${ctx.userName}'s licence`,
+            stopText: cap.reason,
             nextSteps: [
                 {
                     kind: 'other',
                     action: `Give ${ctx.userName} a licence that includes ${ctx.objectApiName} (${ctx.objectApiName === 'Lead' || ctx.objectApiName === 'Opportunity' || ctx.objectApiName === 'Campaign' || ctx.objectApiName === 'Quote' ? 'Partner Community' : 'Customer Community Plus or Partner Community'}); sharing and permission sets can't work around the licence`,
-                    targetIds: [ctx.userId]
+                    targetIds: [ctx.userId],
+                    source: cap.source,
+                    effect: { unblock: LAYER }
                 }
             ]
         });
@@ -103,7 +109,8 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
     const grants: Grant[] = [];
     const notes: string[] = [];
     const uncertainties: string[] = [];
-    const nextSteps: NextStep[] = [];
+    const nextSteps: EngineStep[] = [];
+    const nearMisses: NearMissCandidate[] = [];
     const evidence = new Set<string>(capEvidence);
     const add = (level: GrantLevel, middle: PathStep[], reason: string, ev: string[]): void => {
         grants.push({ level, path: makePath(ctx, LAYER, level, middle), reason, evidence: ev });
@@ -130,10 +137,10 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
     } else if (c.highVolume) {
         computed = highVolumeDefaults(ctx);
         notes.push(
-            'high-volume users have no role, and can\'t be in public groups, queues, teams or sharing rules (seed 003, seed 004): their access comes only from ownership, sharing sets, public org-wide defaults, licence default access, guest/criteria rules on records they own, and share groups for others'
+            'high-volume users have no role, and can\'t be in public groups, queues, teams or sharing rules: their access comes only from ownership, sharing sets, public org-wide defaults, licence default access, guest/criteria rules on records they own, and share groups for others'
         );
         if (ctx.objectApiName === 'Case' || ctx.objectApiName === 'Contact') {
-            notes.push(`portal implicit sharing of ${ctx.objectApiName === 'Case' ? 'related cases' : "the account's contacts"} is for Customer Community Plus and Partner users only, not for Customer Community / high-volume users (seed 002)`);
+            notes.push(`portal implicit sharing of ${ctx.objectApiName === 'Case' ? 'related cases' : "the account's contacts"} is for Customer Community Plus and Partner users only, not for Customer Community / high-volume users`);
         }
     }
     if (computed) {
@@ -143,8 +150,9 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         }
         notes.push(...computed.notes);
         uncertainties.push(...computed.uncertainties);
+        nearMisses.push(...computed.nearMisses);
         for (const fix of computed.fixes) {
-            nextSteps.push({ action: fix.action, kind: fix.kind, ...(fix.targetIds ? { targetIds: fix.targetIds } : {}) });
+            nextSteps.push({ action: fix.action, kind: fix.kind, ...(fix.targetIds ? { targetIds: fix.targetIds } : {}), ...(fix.grant ? { effect: { grant: flagsOf(fix.grant) } } : {}) });
         }
     }
 
@@ -154,26 +162,49 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         ss.evidence.forEach((e) => evidence.add(e));
         uncertainties.push(...ss.uncertainties);
         for (const m of ss.matches) {
-            add(m.level, m.steps.slice(1, -1), `${m.summary.replace(`${ctx.userName} → `, '')}: sharing set access is computed, never stored as share rows, and isn't extended to superiors in the role hierarchy (seed 000 step 8)`, [
+            add(m.level, m.steps.slice(1, -1), `${m.summary.replace(`${ctx.userName} → `, '')}: sharing set access is computed, never stored as share rows, and isn't extended to superiors in the role hierarchy`, [
                 `metadata:SharingSet:${m.sharingSet.fullName}`
             ]);
         }
         if (ss.matches.length === 0) {
             notes.push(...ss.misses);
+            const profileName = ctx.name(str(ctx.user.ProfileId));
+            for (const u of ss.unlisted.slice(0, 1)) {
+                const setName = u.sharingSet.name ?? u.sharingSet.fullName;
+                nearMisses.push({
+                    tier: 2,
+                    layer: LAYER,
+                    mechanism: `sharing set ${setName} maps ${u.words}, which matches this record for ${ctx.userName}`,
+                    stoppedBy: `the sharing set doesn't list ${ctx.userName}'s profile ${profileName}`,
+                    fix: {
+                        kind: 'editSharingSet',
+                        action: `Add the profile ${profileName} to sharing set ${setName}`,
+                        blastRadius: `Every user with the profile ${profileName} then gets the sharing set's access, on every object it maps.`,
+                        targetIds: [str(ctx.user.ProfileId)],
+                        source: SOURCE.sharingSets,
+                        effect: { grant: flagsOf(u.level) }
+                    },
+                    evidence: [`metadata:SharingSet:${u.sharingSet.fullName}`],
+                    source: SOURCE.sharingSets,
+                    would: flagsOf(u.level)
+                });
+            }
             if (ss.uncertainties.length === 0 && (c.highVolume || c.kind === 'customerCommunity')) {
                 const set = ss.sets[0];
                 nextSteps.push({
                     kind: 'editSharingSet',
                     action: set
                         ? `Add an access mapping for ${ctx.objectApiName} to sharing set ${set.name ?? set.fullName} (e.g. User.Contact → ${ctx.objectApiName}.Contact or User.Account → ${ctx.objectApiName}.Account) — it applies to every user of the profiles in that set`
-                        : `Create a sharing set for ${ctx.userName}'s profile with an access mapping for ${ctx.objectApiName} (User.Account or User.Contact → a lookup on ${ctx.objectApiName})`
+                        : `Create a sharing set for ${ctx.userName}'s profile with an access mapping for ${ctx.objectApiName} (User.Account or User.Contact → a lookup on ${ctx.objectApiName})`,
+                    source: SOURCE.sharingSets,
+                    effect: { grant: flagsOf('Read') }
                 });
             }
         }
     }
     const sg = evaluateShareGroups(ctx.index, ctx.userId, ctx.userName, ctx.record, `${ctx.objectApiName} ${ctx.recordName}`);
     for (const m of sg.matches) {
-        add('Read', m.steps.slice(1, -1), `${m.summary}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list (seed 000 step 8)`, [
+        add('Read', m.steps.slice(1, -1), `${m.summary}: share group members can access records owned by the sharing set's high-volume users, even on objects the set doesn't list`, [
             `metadata:SharingSet:${m.sharingSet.fullName}`
         ]);
     }
@@ -186,7 +217,7 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         }
         if (grants.length === 0) {
             notes.push('guest users get access only through guest user sharing rules (GuestRule, read only); none reaches this record');
-            nextSteps.push({ kind: 'editSharingRule', action: `Create a guest user sharing rule on ${ctx.objectApiName} whose criteria match this record (read only)` });
+            nextSteps.push({ kind: 'editSharingRule', action: `Create a guest user sharing rule on ${ctx.objectApiName} whose criteria match this record (read only)`, effect: { grant: flagsOf('Read') } });
         }
     }
 
@@ -195,7 +226,7 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         const table = ctx.objectApiName === 'Account' ? 'AccountTeamMember' : 'OpportunityTeamMember';
         const onTeam = ctx.index.rowsWhere(table, 'UserId', ctx.userId).some((r) => normaliseId(r[`${ctx.objectApiName}Id`]) === ctx.recordId);
         if (onTeam) {
-            notes.push(`finding: ${ctx.userName} is listed on this record's ${ctx.objectApiName === 'Account' ? 'account' : 'opportunity'} team, but only partner users among external users can be on account and opportunity teams (seed 000 step 10)`);
+            notes.push(`finding: ${ctx.userName} is listed on this record's ${ctx.objectApiName === 'Account' ? 'account' : 'opportunity'} team, but only partner users among external users can be on account and opportunity teams`);
         }
     }
 
@@ -206,6 +237,8 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         evidence: [...evidence],
         nextSteps,
         uncertainties,
+        nearMisses: grants.length ? [] : nearMisses,
+        sources: [cap.source],
         ...(gate ? { gate } : {})
     };
     if (grants.length > 0) {

@@ -13,10 +13,12 @@
  *   platform's own evidence and are honoured too (share rows are evidence, not truth: child
  *   implicit rows may be absent).
  */
+import { blastCount } from './scope';
 import { parseShareLevel, type GrantLevel } from './accessLevels';
 import type { EvaluationContext } from './context';
-import { layerResult, notApplicable, type LayerEvaluation } from './layer';
-import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
+import { LAYER_TITLES, layerResult, notApplicable, type LayerEvaluation, type NearMissCandidate } from './layer';
+import { SOURCE } from './sources';
+import { evidenceOf, granteeChain, levelText, makePath, shareStep, unreadableShareDoubts } from './paths';
 import { describeRowCause } from './rowCauses';
 import { normaliseId } from './ids';
 import { labelOf } from './snapshotIndex';
@@ -27,6 +29,12 @@ const PARTICIPANTS = new Set(['Account', 'Contact', 'Opportunity', 'Case', 'Cont
 /** Children checked per object for parent implicit sharing; beyond this the layer says it stopped. */
 export const IMPLICIT_CHILD_LIMIT = 2000;
 
+/** "cases", "contacts", "opportunities": the account's children in a sentence. */
+function plural(obj: string): string {
+    const lower = obj.toLowerCase();
+    return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+}
+
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
@@ -34,7 +42,7 @@ function str(v: unknown): string {
 export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation {
     const obj = ctx.objectApiName;
     if (!PARTICIPANTS.has(obj)) {
-        return notApplicable('implicitSharing', `Implicit sharing only involves Account, Contact, Opportunity, Case, Contract and Order, not ${obj} (seed 002).`);
+        return notApplicable('implicitSharing', `Implicit sharing only involves Account, Contact, Opportunity, Case, Contract and Order, not ${obj}.`);
     }
     let access: AccessFlags = noAccess();
     let best: GrantLevel = 'None';
@@ -42,6 +50,7 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
     const reasons: string[] = [];
     const evidence: string[] = [];
     const uncertainties: string[] = [];
+    const nearMisses: NearMissCandidate[] = [];
     const add = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]): void => {
         if (level === 'None') {
             return;
@@ -75,13 +84,17 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
     } else if (obj === 'Contact' || obj === 'Opportunity' || obj === 'Case') {
         if (ctx.owd.model === 'ControlledByParent') {
             if (!paths.length) {
-                return layerResult('implicitSharing', 'neutral', `${obj} is Controlled by Parent, so child implicit sharing does not apply: access follows the account (see org-wide defaults) (seed 002).`);
+                return layerResult('implicitSharing', 'neutral', `${obj} is Controlled by Parent, so child implicit sharing does not apply: access follows the account (see org-wide defaults).`);
             }
         } else {
-            noChildAccess = childImplicit(ctx, add, uncertainties);
+            const outcome = childImplicit(ctx, add, uncertainties);
+            noChildAccess = outcome.none;
+            if (outcome.nearMiss) {
+                nearMisses.push(outcome.nearMiss);
+            }
         }
     } else if (!paths.length) {
-        return layerResult('implicitSharing', 'neutral', `${obj} records follow their account when Controlled by Parent (org-wide defaults layer); they get no implicit share of their own (seed 002).`);
+        return layerResult('implicitSharing', 'neutral', `${obj} records follow their account when Controlled by Parent (see org-wide defaults); they get no implicit share of their own.`);
     }
     if (paths.length) {
         return layerResult('implicitSharing', 'grants', reasons.join(' '), { access, paths, evidence: [...new Set(evidence)], uncertainties });
@@ -90,10 +103,11 @@ export function evaluateImplicitSharing(ctx: EvaluationContext): LayerEvaluation
         obj === 'Account'
             ? `${ctx.userName} owns no contract or order on this account and has no record-level Read on any of its contacts, opportunities or cases.`
             : (noChildAccess ?? `${ctx.userName} does not own the account ${ctx.name(str(ctx.record.AccountId)) || '(none)'} (and is not above its owner), so no child implicit access.`);
+    uncertainties.push(...unreadableShareDoubts(ctx, 'implicitSharing'));
     if (uncertainties.length) {
-        return layerResult('implicitSharing', 'uncertain', `${neutral} ${uncertainties.join('; ')}.`, { uncertainties, evidence });
+        return layerResult('implicitSharing', 'uncertain', `${neutral} ${uncertainties.join('; ')}.`, { uncertainties, evidence, nearMisses });
     }
-    return layerResult('implicitSharing', 'neutral', neutral, { evidence });
+    return layerResult('implicitSharing', 'neutral', neutral, { evidence, nearMisses });
 }
 
 type Adder = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]) => void;
@@ -123,7 +137,7 @@ function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: strin
             const queue = ownerId && ownerId !== ctx.userId ? index.isMember(ctx.userId, ownerId) : undefined;
             if (ownerId === ctx.userId || (queue && str(queue.group.Type) === 'Queue')) {
                 const step: PathStep = { kind: 'parentRecord', label: `owns ${owned.toLowerCase()} ${labelOf(row)}`, id: str(row.Id), via: 'owner of' };
-                add('Read', makePath(ctx, 'implicitSharing', 'Read', [...(queue ? queue.chain : []), step]), `Owner of ${owned.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read (seed 002).`, [`${owned}:${str(row.Id)}`]);
+                add('Read', makePath(ctx, 'implicitSharing', 'Read', [...(queue ? queue.chain : []), step]), `Owner of ${owned.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read.`, [`${owned}:${str(row.Id)}`]);
                 return;
             }
         }
@@ -141,7 +155,7 @@ function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: strin
             if (childModel === 'ControlledByParent') {
                 // Access to such a child is access to this account; only its owner adds anything.
                 if (str(row.OwnerId) === ctx.userId) {
-                    add('Read', makePath(ctx, 'implicitSharing', 'Read', [{ kind: 'parentRecord', label: `owns ${child.toLowerCase()} ${labelOf(row)}`, id: childId, via: 'owner of' }]), `Owner of ${child.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read (seed 002).`, [`${child}:${childId}`]);
+                    add('Read', makePath(ctx, 'implicitSharing', 'Read', [{ kind: 'parentRecord', label: `owns ${child.toLowerCase()} ${labelOf(row)}`, id: childId, via: 'owner of' }]), `Owner of ${child.toLowerCase()} ${labelOf(row)} on this account: parent implicit Read.`, [`${child}:${childId}`]);
                     return;
                 }
                 continue;
@@ -149,8 +163,8 @@ function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: strin
             const childAccess = ctx.accessTo(childId, { recordLevelOnly: true });
             if (childAccess?.access.read) {
                 const first = childAccess.paths[0];
-                const step: PathStep = { kind: 'parentRecord', label: `${child.toLowerCase()} ${labelOf(row)}${first ? ` (${first.layer})` : ''}`, id: childId, via: 'can read' };
-                add('Read', makePath(ctx, 'implicitSharing', 'Read', [step]), `Read on ${child.toLowerCase()} ${labelOf(row)} of this account gives parent implicit Read on the account (seed 002).`, [`${child}:${childId}`]);
+                const step: PathStep = { kind: 'parentRecord', label: `${child.toLowerCase()} ${labelOf(row)}${first ? ` (${LAYER_TITLES[first.layer].toLowerCase()})` : ''}`, id: childId, via: 'can read' };
+                add('Read', makePath(ctx, 'implicitSharing', 'Read', [step]), `Read on ${child.toLowerCase()} ${labelOf(row)} of this account gives parent implicit Read on the account.`, [`${child}:${childId}`]);
                 return;
             }
         }
@@ -168,63 +182,96 @@ function childSharingModel(ctx: EvaluationContext, child: string): string | null
     return child === 'Contact' && !ed && str(org?.DefaultContactAccess) === 'ControlledByParent' ? 'ControlledByParent' : v || null;
 }
 
-/** Child implicit access; returns why it gives nothing when the user owns (or is above the owner of) the account but the role gives owners None. */
-function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): string | null {
+/** Why child implicit sharing gave nothing (when it knows better than the default reason), and the near miss. */
+interface ChildOutcome {
+    none: string | null;
+    nearMiss?: NearMissCandidate;
+}
+
+/**
+ * Child implicit access: the account owner (and users above them) get the level the owner's role
+ * sets for the account's cases, contacts or opportunities. No value on the role: not applicable
+ * when the child's org-wide default is Public Read/Write (the setting doesn't exist then); otherwise
+ * unknown — said as a doubt, never presented as Read.
+ */
+function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string[]): ChildOutcome {
     const { index } = ctx;
     const accountId = str(ctx.record.AccountId);
     if (!accountId) {
-        return null;
+        return { none: null };
     }
     const account = index.byId(accountId)?.row;
     if (!account) {
         uncertainties.push(`account ${accountId} is not in the snapshot`);
-        return null;
+        return { none: null };
     }
     const ownerId = str(account.OwnerId);
     const owner = index.user(ownerId);
     if (!owner) {
-        return null;
+        return { none: null };
     }
-    const column = `${ctx.objectApiName}AccessForAccountOwner`;
+    const obj = ctx.objectApiName;
+    const column = `${obj}AccessForAccountOwner`;
+    const setting = `${obj} access for account owners`;
     const ownerRoleId = str(owner.UserRoleId);
     const ownerRole = ownerRoleId ? index.byId(ownerRoleId)?.row : undefined;
-    let level: GrantLevel | null = parseShareLevel(ownerRole?.[column]);
-    let assumed = '';
-    if (!level) {
-        level = 'Read';
-        assumed = ownerRole ? ` (UserRole.${column} not collected; Read assumed)` : ' (the account owner has no role; Read assumed)';
+    const myRole = str(ctx.user.UserRoleId);
+    const isOwner = ownerId === ctx.userId;
+    const isAbove = !isOwner && !!myRole && !!ownerRoleId && !ctx.classification.highVolume && index.isRoleAbove(myRole, ownerRoleId);
+    if (!isOwner && !isAbove) {
+        return { none: null };
     }
-    const noneReason = (who: string): string =>
-        `${who}, but the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${ctx.objectApiName.toLowerCase()}s (UserRole.${column} None), so no child implicit access (seed 002).`;
+    const who = isOwner ? `${ctx.userName} owns the account ${ctx.name(accountId)}` : `${ctx.userName} is above the account owner ${ctx.name(ownerId)}`;
+    const level = parseShareLevel(ownerRole?.[column]);
+    if (!level) {
+        const model = ctx.owd.model;
+        if (model === 'ReadWrite' || model === 'ReadWriteTransfer' || model === 'FullAccess') {
+            return { none: `${who}; the ${setting} setting doesn't apply because the org-wide default of ${obj} already gives Read/Write.` };
+        }
+        uncertainties.push(
+            ownerRole
+                ? `${who}, but the ${setting} of the owner's role ${labelOf(ownerRole)} is not in the snapshot (UserRole.${column}): what account owners get on the account's ${plural(obj)} is unknown`
+                : `${who}, but the account owner has no role in the snapshot, so what account owners get on the account's ${plural(obj)} is unknown`
+        );
+        return { none: `${who}, but what the owner's role gives account owners on its ${plural(obj)} is unknown.` };
+    }
+    if (level === 'None') {
+        const blast = (): number => index.usersInRole(ownerRoleId).length;
+        return {
+            none: `${who}, but the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${plural(obj)} (its ${setting} is None), so no child implicit access.`,
+            nearMiss: {
+                tier: 2,
+                layer: 'implicitSharing',
+                mechanism: who,
+                stoppedBy: `the owner's role ${ctx.name(ownerRoleId)} gives account owners no access to the account's ${plural(obj)} (its ${setting} is None)`,
+                fix: {
+                    action: `Set the ${setting} of role ${ctx.name(ownerRoleId)} to Read/Write (Setup > Roles)`,
+                    blastRadius: `Every account owner in role ${ctx.name(ownerRoleId)} (${blastCount(index, () => `${blast()} user(s) in this snapshot`, 'every user in that role')}), and everyone above them, gets Read/Write on the ${plural(obj)} of the accounts they own.`,
+                    kind: 'changeSetting',
+                    targetIds: [ownerRoleId],
+                    source: SOURCE.accountOwnerAccess,
+                    effect: { grant: { ...noAccess(), read: true, edit: true } }
+                },
+                evidence: [`Account:${accountId}`, `UserRole:${ownerRoleId}`],
+                source: SOURCE.accountOwnerAccess,
+                would: { ...noAccess(), read: true, edit: true }
+            }
+        };
+    }
     const accountStep: PathStep = { kind: 'parentRecord', label: `account ${labelOf(account)}`, id: accountId, via: 'owner of' };
-    if (ownerId === ctx.userId) {
-        if (level === 'None') {
-            return noneReason(`${ctx.userName} owns the account ${ctx.name(accountId)}`);
-        }
-        if (assumed) {
-            uncertainties.push(`child implicit level for the account owner${assumed}`);
-        }
+    if (isOwner) {
         const doubt = childAccountOwnerDoubt(ctx, accountId);
         if (doubt) {
             uncertainties.push(doubt);
         }
-        add(level, makePath(ctx, 'implicitSharing', level, [accountStep]), `${ctx.userName} owns account ${labelOf(account)}: child implicit ${levelText(level)} on its ${ctx.objectApiName.toLowerCase()}s per role ${labelOf(ownerRole, 'none')} (${column})${assumed} (seed 002).`, [`Account:${accountId}`, ...(ownerRoleId ? [`UserRole:${ownerRoleId}`] : [])]);
-        return null;
+        add(level, makePath(ctx, 'implicitSharing', level, [accountStep]), `${ctx.userName} owns account ${labelOf(account)}: child implicit ${levelText(level)} on its ${plural(obj)}, the ${setting} of role ${labelOf(ownerRole, 'none')}.`, [`Account:${accountId}`, `UserRole:${ownerRoleId}`]);
+        return { none: null };
     }
-    const myRole = str(ctx.user.UserRoleId);
-    if (myRole && ownerRoleId && !ctx.classification.highVolume && index.isRoleAbove(myRole, ownerRoleId)) {
-        if (level === 'None') {
-            return noneReason(`${ctx.userName} is above the account owner ${ctx.name(ownerId)}`);
-        }
-        if (assumed) {
-            uncertainties.push(`child implicit level for the account owner${assumed}`);
-        }
-        add(
-            level,
-            makePath(ctx, 'implicitSharing', level, [{ kind: 'role', label: `role ${ctx.name(myRole)} above ${labelOf(owner)}`, id: myRole, via: 'above' }, accountStep]),
-            `${ctx.userName}'s role is above account owner ${labelOf(owner)}, whose role gives the account owner ${levelText(level)} on the account's ${ctx.objectApiName.toLowerCase()}s (${column})${assumed}.`,
-            [`Account:${accountId}`, `UserRole:${ownerRoleId}`]
-        );
-    }
-    return null;
+    add(
+        level,
+        makePath(ctx, 'implicitSharing', level, [{ kind: 'role', label: `role ${ctx.name(myRole)} above ${labelOf(owner)}`, id: myRole, via: 'above' }, accountStep]),
+        `${ctx.userName}'s role is above account owner ${labelOf(owner)}, whose role gives the account owner ${levelText(level)} on the account's ${plural(obj)} (its ${setting}).`,
+        [`Account:${accountId}`, `UserRole:${ownerRoleId}`]
+    );
+    return { none: null };
 }

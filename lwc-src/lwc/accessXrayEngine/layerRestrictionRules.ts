@@ -25,7 +25,8 @@
  */
 import { noAccess } from './accessLevels';
 import type { EvaluationContext } from './context';
-import { layerResult, type LayerEvaluation, type LayerEvaluator } from './layer';
+import { layerResult, type EngineStep, type LayerEvaluation, type LayerEvaluator } from './layer';
+import { SOURCE } from './sources';
 import { systemPermission, userPermissions } from './permissions';
 import { evaluateCriteria, rowContext, type EvalResult, type RowLookup } from './restrictionRuleEvaluator';
 import { restrictionRuleSupport, type RestrictionRuleObjectSupport } from './restrictionRuleObjects';
@@ -91,7 +92,7 @@ function unlistedStep(ctx: EvaluationContext, rules: readonly RestrictionRuleDef
 
 /** For external objects: the guide's adapter caveat, added to what the layer says. */
 const EXTERNAL_NOTE =
-    ' External object: only the Salesforce Connect OData 2.0, OData 4.0 and Cross-Org adapters support restriction rules, and they don\'t combine with org-wide defaults or sharing (Restriction Rules Developer Guide, "Restriction Rules").';
+    ' External object: only the Salesforce Connect OData 2.0, OData 4.0 and Cross-Org adapters support restriction rules, and they don\'t combine with org-wide defaults or sharing.';
 
 type RuleOutcome =
     | { rule: RestrictionRuleDefinition; kind: 'notForUser'; detail: string }
@@ -103,10 +104,8 @@ function parseOrError(rule: RestrictionRuleDefinition, which: CriteriaKind): { e
     try {
         return { expr: parseCriteria(which === 'UserCriteria' ? rule.UserCriteria : rule.RecordFilter, rule.DeveloperName, which) };
     } catch (e) {
-        if (e instanceof RuleSyntaxError) {
-            return { error: e.message };
-        }
-        throw e;
+        // Any failure to read a rule makes the layer uncertain; it never ends the explanation.
+        return { error: e instanceof RuleSyntaxError ? e.message : `Restriction rule ${ruleLabel(rule)}: ${which} could not be read` };
     }
 }
 
@@ -122,7 +121,7 @@ function evaluateRule(ctx: EvaluationContext, rule: RestrictionRuleDefinition, l
     const criteriaCtx = rowContext(ctx.record, ctx.objectApiName, ctx.user, lookup, permissions);
     const applies = evaluateCriteria(user.expr, criteriaCtx);
     if (applies.value === false) {
-        return { rule, kind: 'notForUser', detail: `rule ${ruleLabel(rule)} doesn't apply to ${ctx.userName} (user criteria ${rule.UserCriteria}: ${traceText(applies)})` };
+        return { rule, kind: 'notForUser', detail: `rule ${ruleLabel(rule)} doesn't apply to ${ctx.userName} (user criteria ${traceText(applies)})` };
     }
     if (applies.value === null) {
         return { rule, kind: 'unknown', detail: `whether rule ${ruleLabel(rule)} applies to ${ctx.userName} is unknown (${applies.unknowns.join('; ')})` };
@@ -136,14 +135,14 @@ function evaluateRule(ctx: EvaluationContext, rule: RestrictionRuleDefinition, l
         return {
             rule,
             kind: 'allows',
-            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (${rule.UserCriteria}) and the record meets its record criteria (${rule.RecordFilter}: ${traceText(matches)})`
+            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (user criteria ${traceText(applies)}) and the record meets its record criteria (${traceText(matches)})`
         };
     }
     if (matches.value === false) {
         return {
             rule,
             kind: 'blocks',
-            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (user criteria ${rule.UserCriteria}: ${traceText(applies)}) and the record doesn't meet its record criteria (${rule.RecordFilter}: ${traceText(matches)})`
+            detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName} (user criteria ${traceText(applies)}) and the record doesn't meet its record criteria (${traceText(matches)})`
         };
     }
     return { rule, kind: 'unknown', detail: `rule ${ruleLabel(rule)} applies to ${ctx.userName}, but whether the record meets ${rule.RecordFilter} is unknown (${matches.unknowns.join('; ')})` };
@@ -226,10 +225,12 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
             { evidence: baseEvidence, nextSteps: [unlistedStep(ctx, concerned, blockers.length > 0)] }
         );
     }
-    const editStep = (o: RuleOutcome): NextStep => ({
+    const editStep = (o: RuleOutcome): EngineStep => ({
         kind: 'editRestrictionRule',
-        action: `Change restriction rule ${ruleLabel(o.rule)} (its record criteria ${o.rule.RecordFilter} or user criteria ${o.rule.UserCriteria}), or give ${ctx.userName} View All on ${ctx.objectApiName}, which exempts them from restriction rules`,
-        ...(o.rule.Id ? { targetIds: [o.rule.Id] } : {})
+        action: `Change the record or user criteria of restriction rule ${ruleLabel(o.rule)}, or give ${ctx.userName} View All on ${ctx.objectApiName}, which exempts them from restriction rules`,
+        ...(o.rule.Id ? { targetIds: [o.rule.Id] } : {}),
+        source: SOURCE.restrictionRules,
+        effect: { unblock: LAYER }
     });
 
     if (applying.length > 1 && new Set(applying.map((o) => o.kind)).size > 1) {
@@ -238,7 +239,7 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
         return layerResult(
             LAYER,
             'uncertain',
-            `${applying.length} active restriction rules apply to ${ctx.userName} on ${ctx.objectApiName} and they disagree; Salesforce observes only one of them when several apply (Restriction Rules Developer Guide, "Restriction Rules"): ${detail}.${externalNote}${scopingNote}`,
+            `${applying.length} active restriction rules apply to ${ctx.userName} on ${ctx.objectApiName} and they disagree; Salesforce observes only one of them when several apply: ${detail}.${externalNote}${scopingNote}`,
             { evidence: baseEvidence, nextSteps: blockers.map(editStep) }
         );
     }
@@ -247,8 +248,8 @@ export const evaluateRestrictionRules: LayerEvaluator = (ctx: EvaluationContext)
         return layerResult(
             LAYER,
             'blocks',
-            `Restriction rule ${ruleLabel(first.rule)} blocks access: ${blockers.map((o) => o.detail).join('; ')}. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${externalNote}${scopingNote}`,
-            { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep), blockedBy: ruleLabel(first.rule) }
+            `Restriction ${blockers.map((o) => o.detail).join('; and ')}, so it blocks access. Restriction rules filter out records that other layers grant; UserRecordAccess ignores restriction rules.${externalNote}${scopingNote}`,
+            { access: noAccess(), gate: noAccess(), evidence: baseEvidence, nextSteps: blockers.map(editStep), blockedBy: ruleLabel(first.rule), stopText: `restriction ${first.detail}` }
         );
     }
     if (unknowns.length > 0) {

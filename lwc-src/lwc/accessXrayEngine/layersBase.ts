@@ -1,18 +1,24 @@
 /**
- * Layers 1, 2, 3 and 10: object permissions, org-wide defaults (incl. Controlled by Parent),
- * ownership (incl. queues), system permissions (View All Data / Modify All Data, and the
- * User-object permissions of seed 003).
- * Sources: seed 001 layers 1–3 and 10; seed 000 steps 1–3; seed 002 (master-detail, two
- * masters); seed 003 (User records); access-semantics.md §1–3, §10.
+ * Layers 1, 2, 3 and 10: object permissions, org-wide defaults (Controlled by Parent in
+ * controlledByParent.ts), ownership (incl. queues), system permissions (View All Data / Modify
+ * All Data, the User-object permissions, and the transfer permissions applied after the layers
+ * are combined). Sources: Help "Object Permissions", "Organization-Wide Sharing Defaults",
+ * "Transfer Records", "User Sharing"; Apex Developer Guide "Understanding Sharing"; Object
+ * Reference PermissionSetAssignment, UserRecordAccess (docs/engine.md cites each rule).
  */
-import { andFlags, anyFlag, flagsOf, FULL_ACCESS, grantOfSharingModel, noAccess, SHARING_MODEL_LABEL } from './accessLevels';
+import { flagsOf, FULL_ACCESS, grantOfSharingModel, noAccess, SHARING_MODEL_LABEL } from './accessLevels';
 import type { EvaluationContext } from './context';
-import { layerResult, notApplicable, type LayerEvaluation } from './layer';
+import { evaluateControlledByParent } from './controlledByParent';
+import type { Combined } from './engine';
+import { layerResult, notApplicable, type EngineStep, type LayerEvaluation, type NearMissCandidate } from './layer';
+import { objectPermissionNearMisses, objectPermissionSteps } from './objectPermissionSteps';
+import { transferBlastRadius } from './ownerChange';
 import { makePath } from './paths';
 import { blastCount } from './scope';
 import { OBJECT_FLAG_LABEL, systemPermission, type ObjectFlag } from './permissions';
 import { labelOf } from './snapshotIndex';
-import type { AccessFlags, NextStep, PathStep } from './types';
+import { SOURCE } from './sources';
+import type { AccessFlags } from './types';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -22,39 +28,11 @@ function list(items: string[]): string {
     return items.length ? items.join(', ') : 'none';
 }
 
-/** Permission sets in the snapshot (not profile-owned, not assigned to the user) that grant a flag on the object. */
-function permissionSetsGranting(ctx: EvaluationContext, field: string): NextStep[] {
-    const { index } = ctx;
-    const steps: NextStep[] = [];
-    const assigned = new Set(index.rowsWhere('PermissionSetAssignment', 'AssigneeId', ctx.userId).map((a) => str(a.PermissionSetId)));
-    for (const op of index.rowsWhere('ObjectPermissions', 'SobjectType', ctx.objectApiName)) {
-        const psId = str(op.ParentId);
-        const ps = index.byId(psId);
-        if (op[field] !== true || !ps || ps.table !== 'PermissionSet' || ps.row.IsOwnedByProfile === true || ps.row.PermissionSetGroupId || assigned.has(psId)) {
-            continue;
-        }
-        const others = index
-            .rowsWhere('ObjectPermissions', 'ParentId', psId)
-            .filter((o) => o.SobjectType !== ctx.objectApiName && (o.PermissionsRead === true || o.PermissionsEdit === true))
-            .map((o) => `${str(o.SobjectType)} (${o.PermissionsEdit === true ? 'Edit' : 'Read'})`);
-        const holders = (): number => index.rowsWhere('PermissionSetAssignment', 'PermissionSetId', psId).length;
-        const system = ['PermissionsViewAllData', 'PermissionsModifyAllData'].filter((f) => ps.row[f] === true);
-        steps.push({
-            action: `Assign permission set ${labelOf(ps.row)} to ${ctx.userName}`,
-            blastRadius:
-                `It also grants ${blastCount(index, () => (others.length ? `access to ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more objects` : ''}` : 'no other object permissions in this snapshot'), 'its permissions on other objects')}` +
-                `${system.length ? ` and the system permissions ${system.join(', ')}` : ''}; ${blastCount(index, () => `${holders()} user(s) hold it today`, 'its current holders keep it')}.`,
-            kind: 'assignPermissionSet',
-            targetIds: [psId]
-        });
-    }
-    return steps.slice(0, 3);
-}
-
 export function evaluateObjectPermissions(ctx: EvaluationContext): LayerEvaluation {
     if (ctx.objectApiName === 'User') {
-        return layerResult('objectPermissions', 'neutral', 'User records are not gated by object permissions: access follows user sharing (seed 003).', {
-            gate: { ...FULL_ACCESS }
+        return layerResult('objectPermissions', 'neutral', 'User records are not gated by object permissions: access follows user sharing.', {
+            gate: { ...FULL_ACCESS },
+            sources: [SOURCE.userSharing]
         });
     }
     const op = ctx.objectPermissions;
@@ -71,6 +49,10 @@ export function evaluateObjectPermissions(ctx: EvaluationContext): LayerEvaluati
     const via = (flag: ObjectFlag): string => `${OBJECT_FLAG_LABEL[flag]} via ${list(op.via[flag])}`;
     const notes = [...(op.muted.length ? [`muted: ${op.muted.join('; ')}`] : [])];
     const uncertainties = op.uncertainties;
+    const nearMisses = ctx.detail ? objectPermissionNearMisses(ctx) : [];
+    // The permission sets that would give each missing permission (a why-not picks the one its operation needs).
+    const missing = (['read', 'edit', 'delete'] as ObjectFlag[]).filter((x) => !f[x]);
+    const nextSteps: EngineStep[] = ctx.detail ? missing.flatMap((x) => objectPermissionSteps(ctx, x)) : [];
     if (f.modifyAll) {
         return layerResult('objectPermissions', 'grants', `Modify All on ${obj} (${list(op.via.modifyAll)}): every ${obj} record, whatever the sharing.`, {
             access: { ...FULL_ACCESS },
@@ -86,49 +68,28 @@ export function evaluateObjectPermissions(ctx: EvaluationContext): LayerEvaluati
             gate,
             evidence,
             uncertainties,
+            nextSteps,
+            nearMisses,
             paths: [makePath(ctx, 'objectPermissions', 'Read', [{ kind: 'permissionSet', label: `View All ${obj} (${list(op.via.viewAll)})`, via: 'granted by' }])]
         });
     }
     if (!f.read) {
-        const ignored = ctx.index.rowsWhere('PermissionSetAssignment', 'AssigneeId', ctx.userId).length;
+        const assigned = ctx.index.rowsWhere('PermissionSetAssignment', 'AssigneeId', ctx.userId).length;
         const extra = notes.length ? ` (${notes.join('; ')})` : '';
-        const steps = ctx.detail ? permissionSetsGranting(ctx, 'PermissionsRead') : [];
-        if (!steps.length) {
-            steps.push({ action: `Grant Read on ${obj} in a permission set assigned to ${ctx.userName}`, kind: 'grantObjectPermission', blastRadius: `${ctx.userName} could then read every ${obj} record that sharing gives them.` });
-        }
         return layerResult(
             'objectPermissions',
             'blocks',
-            `No Read permission on ${obj} from the profile or any of ${ignored} assigned permission set(s)${extra}: no ${obj} record is visible, whatever the sharing.`,
-            { access: gate, gate, evidence, uncertainties, nextSteps: steps }
+            `No Read permission on ${obj} from the profile or any of ${assigned} assigned permission set(s)${extra}: no ${obj} record is visible, whatever the sharing.`,
+            { access: gate, gate, evidence, uncertainties, nextSteps, nearMisses }
         );
     }
-    const missing = (['edit', 'delete'] as ObjectFlag[]).filter((x) => !f[x]).map((x) => OBJECT_FLAG_LABEL[x]);
-    const nextSteps = f.edit || !ctx.detail ? [] : permissionSetsGranting(ctx, 'PermissionsEdit');
+    const lacking = missing.map((x) => OBJECT_FLAG_LABEL[x]);
     return layerResult(
         'objectPermissions',
         'neutral',
-        `${via('read')}${f.edit ? `; ${via('edit')}` : ''}${f.delete ? `; ${via('delete')}` : ''}${missing.length ? `; no ${missing.join(' or ')} on ${obj}` : ''}. Object permissions allow; sharing decides which records.${notes.length ? ` (${notes.join('; ')})` : ''}`,
-        { access: gate, gate, evidence, uncertainties, nextSteps }
+        `${via('read')}${f.edit ? `; ${via('edit')}` : ''}${f.delete ? `; ${via('delete')}` : ''}${lacking.length ? `; no ${lacking.join(' or ')} on ${obj}` : ''}. Object permissions allow; sharing decides which records.${notes.length ? ` (${notes.join('; ')})` : ''}`,
+        { access: gate, gate, evidence, uncertainties, nextSteps, nearMisses }
     );
-}
-
-/** Master-detail / Controlled by Parent parents of the record. */
-function parentFields(ctx: EvaluationContext): { fields: string[]; problem?: string } {
-    const standard: Record<string, string[]> = { Contact: ['AccountId'], Order: ['AccountId'], Contract: ['AccountId'], Asset: ['AccountId'] };
-    const known = standard[ctx.objectApiName];
-    if (known) {
-        return { fields: known };
-    }
-    const describe = ctx.index.snapshot.describe?.[ctx.objectApiName];
-    if (!describe?.fields) {
-        return { fields: [], problem: `describe of ${ctx.objectApiName} was not collected, so its master-detail fields are unknown` };
-    }
-    const masters = describe.fields
-        .filter((fd) => fd.type === 'reference' && fd.cascadeDelete === true && fd.nillable !== true)
-        .sort((a, b) => (a.relationshipOrder ?? 0) - (b.relationshipOrder ?? 0))
-        .map((fd) => fd.name);
-    return masters.length ? { fields: masters } : { fields: [], problem: `no master-detail field found in the describe of ${ctx.objectApiName}` };
 }
 
 export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation {
@@ -141,69 +102,19 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
             nextSteps: [{ action: `Collect EntityDefinition.${owd.side === 'external' ? 'External' : 'Internal'}SharingModel for ${obj}`, kind: 'collectEvidence' }]
         });
     }
+    if (owd.model === 'ControlledByParent') {
+        return evaluateControlledByParent(ctx, evidence);
+    }
     const label = SHARING_MODEL_LABEL[owd.model];
     const side = owd.side === 'external' ? `external default (it applies to external users like ${ctx.userName}):` : 'internal default:';
-    const total = (): number => (ctx.detail ? ctx.index.rows(obj).length : 0);
-    const changeOwd: NextStep = {
-        action: `Raise the ${owd.side} org-wide default of ${obj} to Public Read Only`,
-        blastRadius: `Every ${owd.side} user with Read on ${obj} could then read ${blastCount(ctx.index, () => `all ${total()} ${obj} record(s) in this snapshot (and every other one in the org)`, `every ${obj} record in the org`)}.`,
-        kind: 'changeOwd'
-    };
-    if (owd.model === 'ControlledByParent') {
-        const { fields, problem } = parentFields(ctx);
-        if (problem) {
-            return layerResult('orgWideDefaults', 'uncertain', `${obj} is Controlled by Parent, but ${problem}.`, { evidence });
-        }
-        let combined: AccessFlags | null = null;
-        const steps: PathStep[] = [];
-        const uncertainties: string[] = [];
-        const parents: string[] = [];
-        for (const field of fields) {
-            const parentId = str(ctx.record[field]);
-            if (!parentId) {
-                continue;
-            }
-            const parent = ctx.accessTo(parentId);
-            if (!parent) {
-                uncertainties.push(`parent record ${parentId} (${field}) is not in the snapshot`);
-                combined = noAccess();
-                continue;
-            }
-            parents.push(`${parent.objectApiName} ${parent.name} (${field})`);
-            uncertainties.push(...parent.uncertainties.map((u) => `parent ${parent.name}: ${u}`));
-            const parentFlags: AccessFlags = { ...parent.access, delete: parent.access.delete && parent.access.share, transfer: parent.access.transfer && parent.access.share };
-            combined = combined ? andFlags(combined, parentFlags) : parentFlags;
-            steps.push({ kind: 'parentRecord', label: `${parent.objectApiName} ${parent.name}`, id: parentId, via: `controls (${field})` });
-        }
-        if (!combined) {
-            return layerResult('orgWideDefaults', 'neutral', `${obj} is Controlled by Parent but this record has no parent (${fields.join(', ')} empty): only its owner and admins see it.`, { evidence });
-        }
-        const level = combined.share ? 'All' : combined.edit ? 'Edit' : combined.read ? 'Read' : 'None';
-        const two = fields.length > 1 ? ` (two masters: access to both is needed, seed 002)` : '';
-        if (uncertainties.length && !anyFlag(combined)) {
-            return layerResult('orgWideDefaults', 'uncertain', `${obj} is Controlled by Parent${two}; ${uncertainties.join('; ')}.`, { evidence, uncertainties });
-        }
-        return layerResult(
-            'orgWideDefaults',
-            anyFlag(combined) ? 'grants' : 'neutral',
-            `${obj} is Controlled by Parent${two}: access follows ${parents.join(' and ')} — ${anyFlag(combined) ? `${level} there` : 'no access there'}.`,
-            {
-                access: combined,
-                evidence,
-                uncertainties,
-                paths: anyFlag(combined) ? [makePath(ctx, 'orgWideDefaults', level, steps)] : [],
-                nextSteps: anyFlag(combined) ? [] : [{ action: `Give ${ctx.userName} access to the parent ${parents.join(' and ')}`, kind: 'other' }]
-            }
-        );
-    }
     const grant = grantOfSharingModel(owd.model);
     if (owd.model === 'ControlledByLeadOrContact' || owd.model === 'ControlledByCampaign') {
-        return layerResult('orgWideDefaults', 'uncertain', `The ${side} default of ${obj} is "${label}", which this engine does not evaluate.`, { evidence });
+        return layerResult('orgWideDefaults', 'uncertain', `The ${side} default of ${obj} is "${label}", which Access X-Ray does not evaluate.`, { evidence });
     }
     if (grant === 'None') {
         return layerResult('orgWideDefaults', 'neutral', `${obj} org-wide ${side} Private — only the owner, users above them, and explicit sharing give access.`, {
             evidence,
-            nextSteps: [changeOwd]
+            nextSteps: [raiseOwdStep(ctx)]
         });
     }
     const access = flagsOf(grant);
@@ -214,23 +125,50 @@ export function evaluateOrgWideDefaults(ctx: EvaluationContext): LayerEvaluation
     });
 }
 
+/** Raising a Private default to Public Read Only, with its blast radius (every record of the object). */
+function raiseOwdStep(ctx: EvaluationContext): EngineStep {
+    const total = ctx.detail ? ctx.index.rows(ctx.objectApiName).length : 0;
+    return {
+        action: `Raise the ${ctx.owd.side} org-wide default of ${ctx.objectApiName} to Public Read Only`,
+        blastRadius: `Every ${ctx.owd.side} user with Read on ${ctx.objectApiName} could then read ${blastCount(ctx.index, () => `all ${total} ${ctx.objectApiName} record(s) in this snapshot (and every other one in the org)`, `every ${ctx.objectApiName} record in the org`)}.`,
+        kind: 'changeOwd',
+        source: SOURCE.owd,
+        effect: { grant: { ...noAccess(), read: true } }
+    };
+}
+
+/** Objects whose records have no owner of their own: a detail (Controlled by Parent, a master-detail field) or no OwnerId field in the describe. */
+function ownerless(ctx: EvaluationContext): boolean {
+    if (ctx.owd.model === 'ControlledByParent' && !['Contact', 'Order', 'Contract', 'Asset'].includes(ctx.objectApiName)) {
+        return true;
+    }
+    const fields = ctx.index.snapshot.describe?.[ctx.objectApiName]?.fields;
+    return !!fields && (!fields.some((f) => f.name === 'OwnerId') || fields.some((f) => f.type === 'reference' && f.cascadeDelete === true && f.nillable !== true));
+}
+
 export function evaluateOwnership(ctx: EvaluationContext): LayerEvaluation {
     const { index } = ctx;
     if (ctx.objectApiName === 'User') {
         if (ctx.recordId === ctx.userId) {
-            return layerResult('ownership', 'grants', `This is ${ctx.userName}'s own user record: users can always read and edit their own user record (seed 003).`, {
+            return layerResult('ownership', 'grants', `This is ${ctx.userName}'s own user record: users can always read and edit their own user record.`, {
                 access: { ...noAccess(), read: true, edit: true },
-                paths: [makePath(ctx, 'ownership', 'Edit', [{ kind: 'setting', label: 'own user record', via: 'is' }])]
+                paths: [makePath(ctx, 'ownership', 'Edit', [{ kind: 'setting', label: 'own user record', via: 'is' }])],
+                sources: [SOURCE.userSharing]
             });
         }
-        return layerResult('ownership', 'neutral', `This is ${ctx.recordName}'s user record, not ${ctx.userName}'s.`);
+        return layerResult('ownership', 'neutral', `This is ${ctx.recordName}'s user record, not ${ctx.userName}'s.`, { sources: [SOURCE.userSharing] });
     }
     const ownerId = str(ctx.record.OwnerId);
+    const evidence = [`${ctx.objectApiName}:${ctx.recordId}`];
     if (!ownerId) {
-        return notApplicable('ownership', `${ctx.objectApiName} records have no OwnerId here (detail records are owned through their master).`);
+        return ownerless(ctx)
+            ? notApplicable('ownership', `${ctx.objectApiName} records have no owner of their own (detail records are owned through their master).`)
+            : layerResult('ownership', 'uncertain', `This ${ctx.objectApiName} record has no OwnerId in the snapshot, so who owns it (and who is above the owner) is unknown.`, {
+                  evidence,
+                  nextSteps: [{ action: `Collect ${ctx.objectApiName}.OwnerId`, kind: 'collectEvidence' }]
+              });
     }
     const owner = index.byId(ownerId);
-    const evidence = [`${ctx.objectApiName}:${ctx.recordId}`];
     if (ownerId === ctx.userId) {
         return layerResult('ownership', 'grants', `${ctx.userName} owns this record: the owner has full access (read, edit, delete, transfer, share) within their object permissions.`, {
             access: { ...FULL_ACCESS },
@@ -238,37 +176,49 @@ export function evaluateOwnership(ctx: EvaluationContext): LayerEvaluation {
             paths: [makePath(ctx, 'ownership', 'All', [{ kind: 'share', label: 'owner', via: 'owns' }])]
         });
     }
-    if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
+    if (!owner || (owner.table !== 'User' && owner.table !== 'Group')) {
+        return layerResult('ownership', 'uncertain', `The owner ${ownerId} is not in the snapshot (neither a user nor a queue), so who owns this record — and who is above the owner — is unknown.`, {
+            evidence,
+            nextSteps: [{ action: `Collect the owner ${ownerId} (User or queue) with the snapshot`, kind: 'collectEvidence' }]
+        });
+    }
+    if (owner.table === 'Group' && str(owner.row.Type) === 'Queue') {
         const membership = index.isMember(ctx.userId, ownerId);
         const queueName = labelOf(owner.row);
         if (membership) {
             return layerResult('ownership', 'grants', `Owned by queue ${queueName}; ${ctx.userName} is a member (${membership.chain.map((s) => s.label).join(' → ')}), so has the owner's access.`, {
                 access: { ...FULL_ACCESS },
                 evidence: [...evidence, `Group:${ownerId}`],
-                paths: [makePath(ctx, 'ownership', 'All', [...membership.chain, { kind: 'share', label: 'queue owns', via: 'owns' }])]
+                paths: [makePath(ctx, 'ownership', 'All', [...membership.chain, { kind: 'share', label: 'queue owns', via: 'owns' }])],
+                sources: [SOURCE.queues]
             });
         }
         const owned = (): number => (ctx.detail ? index.rowsWhere(ctx.objectApiName, 'OwnerId', ownerId).length : 0);
         return layerResult('ownership', 'neutral', `Owned by queue ${queueName}; ${ctx.userName} is not a member of it.`, {
             evidence: [...evidence, `Group:${ownerId}`],
+            sources: [SOURCE.queues],
             nextSteps: [
                 {
                     action: `Add ${ctx.userName} to queue ${queueName}`,
                     blastRadius: `Queue members get owner access to every record the queue owns: ${blastCount(index, () => `${owned()} ${ctx.objectApiName} record(s) in this snapshot`, `every ${ctx.objectApiName} record it owns`)}.`,
                     kind: 'addToQueue',
-                    targetIds: [ownerId]
+                    targetIds: [ownerId],
+                    effect: { grant: { ...FULL_ACCESS } }
                 }
             ]
         });
     }
-    return layerResult('ownership', 'neutral', `Owned by ${owner ? labelOf(owner.row) : ownerId}, not by ${ctx.userName}.`, {
+    return layerResult('ownership', 'neutral', `Owned by ${labelOf(owner.row, ownerId)}, not by ${ctx.userName}.`, {
         evidence,
+        sources: [SOURCE.ownerChange],
         nextSteps: [
             {
                 action: `Transfer the record to ${ctx.userName}`,
-                blastRadius: `Only this record; the current owner keeps access only through the hierarchy or sharing, and manual shares are removed on owner change (seed 000).`,
+                blastRadius: transferBlastRadius(ctx),
                 kind: 'other',
-                targetIds: [ctx.recordId]
+                targetIds: [ctx.recordId],
+                source: SOURCE.ownerChange,
+                effect: { grant: { ...FULL_ACCESS } }
             }
         ]
     });
@@ -299,7 +249,7 @@ export function evaluateSystemPermissions(ctx: EvaluationContext): LayerEvaluati
         return layerResult(
             'systemPermissions',
             'grants',
-            `View All Data (${names(vad)}): read every record${noRead ? `, but only of objects the user can read — ${ctx.userName} has no Read on ${ctx.objectApiName} (View All Data does not grant object permissions on the platform, although seed 001 says it overrides them; see docs/engine.md)` : ''}.`,
+            `View All Data (${names(vad)}): read every record${noRead ? `, but only of objects the user can read — ${ctx.userName} has no Read on ${ctx.objectApiName} (View All Data does not grant object permissions)` : ''}.`,
             {
                 access: { ...noAccess(), read: true },
                 evidence: vad.via.map((s) => `PermissionSet:${s.id}`),
@@ -312,13 +262,14 @@ export function evaluateSystemPermissions(ctx: EvaluationContext): LayerEvaluati
             {
                 action: `Grant View All Data to ${ctx.userName}`,
                 blastRadius: 'Read on every record of every object the user can read — almost never the right fix.',
-                kind: 'assignPermissionSet'
+                kind: 'assignPermissionSet',
+                effect: { grant: { ...noAccess(), read: true } }
             }
         ]
     });
 }
 
-/** Seed 003: View All Users, Manage Users (implies View All Users), Manage External Users. */
+/** User records: View All Users, Manage Users (implies View All Users), Manage External Users (Help "User Sharing"). */
 function evaluateUserSystemPermissions(ctx: EvaluationContext, vadVia: string | null): LayerEvaluation {
     const { index } = ctx;
     const manage = systemPermission(index, ctx.userId, 'PermissionsManageUsers');
@@ -326,28 +277,107 @@ function evaluateUserSystemPermissions(ctx: EvaluationContext, vadVia: string | 
     const manageExternal = systemPermission(index, ctx.userId, 'PermissionsManageExternalUsers');
     const target = index.classification(ctx.recordId);
     const names = (p: { via: { label: string }[] }): string => list(p.via.map((s) => s.label));
+    const sources = [SOURCE.userSharing];
     if (manage.granted) {
-        return layerResult('systemPermissions', 'grants', `Manage Users (${names(manage)}) implies View All Users and lets the user edit user records (seed 003).`, {
+        return layerResult('systemPermissions', 'grants', `Manage Users (${names(manage)}) implies View All Users and lets the user edit user records.`, {
             access: { ...noAccess(), read: true, edit: true },
-            paths: [makePath(ctx, 'systemPermissions', 'Edit', [{ kind: 'permissionSet', label: `Manage Users (${names(manage)})`, via: 'granted by' }])]
+            paths: [makePath(ctx, 'systemPermissions', 'Edit', [{ kind: 'permissionSet', label: `Manage Users (${names(manage)})`, via: 'granted by' }])],
+            sources
         });
     }
     const externalTarget = target.external && target.kind !== 'guest' && target.kind !== 'chatterExternal';
     if (manageExternal.granted && externalTarget) {
-        return layerResult('systemPermissions', 'grants', `Manage External Users (${names(manageExternal)}) gives access to external user records regardless of user sharing (seed 003).`, {
+        return layerResult('systemPermissions', 'grants', `Manage External Users (${names(manageExternal)}) gives access to external user records regardless of user sharing.`, {
             access: { ...noAccess(), read: true, edit: true },
-            paths: [makePath(ctx, 'systemPermissions', 'Edit', [{ kind: 'permissionSet', label: `Manage External Users (${names(manageExternal)})`, via: 'granted by' }])]
+            paths: [makePath(ctx, 'systemPermissions', 'Edit', [{ kind: 'permissionSet', label: `Manage External Users (${names(manageExternal)})`, via: 'granted by' }])],
+            sources
         });
     }
     if (viewAllUsers.granted || vadVia) {
         const why = viewAllUsers.granted ? `View All Users (${names(viewAllUsers)})` : `View All Data (${vadVia})`;
-        return layerResult('systemPermissions', 'grants', `${why}: read every user record regardless of user sharing (seed 003).`, {
+        return layerResult('systemPermissions', 'grants', `${why}: read every user record regardless of user sharing.`, {
             access: { ...noAccess(), read: true },
-            paths: [makePath(ctx, 'systemPermissions', 'Read', [{ kind: 'permissionSet', label: why, via: 'granted by' }])]
+            paths: [makePath(ctx, 'systemPermissions', 'Read', [{ kind: 'permissionSet', label: why, via: 'granted by' }])],
+            sources
         });
     }
-    const note = manageExternal.granted ? ` Manage External Users does not cover ${target.label} records (seed 003).` : '';
+    const note = manageExternal.granted ? ` Manage External Users does not cover ${target.label} records.` : '';
     return layerResult('systemPermissions', 'neutral', `No View All Users, Manage Users, View All Data or Modify All Data.${note}`, {
-        nextSteps: [{ action: `Grant View All Users to ${ctx.userName}`, blastRadius: 'Read on every user record in the org.', kind: 'assignPermissionSet' }]
+        nextSteps: [{ action: `Grant View All Users to ${ctx.userName}`, blastRadius: 'Read on every user record in the org.', kind: 'assignPermissionSet', effect: { grant: { ...noAccess(), read: true } } }],
+        sources
     });
+}
+
+/** The transfer permission for an object: Transfer Cases or Transfer Leads for cases and leads, Transfer Record for every object. */
+function transferPermissionFields(object: string): { field: string; label: string }[] {
+    const any = { field: 'PermissionsTransferAnyEntity', label: 'Transfer Record' };
+    if (object === 'Case') {
+        return [{ field: 'PermissionsTransferAnyCase', label: 'Transfer Cases' }, any];
+    }
+    if (object === 'Lead') {
+        return [{ field: 'PermissionsTransferAnyLead', label: 'Transfer Leads' }, any];
+    }
+    return [any];
+}
+
+/**
+ * Transfer Record (Transfer Cases, Transfer Leads) lets a user who is not the owner transfer
+ * records they can read, with Edit on the object (Help "Transfer Records"; "Mass Transfer
+ * Records": "read sharing access on the records"). Applied once the other layers are combined,
+ * because it needs their Read. Uncertain until UserRecordAccess.HasTransferAccess confirms it.
+ */
+export function applyTransferPermission(ctx: EvaluationContext, layers: LayerEvaluation[], combined: Combined): Combined {
+    if (ctx.objectApiName === 'User' || combined.access.transfer || !str(ctx.record.OwnerId) || !ctx.index.hasTable('PermissionSet')) {
+        return combined;
+    }
+    const held = transferPermissionFields(ctx.objectApiName)
+        .map((p) => ({ ...p, grant: systemPermission(ctx.index, ctx.userId, p.field) }))
+        .find((p) => p.grant.granted);
+    const at = layers.findIndex((l) => l.id === 'systemPermissions');
+    const layer = layers[at];
+    if (!held || !layer) {
+        return combined;
+    }
+    const via = `${held.label} (${held.grant.via.map((s) => s.label).join(', ')})`;
+    const editOnObject = ctx.objectPermissions.flags.edit;
+    if (!combined.access.read || !editOnObject || !combined.gate.transfer) {
+        if (combined.access.read && !editOnObject && ctx.detail) {
+            // Record access is there; the permission needs Edit on the object too.
+            // Granting Edit also makes the transfer permission count: the fix gives Transfer.
+            const edit = objectPermissionSteps(ctx, 'edit')[0];
+            const fix = edit ? { ...edit, effect: { ...edit.effect, grant: { ...noAccess(), ...edit.effect?.grant, transfer: true } } } : undefined;
+            const nearMiss: NearMissCandidate = {
+                tier: 1,
+                layer: 'systemPermissions',
+                mechanism: `${via} lets ${ctx.userName} transfer ${ctx.objectApiName} records they can read`,
+                stoppedBy: `${ctx.userName} has no Edit permission on ${ctx.objectApiName}, which transferring needs`,
+                ...(fix ? { fix } : {}),
+                evidence: held.grant.via.map((s) => `PermissionSet:${s.id}`),
+                source: SOURCE.transfer,
+                would: { ...noAccess(), transfer: true }
+            };
+            layers[at] = { ...layer, nearMisses: [...layer.nearMisses, nearMiss] };
+        }
+        return combined;
+    }
+    const ura = ctx.index.rowsWhere('UserRecordAccess', 'UserId', ctx.userId).find((r) => str(r.RecordId) === ctx.recordId);
+    const confirmed = ura?.HasTransferAccess === true;
+    const doubt = confirmed
+        ? []
+        : [`transfer through ${held.label} follows Salesforce Help "Transfer Records" (the permission, Edit on ${ctx.objectApiName} and Read on the record); no UserRecordAccess row confirms it for this user and record`];
+    const reason = `${via}: ${ctx.userName} can transfer ${ctx.objectApiName} records they can read, with Edit on ${ctx.objectApiName}${confirmed ? ' (UserRecordAccess confirms it)' : ''}.`;
+    const path = makePath(ctx, 'systemPermissions', 'Transfer', [{ kind: 'permissionSet', label: via, via: 'granted by' }]);
+    const access: AccessFlags = layer.status === 'grants' ? { ...layer.access, transfer: true } : { ...noAccess(), transfer: true };
+    layers[at] = {
+        ...layer,
+        status: 'grants',
+        access,
+        reason: layer.status === 'grants' ? `${layer.reason} ${reason}` : reason,
+        paths: [...(layer.status === 'grants' ? layer.paths : []), path],
+        evidence: [...layer.evidence, ...held.grant.via.map((s) => `PermissionSet:${s.id}`)],
+        uncertainties: [...layer.uncertainties, ...doubt],
+        sources: [...(layer.sources ?? []), SOURCE.transfer],
+        nextSteps: layer.status === 'grants' ? layer.nextSteps : []
+    };
+    return { access: { ...combined.access, transfer: true }, grant: { ...combined.grant, transfer: true }, gate: combined.gate };
 }

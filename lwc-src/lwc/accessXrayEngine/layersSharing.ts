@@ -5,17 +5,20 @@
  * Object Reference AccountTeamMember, OpportunityTeamMember, CaseTeamMember, CaseTeamRole,
  * Territory2, UserTerritory2Association, ObjectTerritory2Association, Group (DoesIncludeBosses).
  */
-import { flagsOf, maxGrant, orFlags, parseShareLevel, noAccess, type GrantLevel } from './accessLevels';
+import { own } from './ownKey';
+import { flagsOf, FULL_ACCESS, maxGrant, orFlags, parseShareLevel, noAccess, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
-import { layerResult, notApplicable, type LayerEvaluation } from './layer';
+import { layerResult, notApplicable, type EngineStep, type LayerEvaluation, type NearMissCandidate } from './layer';
+import { manualShareBlastRadius } from './ownerChange';
+import { SOURCE } from './sources';
 import { hierarchyClause, hierarchyFindings } from './externalAccountHierarchyReasons';
 import { normaliseId } from './ids';
-import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './paths';
+import { evidenceOf, granteeChain, levelText, makePath, shareStep, unreadableShareDoubts } from './paths';
 import { describeRowCause } from './rowCauses';
 import { blastCount } from './scope';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
-import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
+import type { AccessFlags, GrantPath, LayerId, PathStep, Row } from './types';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -52,7 +55,7 @@ function addGrant(c: Collected, path: GrantPath, level: GrantLevel, reason: stri
     }
 }
 
-function finish(id: LayerId, c: Collected, neutralReason: string, nextSteps: NextStep[], uncertainties: string[] = []): LayerEvaluation {
+function finish(id: LayerId, c: Collected, neutralReason: string, nextSteps: EngineStep[], uncertainties: string[] = []): LayerEvaluation {
     if (c.paths.length) {
         return layerResult(id, 'grants', c.reasons.join(' '), { access: c.access, paths: c.paths, evidence: c.evidence, uncertainties });
     }
@@ -114,7 +117,7 @@ function hierarchyOn(ctx: EvaluationContext): { on: boolean; note: string } {
     if (!obj.endsWith('__c')) {
         const s = ctx.index.setting(key);
         if (s && s.value === false) {
-            return { on: true, note: `setting ${key} = false ignored: standard objects always grant access using hierarchies` };
+            return { on: true, note: `a Grant Access Using Hierarchies value of false for ${obj} was ignored: standard objects always grant access using hierarchies` };
         }
         return { on: true, note: '' };
     }
@@ -149,7 +152,7 @@ export function teamGrants(ctx: EvaluationContext): TeamGrant[] {
                 level,
                 label: `account team of ${ctx.name(accountId)}${m.TeamMemberRole ? ` as ${str(m.TeamMemberRole)}` : ''} (${what} ${levelText(level)})`,
                 evidence: `AccountTeamMember:${str(m.Id) || memberId}`,
-                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label} cannot be on account teams (seed 000 step 10)` })
+                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label}: only internal and partner users can be on account teams` })
             });
         }
     };
@@ -170,7 +173,7 @@ export function teamGrants(ctx: EvaluationContext): TeamGrant[] {
                 level,
                 label: `opportunity team${m.TeamMemberRole ? ` as ${str(m.TeamMemberRole)}` : ''} (${levelText(level)})`,
                 evidence: `OpportunityTeamMember:${str(m.Id) || memberId}`,
-                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label} cannot be on opportunity teams (seed 000 step 10)` })
+                ...(c.canBeOnAccountOrOpportunityTeams ? {} : { ignoredReason: `${c.label}: only internal and partner users can be on opportunity teams` })
             });
         }
     }
@@ -211,48 +214,61 @@ function teamMemberChain(ctx: EvaluationContext, memberId: string): PathStep[] |
 // Role hierarchy
 // ---------------------------------------------------------------------------
 
-export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
+/** A queue's or public group's Grant Access Using Hierarchies: on, off, or (a queue) not collected. */
+function bossesOf(group: Row): 'on' | 'off' | 'unknown' {
+    const value = group.DoesIncludeBosses;
+    if (value === false) {
+        return 'off';
+    }
+    // Queues have their own setting since Summer '26 (Queue.doesIncludeBosses, API 67.0); a queue
+    // installed by a package targeting API 66.0 or earlier has it off: absent means unknown, never on.
+    return value === true || str(group.Type) !== 'Queue' ? 'on' : 'unknown';
+}
+
+/** What users above the owner, queue members, share recipients and team members would get (Grant Access Using Hierarchies permitting). */
+interface HierarchyReach {
+    c: Collected;
+    doubts: string[];
+    nearMisses: NearMissCandidate[];
+}
+
+function hierarchyReach(ctx: EvaluationContext, myRoleId: string, roleStep: PathStep): HierarchyReach {
     const { index } = ctx;
-    if (ctx.classification.highVolume) {
-        return notApplicable('roleHierarchy', `${ctx.classification.label}: high-volume users have no role, so the role hierarchy gives them nothing (seed 004).`);
-    }
-    const myRoleId = str(ctx.user.UserRoleId);
-    if (!myRoleId || !ctx.classification.canHaveRole) {
-        return layerResult('roleHierarchy', 'neutral', `${ctx.userName} has no role, so gets nothing through the role hierarchy.`, {
-            nextSteps: [{ action: `Give ${ctx.userName} a role above the record owner's role`, kind: 'changeRole' }]
-        });
-    }
-    const myRole = index.byId(myRoleId)?.row;
-    const roleName = labelOf(myRole, myRoleId);
     const c = collector();
-    const uncertainties: string[] = [];
-    const roleStep: PathStep = { kind: 'role', label: `role ${roleName}`, id: myRoleId, via: 'holds' };
+    const doubts: string[] = [];
+    const nearMisses: NearMissCandidate[] = [];
     const above = (otherUserId: string): { roleId: string } | null => {
         const r = str(index.user(otherUserId)?.UserRoleId);
         return r && index.isRoleAbove(myRoleId, r) ? { roleId: r } : null;
     };
     // External account hierarchy links crossed on the way down to a user's (or a role's) role.
     const across = (userOrRoleId: string) => hierarchyClause(ctx, myRoleId, str(index.user(userOrRoleId)?.UserRoleId) || userOrRoleId);
-
-    if (ctx.objectApiName === 'User') {
-        const sub = above(ctx.recordId);
-        if (sub) {
-            const x = across(sub.roleId);
-            addGrant(c, makePath(ctx, 'roleHierarchy', 'Read', [roleStep, ...x.steps, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }]), 'Read', `${ctx.userName}'s role ${roleName} is above ${ctx.recordName}'s role ${ctx.name(sub.roleId)}: users keep read access to their subordinates' user records (seed 003).${x.text}`, [`UserRole:${sub.roleId}`, ...x.evidence]);
+    const groupSetting = (group: Row, memberId: string, level: GrantLevel, what: string): void => {
+        const name = `${str(group.Type) === 'Queue' ? 'queue' : 'public group'} ${labelOf(group)}`;
+        const state = bossesOf(group);
+        if (state === 'unknown') {
+            doubts.push(
+                `${ctx.userName} is above ${ctx.name(memberId)}, a member of ${name}${what}, but whether the queue grants access using hierarchies was not collected (Queue.doesIncludeBosses, Summer \u201926; queues of packages targeting API 66.0 or earlier have it off): if it does, ${ctx.userName} gets ${levelText(level)}`
+            );
         }
-        return finish('roleHierarchy', c, `${ctx.recordName} is not below ${ctx.userName}'s role ${roleName}.`, []);
-    }
-
-    const gauh = hierarchyOn(ctx);
-    if (!gauh.on) {
-        return layerResult('roleHierarchy', 'neutral', `Grant Access Using Hierarchies is off for ${ctx.objectApiName} (setting grantAccessUsingHierarchies.${ctx.objectApiName}): users above the owner get nothing from the hierarchy.`, {
-            evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`],
-            nextSteps: [{ action: `Turn on Grant Access Using Hierarchies for ${ctx.objectApiName} in Sharing Settings`, kind: 'changeSetting', blastRadius: `Managers would see every ${ctx.objectApiName} record their subordinates own or are shared.` }]
+        nearMisses.push({
+            tier: 2,
+            layer: 'roleHierarchy',
+            mechanism: `${ctx.userName} is above ${ctx.name(memberId)} in the role hierarchy, a member of ${name}${what}`,
+            stoppedBy: state === 'unknown' ? `whether ${name} grants access using hierarchies is unknown (not collected)` : `Grant Access Using Hierarchies is off for ${name}`,
+            fix: {
+                action: `Turn on Grant Access Using Hierarchies for ${name}`,
+                blastRadius: `Users above every member of ${name} then get what the ${str(group.Type) === 'Queue' ? 'queue owns or is shared' : 'group is shared'}: ${blastCount(index, () => `${index.membersOf(str(group.Id)).size} member(s) today`, 'every member')}.`,
+                kind: 'changeSetting',
+                targetIds: [str(group.Id)],
+                source: SOURCE.queueHierarchy,
+                effect: { grant: flagsOf(level) }
+            },
+            evidence: [`Group:${str(group.Id)}`],
+            source: SOURCE.queueHierarchy,
+            would: flagsOf(level)
         });
-    }
-    if (gauh.note) {
-        uncertainties.push(gauh.note);
-    }
+    };
     const ownerId = str(ctx.record.OwnerId);
     const owner = index.byId(ownerId);
     if (owner?.table === 'User') {
@@ -263,32 +279,32 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
                 c,
                 makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'role', label: `above role ${ctx.name(sub.roleId)}`, id: sub.roleId, via: 'above' }, { kind: 'user', label: `owner ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
                 'All',
-                `${ctx.userName}'s role ${roleName} is above the owner ${labelOf(owner.row)}'s role ${ctx.name(sub.roleId)}: managers get the owner's access.${x.text}`,
+                `${ctx.userName}'s role ${ctx.name(myRoleId)} is above the owner ${labelOf(owner.row)}'s role ${ctx.name(sub.roleId)}: managers get the owner's access.${x.text}`,
                 [`UserRole:${myRoleId}`, `UserRole:${sub.roleId}`, ...x.evidence]
             );
         }
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
-        const bosses = owner.row.DoesIncludeBosses;
-        if (bosses !== false) {
-            for (const member of index.sortedMembersOf(ownerId)) {
-                const sub = above(member);
-                if (sub) {
-                    const x = across(member);
-                    addGrant(
-                        c,
-                        makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
-                        'All',
-                        `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.${x.text}`,
-                        [`Group:${ownerId}`, ...x.evidence]
-                    );
-                    break;
-                }
+        const member = index.sortedMembersOf(ownerId).find((m) => above(m));
+        if (member) {
+            if (bossesOf(owner.row) === 'on') {
+                const x = across(member);
+                addGrant(
+                    c,
+                    makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                    'All',
+                    `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}, and the queue grants access using hierarchies.${x.text}`,
+                    [`Group:${ownerId}`, ...x.evidence]
+                );
+            } else {
+                groupSetting(owner.row, member, 'All', ', the queue that owns this record');
             }
         }
+    } else if (ownerId && !owner) {
+        doubts.push(`the owner ${ownerId} is not in the snapshot, so whether ${ctx.userName} is above them is unknown`);
     }
     // Shares to users / groups below: sharing rules, manual and Apex shares, teams.
     for (const grant of ctx.shares) {
-        if (!['sharingRules', 'manualShares', 'teams'].includes(grant.layer) || !grant.level || grant.level === 'None') {
+        if (!['sharingRules', 'manualShares', 'teams'].includes(grant.layer) || grant.level === 'None') {
             continue;
         }
         const grantee = index.byId(grant.entry.granteeId);
@@ -303,27 +319,32 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
             if (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') {
                 const related = str(grantee.row.RelatedId);
                 below = related && index.isRoleAbove(myRoleId, related) ? related : null;
-            } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
-                for (const m of index.sortedMembersOf(grant.entry.granteeId)) {
-                    if (above(m)) {
-                        below = m;
-                        break;
-                    }
+            } else if (type === 'Regular' || type === 'Queue') {
+                const member = index.sortedMembersOf(grant.entry.granteeId).find((m) => above(m));
+                if (member && bossesOf(grantee.row) === 'on') {
+                    below = member;
+                } else if (member && grant.level) {
+                    groupSetting(grantee.row, member, grant.level, ` (${describeRowCause(grant.entry.rowCause).label.toLowerCase()} ${levelText(grant.level)} to it)`);
                 }
             }
         }
-        if (below) {
-            const level = grant.level;
-            const cause = describeRowCause(grant.entry.rowCause).label;
-            const x = across(below);
-            addGrant(
-                c,
-                makePath(ctx, 'roleHierarchy', level, [roleStep, ...x.steps, { kind: 'role', label: `above ${ctx.name(below)}`, id: below, via: 'above' }, shareStep(ctx, grant, `${cause} to ${ctx.name(grant.entry.granteeId)}`)]),
-                level,
-                `${ctx.userName} is above ${ctx.name(below)} in the role hierarchy and inherits the ${cause.toLowerCase()} (${levelText(level)}) given to ${ctx.name(grant.entry.granteeId)}.${x.text}`,
-                [evidenceOf(grant), ...x.evidence]
-            );
+        if (!below) {
+            continue;
         }
+        const cause = describeRowCause(grant.entry.rowCause).label;
+        if (!grant.level) {
+            doubts.push(`${ctx.userName} is above ${ctx.name(below)}, who has a ${cause.toLowerCase()} share whose access level (${String(grant.entry.row[grant.column])}) is not a Salesforce value: what it passes up is unknown`);
+            continue;
+        }
+        const level = grant.level;
+        const x = across(below);
+        addGrant(
+            c,
+            makePath(ctx, 'roleHierarchy', level, [roleStep, ...x.steps, { kind: 'role', label: `above ${ctx.name(below)}`, id: below, via: 'above' }, shareStep(ctx, grant, `${cause} to ${ctx.name(grant.entry.granteeId)}`)]),
+            level,
+            `${ctx.userName} is above ${ctx.name(below)} in the role hierarchy and inherits the ${cause.toLowerCase()} (${levelText(level)}) given to ${ctx.name(grant.entry.granteeId)}.${x.text}`,
+            [evidenceOf(grant), ...x.evidence]
+        );
     }
     for (const t of teamGrants(ctx)) {
         if (t.ignoredReason || t.level === 'None' || t.memberId === ctx.userId || !above(t.memberId)) {
@@ -338,26 +359,101 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
             [t.evidence, ...x.evidence]
         );
     }
+    return { c, doubts, nearMisses };
+}
+
+export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
+    const { index } = ctx;
+    if (ctx.classification.highVolume) {
+        return notApplicable('roleHierarchy', `${ctx.classification.label}: high-volume users have no role, so the role hierarchy gives them nothing.`, { sources: [SOURCE.highVolume] });
+    }
+    const myRoleId = str(ctx.user.UserRoleId);
+    const ownerId = str(ctx.record.OwnerId);
+    const owner = index.byId(ownerId);
     const ownerRole = owner?.table === 'User' ? str(owner.row.UserRoleId) : '';
-    const nextSteps: NextStep[] = ownerRole && ctx.detail && !c.paths.length
-        ? [
-              {
-                  action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,
-                  blastRadius: `${ctx.userName} would get owner access to every ${ctx.objectApiName} record owned by users in ${ctx.name(ownerRole)} and its subordinate roles: ${blastCount(ctx.index, () => `${countOwnedBelow(ctx, ownerRole)} record(s) in this snapshot`, 'every such record')}.`,
-                  kind: 'changeRole',
-                  targetIds: [ownerRole]
-              }
-          ]
-        : [];
+    if (!myRoleId || !ctx.classification.canHaveRole) {
+        return layerResult('roleHierarchy', 'neutral', `${ctx.userName} has no role, so gets nothing through the role hierarchy.`, {
+            nextSteps: ownerRole && !ctx.classification.external ? [{ action: `Give ${ctx.userName} a role above ${ctx.name(ownerRole)} (the owner's role)`, kind: 'changeRole', targetIds: [ownerRole], effect: { grant: { ...FULL_ACCESS } } }] : []
+        });
+    }
+    const myRole = index.byId(myRoleId)?.row;
+    const roleName = labelOf(myRole, myRoleId);
+    const roleStep: PathStep = { kind: 'role', label: `role ${roleName}`, id: myRoleId, via: 'holds' };
+
+    if (ctx.objectApiName === 'User') {
+        const c = collector();
+        const r = str(index.user(ctx.recordId)?.UserRoleId);
+        if (r && index.isRoleAbove(myRoleId, r)) {
+            const x = hierarchyClause(ctx, myRoleId, r);
+            addGrant(c, makePath(ctx, 'roleHierarchy', 'Read', [roleStep, ...x.steps, { kind: 'role', label: `above role ${ctx.name(r)}`, id: r, via: 'above' }]), 'Read', `${ctx.userName}'s role ${roleName} is above ${ctx.recordName}'s role ${ctx.name(r)}: users keep read access to their subordinates' user records.${x.text}`, [`UserRole:${r}`, ...x.evidence]);
+        }
+        return finish('roleHierarchy', c, `${ctx.recordName} is not below ${ctx.userName}'s role ${roleName}.`, []);
+    }
+
+    const gauh = hierarchyOn(ctx);
+    const reach = hierarchyReach(ctx, myRoleId, roleStep);
+    const { c } = reach;
+    if (!gauh.on) {
+        const turnOn: EngineStep = {
+            action: `Turn on Grant Access Using Hierarchies for ${ctx.objectApiName} in Sharing Settings`,
+            kind: 'changeSetting',
+            blastRadius: `Managers would see every ${ctx.objectApiName} record their subordinates own or are shared.`,
+            source: SOURCE.hierarchy,
+            effect: { grant: c.access }
+        };
+        const nearMisses: NearMissCandidate[] = c.paths.length
+            ? [
+                  {
+                      tier: 2,
+                      layer: 'roleHierarchy',
+                      mechanism: (c.reasons[0] ?? `${ctx.userName} is above the owner`).replace(/: managers get the owner's access\..*$/, '').replace(/\.$/, ''),
+                      stoppedBy: `Grant Access Using Hierarchies is off for ${ctx.objectApiName}`,
+                      fix: turnOn,
+                      evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`, ...c.evidence],
+                      source: SOURCE.hierarchy,
+                      would: c.access
+                  }
+              ]
+            : [];
+        return layerResult(
+            'roleHierarchy',
+            'neutral',
+            `Grant Access Using Hierarchies is off for ${ctx.objectApiName}: users above the owner get nothing from the hierarchy.${c.paths.length ? ` With it on: ${c.reasons[0] ?? ''}` : ''}`,
+            {
+                evidence: [`settings:grantAccessUsingHierarchies.${ctx.objectApiName}`],
+                nextSteps: c.paths.length ? [turnOn] : [],
+                nearMisses
+            }
+        );
+    }
+    const uncertainties = [...(c.paths.length && gauh.note ? [gauh.note] : []), ...reach.doubts];
+    // Only an internal user can move into the internal role hierarchy above an internal owner.
+    const nextSteps: EngineStep[] =
+        ownerRole && ctx.detail && !c.paths.length && !ctx.classification.external
+            ? [
+                  {
+                      action: `Move ${ctx.userName} to a role above ${ctx.name(ownerRole)} (the owner's role)`,
+                      blastRadius: `${ctx.userName} would get owner access to every ${ctx.objectApiName} record owned by users in ${ctx.name(ownerRole)} and its subordinate roles: ${blastCount(ctx.index, () => `${countOwnedBelow(ctx, ownerRole)} record(s) in this snapshot`, 'every such record')}.`,
+                      kind: 'changeRole',
+                      targetIds: [ownerRole],
+                      effect: { grant: { ...FULL_ACCESS } }
+                  }
+              ]
+            : [];
     const findings = !c.paths.length && owner?.table === 'User' ? hierarchyFindings(ctx, normaliseId(myRoleId) ?? myRoleId, ownerId) : null;
     const findingText = findings?.notes.length ? ` ${findings.notes.join('; ')}.` : '';
-    return finish(
+    const result = finish(
         'roleHierarchy',
         c,
         `${ctx.userName}'s role ${roleName} is not above the owner or anyone the record is shared with.${findingText}`,
         [...(findings?.nextSteps ?? []), ...nextSteps],
-        [...(c.paths.length ? uncertainties : []), ...(findings?.uncertainties ?? [])]
+        [...uncertainties, ...(findings?.uncertainties ?? [])]
     );
+    result.nearMisses = c.paths.length ? [] : [...reach.nearMisses, ...(findings?.nearMisses ?? [])];
+    if (findings) {
+        result.sources = [...(result.sources ?? []), SOURCE.externalAccountHierarchy];
+    }
+    return result;
 }
 
 const ownedByRoleCache = new WeakMap<object, Map<string, Map<string, number>>>();
@@ -398,14 +494,15 @@ function sharesOfLayer(ctx: EvaluationContext, layer: LayerId): ShareGrant[] {
 
 export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
     const cls = ctx.classification;
-    if (cls.highVolume) {
-        return notApplicable('sharingRules', `${cls.label}: high-volume users cannot be in sharing rules (seed 004, seed 003).`);
-    }
-    if (!cls.canBeInGroupsAndRules) {
-        return notApplicable('sharingRules', `${cls.label} cannot be included in sharing rules (seed 003).`);
+    if (cls.highVolume || !cls.canBeInGroupsAndRules) {
+        return notApplicable(
+            'sharingRules',
+            cls.highVolume ? `${cls.label}: high-volume users cannot be in sharing rules, public groups or roles.` : `${cls.label} cannot be included in sharing rules.`,
+            { nearMisses: unreachableRuleShares(ctx), sources: [SOURCE.highVolume] }
+        );
     }
     const c = collector();
-    const nextSteps: NextStep[] = [];
+    const nextSteps: EngineStep[] = [];
     const rulesCollected = !!ctx.index.snapshot.metadata?.SharingRules;
     for (const grant of sharesOfLayer(ctx, 'sharingRules')) {
         const level = grant.level;
@@ -439,14 +536,16 @@ export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
                     action: `Add ${ctx.userName} to ${groupTypeLabel(type)} ${labelOf(g.row)} (${ruleName} gives it ${levelText(level)})`,
                     blastRadius: blastOfGroup(ctx, grant.entry.granteeId),
                     kind: 'addToGroup',
-                    targetIds: [grant.entry.granteeId]
+                    targetIds: [grant.entry.granteeId],
+                    effect: { grant: flagsOf(level) }
                 });
             } else if (g?.table === 'Group' && type.startsWith('Role')) {
                 nextSteps.push({
                     action: `Give ${ctx.userName} the role ${ctx.name(str(g.row.RelatedId))} or one below it for ${groupTypeLabel(type)} ${ctx.name(str(g.row.RelatedId))} (${ruleName} gives it ${levelText(level)})`,
                     blastRadius: blastOfGroup(ctx, grant.entry.granteeId),
                     kind: 'changeRole',
-                    targetIds: [str(g.row.RelatedId)]
+                    targetIds: [str(g.row.RelatedId)],
+                    effect: { grant: flagsOf(level) }
                 });
             }
         }
@@ -456,8 +555,44 @@ export function evaluateSharingRules(ctx: EvaluationContext): LayerEvaluation {
         'sharingRules',
         c,
         total ? `${total} sharing-rule share(s) on this record, none reaching ${ctx.userName} or their groups.` : `No sharing rule shares this record (no share rows with RowCause Rule).`,
-        nextSteps.slice(0, 3)
+        nextSteps.slice(0, 3),
+        unreadableShareDoubts(ctx, 'sharingRules')
     );
+}
+
+/**
+ * Sharing-rule shares on the record that can't reach a high-volume (or other rule-less) user:
+ * the near miss is the rule; the fix is a sharing set, which is how such users get access.
+ */
+function unreachableRuleShares(ctx: EvaluationContext): NearMissCandidate[] {
+    const shares = sharesOfLayer(ctx, 'sharingRules').filter((g) => g.level && g.level !== 'None');
+    const first = shares[0];
+    if (!first?.level) {
+        return [];
+    }
+    const level = first.level;
+    const eligible = ['customerCommunity', 'customerCommunityPlus', 'partnerCommunity', 'highVolume'].includes(ctx.classification.kind);
+    const fix: EngineStep | undefined = eligible
+        ? {
+              action: `Give ${ctx.userName}'s profile a sharing set with an access mapping for ${ctx.objectApiName} (the user's Account or Contact matched to a lookup on ${ctx.objectApiName})`,
+              blastRadius: `Every user of the profiles in that sharing set gets ${ctx.objectApiName} records whose lookup matches their own account or contact.`,
+              kind: 'editSharingSet',
+              source: SOURCE.sharingSets,
+              effect: { grant: { ...noAccess(), read: true, edit: level !== 'Read' } }
+          }
+        : undefined;
+    return [
+        {
+            tier: 3,
+            layer: 'sharingRules',
+            mechanism: `a sharing rule shares this ${ctx.objectApiName} ${levelText(level)} with ${ctx.name(first.entry.granteeId)}`,
+            stoppedBy: `${ctx.userName} is a ${ctx.classification.label}, and such users can't be in public groups, roles or sharing rules`,
+            ...(fix ? { fix } : {}),
+            evidence: [evidenceOf(first)],
+            source: SOURCE.highVolume,
+            would: flagsOf(level)
+        }
+    ];
 }
 
 export function evaluateManualShares(ctx: EvaluationContext): LayerEvaluation {
@@ -477,16 +612,24 @@ export function evaluateManualShares(ctx: EvaluationContext): LayerEvaluation {
         );
     }
     if (ctx.objectApiName === 'User' && !c.paths.length) {
-        return layerResult('manualShares', 'neutral', `No UserShare row shares ${ctx.recordName}'s user record with ${ctx.userName} (manual user sharing gives Read or Edit; Apex managed sharing is not supported for users, seed 003).`);
+        return layerResult('manualShares', 'neutral', `No UserShare row shares ${ctx.recordName}'s user record with ${ctx.userName} (manual user sharing gives Read or Edit; Apex managed sharing is not supported for users).`, { sources: [SOURCE.userSharing] });
     }
-    return finish('manualShares', c, `No manual or Apex-managed share gives ${ctx.userName} this record.`, [
-        {
-            action: `Share this record manually with ${ctx.userName} (Read Only or Read/Write)`,
-            blastRadius: 'Only this record. The share is removed if the owner changes (seed 000 step 12). Only the owner, users above them and admins can add it.',
-            kind: 'manualShare',
-            targetIds: [ctx.recordId]
-        }
-    ]);
+    return finish(
+        'manualShares',
+        c,
+        `No manual or Apex-managed share gives ${ctx.userName} this record.`,
+        [
+            {
+                action: `Share this record manually with ${ctx.userName} (Read Only or Read/Write)`,
+                blastRadius: manualShareBlastRadius(),
+                kind: 'manualShare',
+                targetIds: [ctx.recordId],
+                source: SOURCE.ownerChange,
+                effect: { grant: { ...noAccess(), read: true, edit: true } }
+            }
+        ],
+        unreadableShareDoubts(ctx, 'manualShares')
+    );
 }
 
 export function evaluateTeams(ctx: EvaluationContext): LayerEvaluation {
@@ -495,10 +638,11 @@ export function evaluateTeams(ctx: EvaluationContext): LayerEvaluation {
         return notApplicable('teams', `${obj} has no record teams (teams exist for accounts, opportunities and cases).`);
     }
     if (ctx.classification.highVolume) {
-        return notApplicable('teams', `${ctx.classification.label}: high-volume users cannot be on teams (seed 004).`);
+        return notApplicable('teams', `${ctx.classification.label}: high-volume users cannot be on teams.`, { sources: [SOURCE.highVolume] });
     }
     const c = collector();
     const ignored: string[] = [];
+    const nearMisses: NearMissCandidate[] = [];
     for (const t of teamGrants(ctx)) {
         const chain = teamMemberChain(ctx, t.memberId);
         if (!chain) {
@@ -506,11 +650,28 @@ export function evaluateTeams(ctx: EvaluationContext): LayerEvaluation {
         }
         if (t.ignoredReason) {
             ignored.push(t.ignoredReason);
+            nearMisses.push({ tier: 3, layer: 'teams', mechanism: `${ctx.userName} is on the ${t.label}`, stoppedBy: t.ignoredReason, evidence: [t.evidence], would: flagsOf(t.level === 'None' ? 'Read' : t.level) });
             continue;
         }
         if (t.level === 'None') {
             c.reasons.push(`On the ${t.label}, which gives no access to this record.`);
             c.evidence.push(t.evidence);
+            nearMisses.push({
+                tier: 3,
+                layer: 'teams',
+                mechanism: `${ctx.userName} is on the ${t.label.replace(/ \(.*\)$/, '')}`,
+                stoppedBy: `the team member's access to this ${obj.toLowerCase()} is None (${t.label.replace(/^.*\((.*)\)$/, '$1')})`,
+                fix: {
+                    action: `Give ${ctx.userName} Read/Write ${obj === 'Account' ? 'account' : obj.toLowerCase()} access on that team`,
+                    blastRadius: obj === 'Account' ? 'Only this account.' : `Every ${obj.toLowerCase()} of the account, at that level.`,
+                    kind: 'addToTeam',
+                    targetIds: [ctx.recordId],
+                    effect: { grant: { ...noAccess(), read: true, edit: true } }
+                },
+                evidence: [t.evidence],
+                source: SOURCE.teams,
+                would: flagsOf('Edit')
+            });
             continue;
         }
         addGrant(c, makePath(ctx, 'teams', t.level, [...chain, { kind: 'team', label: t.label, via: 'member of' }]), t.level, `Member of the ${t.label}.`, [t.evidence]);
@@ -521,21 +682,32 @@ export function evaluateTeams(ctx: EvaluationContext): LayerEvaluation {
             continue;
         }
         if (!ctx.classification.canBeOnAccountOrOpportunityTeams && obj !== 'Case') {
-            ignored.push(`${ctx.classification.label} cannot be on account/opportunity teams (seed 000 step 10)`);
+            ignored.push(`${ctx.classification.label} cannot be on account/opportunity teams`);
             continue;
         }
         addGrant(c, makePath(ctx, 'teams', grant.level, [...chain, shareStep(ctx, grant)]), grant.level, `Team share row (${levelText(grant.level)})${grant.viaAccountId ? ` through the account's ${grant.column}` : ''}.`, [evidenceOf(grant)]);
     }
     const teamName = obj === 'Contact' ? 'account team of its account' : `${obj.toLowerCase()} team`;
     const neutral = `${ctx.userName} is not on the ${teamName}${ignored.length ? `; ignored: ${[...new Set(ignored)].join('; ')}` : ''}.`;
-    const nextSteps: NextStep[] =
+    const nextSteps: EngineStep[] =
         ctx.classification.canBeOnAccountOrOpportunityTeams || obj === 'Case'
-            ? [{ action: `Add ${ctx.userName} to the ${teamName} with Read/Write access`, blastRadius: obj === 'Account' ? 'This account, plus its contacts, opportunities and cases at the levels chosen for the team member.' : 'Only this record.', kind: 'addToTeam', targetIds: [ctx.recordId] }]
+            ? [
+                  {
+                      action: `Add ${ctx.userName} to the ${teamName} with Read/Write access`,
+                      blastRadius: obj === 'Account' ? 'This account, plus its contacts, opportunities and cases at the levels chosen for the team member.' : 'Only this record.',
+                      kind: 'addToTeam',
+                      targetIds: [ctx.recordId],
+                      effect: { grant: { ...noAccess(), read: true, edit: true } }
+                  }
+              ]
             : [];
-    if (!c.paths.length && c.reasons.length) {
-        return layerResult('teams', 'neutral', `${c.reasons.join(' ')}`, { evidence: c.evidence, nextSteps });
+    const doubts = unreadableShareDoubts(ctx, 'teams');
+    if (!c.paths.length && c.reasons.length && !doubts.length) {
+        return layerResult('teams', 'neutral', `${c.reasons.join(' ')}`, { evidence: c.evidence, nextSteps, nearMisses });
     }
-    return finish('teams', c, neutral, nextSteps);
+    const result = finish('teams', c, neutral, nextSteps, doubts);
+    result.nearMisses = c.paths.length ? [] : nearMisses;
+    return result;
 }
 
 const TERRITORY_COLUMN: Record<string, string> = {
@@ -548,7 +720,7 @@ const TERRITORY_COLUMN: Record<string, string> = {
 export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
     const { index } = ctx;
     const obj = ctx.objectApiName;
-    const column = TERRITORY_COLUMN[obj];
+    const column = own(TERRITORY_COLUMN, obj);
     const territoryShares = sharesOfLayer(ctx, 'territories');
     if (!column && !territoryShares.length) {
         return notApplicable('territories', `Territories share accounts and their opportunities, cases and contacts, not ${obj}.`);
@@ -562,27 +734,77 @@ export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
     const c = collector();
     const active = index.activeTerritoryModels();
     const accountId = obj === 'Account' ? ctx.recordId : ctx.owd.model === 'ControlledByParent' ? '' : str(ctx.record.AccountId);
-    const nextSteps: NextStep[] = [];
+    const nextSteps: EngineStep[] = [];
+    const nearMisses: NearMissCandidate[] = [];
     if (column && accountId) {
         const mine = new Set(index.territoriesOf(ctx.userId));
+        // Every territory the user is assigned to, whatever its model's state (for the inactive-model near miss).
+        const anyModel = new Set(
+            index
+                .rowsWhere('UserTerritory2Association', 'UserId', ctx.userId)
+                .filter((a) => a.IsActive !== false)
+                .map((a) => str(a.Territory2Id))
+        );
         for (const assoc of index.rowsWhere('ObjectTerritory2Association', 'ObjectId', accountId)) {
             const tId = str(assoc.Territory2Id);
             const territory = index.byId(tId)?.row;
-            if (!territory || !active.has(str(territory.Territory2ModelId))) {
+            if (!territory) {
                 continue;
             }
             const level = parseShareLevel(territory[column]) ?? (obj === 'Account' ? 'Read' : 'None');
+            const evidence = [`ObjectTerritory2Association:${str(assoc.Id) || tId}`, `Territory2:${tId}`];
+            const modelId = str(territory.Territory2ModelId);
+            if (!active.has(modelId)) {
+                const inModel = anyModel.has(tId) ? tId : index.territoryAncestors(tId).find((a) => anyModel.has(a));
+                if (inModel && level !== 'None' && ctx.detail) {
+                    const model = index.byId(modelId)?.row;
+                    const modelName = labelOf(model, modelId);
+                    nearMisses.push({
+                        tier: 2,
+                        layer: 'territories',
+                        mechanism: `${ctx.userName} is assigned to territory ${ctx.name(inModel)}, which holds account ${ctx.name(accountId)}`,
+                        stoppedBy: `its territory model ${modelName} is not active (state ${str(model?.State) || 'unknown'})`,
+                        fix: {
+                            action: `Activate territory model ${modelName}`,
+                            blastRadius: `Only one territory model can be active: activating ${modelName} replaces the active model's account and user assignments with its own.`,
+                            kind: 'changeSetting',
+                            targetIds: [modelId],
+                            source: SOURCE.territories,
+                            effect: { grant: flagsOf(level) }
+                        },
+                        evidence: [...evidence, `Territory2Model:${modelId}`],
+                        source: SOURCE.territories,
+                        would: flagsOf(level)
+                    });
+                }
+                continue;
+            }
             const via = mine.has(tId) ? tId : index.territoryAncestors(tId).find((a) => mine.has(a));
             if (!via) {
                 if (!ctx.detail) {
                     continue;
                 }
-                nextSteps.push({
+                const step: EngineStep = {
                     action: `Assign ${ctx.userName} to territory ${labelOf(territory)}`,
                     blastRadius: `Territory members see every account assigned to it and its child territories: ${blastCount(index, () => `${index.rowsWhere('ObjectTerritory2Association', 'Territory2Id', tId).length} account(s) in this snapshot`, 'every such account')}.`,
                     kind: 'addToTerritory',
-                    targetIds: [tId]
-                });
+                    targetIds: [tId],
+                    effect: { grant: flagsOf(level) }
+                };
+                nextSteps.push(step);
+                const myTerritory = [...mine].sort()[0];
+                if (myTerritory && level !== 'None') {
+                    nearMisses.push({
+                        tier: 3,
+                        layer: 'territories',
+                        mechanism: `${ctx.userName} is assigned to territory ${ctx.name(myTerritory)} in the active model`,
+                        stoppedBy: `account ${ctx.name(accountId)} is assigned to territory ${labelOf(territory)}, which is neither that territory nor below it`,
+                        fix: step,
+                        evidence,
+                        source: SOURCE.territories,
+                        would: flagsOf(level)
+                    });
+                }
                 continue;
             }
             if (level === 'None') {
@@ -598,7 +820,7 @@ export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
                 makePath(ctx, 'territories', level, steps),
                 level,
                 `${ctx.userName} is assigned to territory ${ctx.name(via)}${via !== tId ? `, above ${labelOf(territory)}` : ''}, which holds account ${ctx.name(accountId)} (${column} ${levelText(level)}).`,
-                [`ObjectTerritory2Association:${str(assoc.Id) || tId}`, `Territory2:${tId}`]
+                evidence
             );
         }
     }
@@ -609,9 +831,12 @@ export function evaluateTerritories(ctx: EvaluationContext): LayerEvaluation {
         }
         addGrant(c, makePath(ctx, 'territories', grant.level, [...chain, shareStep(ctx, grant)]), grant.level, `${describeRowCause(grant.entry.rowCause).label} share (${levelText(grant.level)})${chainText(chain)}.`, [evidenceOf(grant)]);
     }
-    if (!active.size && !c.paths.length) {
-        return layerResult('territories', 'neutral', 'No Territory2Model is Active: territories give nothing.');
+    const doubts = unreadableShareDoubts(ctx, 'territories');
+    if (!active.size && !c.paths.length && !doubts.length) {
+        return layerResult('territories', 'neutral', 'No territory model is in the Active state: territories give nothing.', { nearMisses });
     }
-    return finish('territories', c, `${ctx.userName} is not in a territory (or parent territory) holding ${accountId ? `account ${ctx.name(accountId)}` : 'this record'}.`, nextSteps.slice(0, 3));
+    const result = finish('territories', c, `${ctx.userName} is not in a territory (or parent territory) holding ${accountId ? `account ${ctx.name(accountId)}` : 'this record'}.`, nextSteps.slice(0, 3), doubts);
+    result.nearMisses = c.paths.length ? [] : nearMisses;
+    return result;
 }
 

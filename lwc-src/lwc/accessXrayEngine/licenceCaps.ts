@@ -37,7 +37,7 @@ const NONE: AccessFlags = { read: false, edit: false, delete: false, transfer: f
 const READ_ONLY: AccessFlags = { read: true, edit: false, delete: false, transfer: false, share: false };
 const READ_EDIT: AccessFlags = { read: true, edit: true, delete: false, transfer: false, share: false };
 
-const SEED_004 = 'seed 004 "High Volume Portal User Record Access" (CRUD permissions per licence)';
+const SEED_004 = 'Salesforce Help: Experience Cloud User Licenses (object permissions per licence; high-volume portal user record access)';
 const HELP_LICENCES = 'Salesforce Help "Experience Cloud User Licenses"';
 
 /** Partner-only CRM objects (Help "Experience Cloud User Licenses"). */
@@ -84,14 +84,14 @@ function fromTable(
     label: string
 ): LicenceCap {
     if (isCustomObject(objectApiName)) {
-        return allowed(`the ${licence} licence allows full access to custom objects (${SEED_004})`, SEED_004);
+        return allowed(`the ${licence} licence allows full access to custom objects`, SEED_004);
     }
     const caps = table[objectApiName];
     if (caps) {
         const limited = !caps.delete;
         return {
             verdict: limited ? 'readOnly' : 'allowed',
-            reason: `the ${licence} licence allows at most ${describeFlags(caps)} on ${objectApiName} (${SEED_004})`,
+            reason: `the ${licence} licence allows at most ${describeFlags(caps)} on ${objectApiName}`,
             access: { ...caps },
             source: SEED_004
         };
@@ -99,14 +99,14 @@ function fromTable(
     if (CRM_OBJECTS.has(objectApiName)) {
         return {
             verdict: 'notAvailable',
-            reason: `${label} can't have ${objectApiName} at all: the ${licence} licence doesn't include it (${SEED_004}); no permission set or sharing can grant it — a different licence is needed`,
+            reason: `${label} can't have ${objectApiName} at all: the ${licence} licence doesn't include it; no permission set or sharing can grant it — a different licence is needed`,
             access: { ...NONE },
             source: SEED_004
         };
     }
     return {
         verdict: 'unknown',
-        reason: `the ${licence} licence's object list (${SEED_004}) doesn't mention ${objectApiName}; check the licence in Setup > Company Information`,
+        reason: `the ${licence} licence's object list doesn't mention ${objectApiName}; check the licence in Setup > Company Information`,
         access: { ...ALL },
         source: SEED_004
     };
@@ -132,7 +132,7 @@ export function licenceCap(c: UserClassification, objectApiName: string, label =
             if (PARTNER_ONLY.has(objectApiName)) {
                 return {
                     verdict: 'notAvailable',
-                    reason: `${label} can't have ${objectApiName} at all: ${objectApiName} is a Partner Community object and the ${licence} licence doesn't include it (${HELP_LICENCES}); no permission set or sharing can grant it — a Partner Community licence is needed`,
+                    reason: `${label} can't have ${objectApiName} at all: ${objectApiName} is a Partner Community object and the ${licence} licence doesn't include it; no permission set or sharing can grant it — a Partner Community licence is needed`,
                     access: { ...NONE },
                     source: HELP_LICENCES
                 };
@@ -148,7 +148,7 @@ export function licenceCap(c: UserClassification, objectApiName: string, label =
             if (PARTNER_ONLY.has(objectApiName)) {
                 return {
                     verdict: 'notAvailable',
-                    reason: `${label} can't have ${objectApiName} at all: high-volume licences don't include Partner Community objects (${HELP_LICENCES}, ${SEED_004})`,
+                    reason: `${label} can't have ${objectApiName} at all: high-volume licences don't include Partner Community objects`,
                     access: { ...NONE },
                     source: HELP_LICENCES
                 };
@@ -162,9 +162,9 @@ export function licenceCap(c: UserClassification, objectApiName: string, label =
         case 'guest':
             return {
                 verdict: 'readOnly',
-                reason: `guest users get read access only, through guest user sharing rules (access-semantics.md §5, §12)`,
+                reason: `guest users get read access only, through guest user sharing rules`,
                 access: { ...READ_ONLY },
-                source: 'access-semantics.md §12 (guest users: read only via guest sharing rules)'
+                source: 'Salesforce Help: Guest User Sharing Rules (read only)'
             };
         case 'chatterExternal':
         case 'chatterFree':

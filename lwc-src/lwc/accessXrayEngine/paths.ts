@@ -2,10 +2,10 @@
  * Grant paths: named chains from the user to the record, and share-row matching shared by
  * the sharing layers (is the user the grantee, or a member of the grantee group, and how).
  */
-import { accessLevelOfGrant, type GrantLevel } from './accessLevels';
+import { accessLevelOfGrant, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { describeRowCause } from './rowCauses';
-import type { AccessLevel, GrantPath, LayerId, PathStep } from './types';
+import type { AccessFlags, AccessLevel, GrantPath, LayerId, PathStep } from './types';
 
 export function userStep(ctx: EvaluationContext): PathStep {
     return { kind: 'user', label: ctx.userName, id: ctx.userId };
@@ -68,4 +68,51 @@ export function levelText(level: GrantLevel | AccessLevel): string {
 
 export function pathLevel(level: GrantLevel): AccessLevel {
     return accessLevelOfGrant(level);
+}
+
+/** A value as a reader sees it in a message: quoted, cut short. */
+function shown(value: unknown): string {
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
+    }
+    return value === undefined ? 'no value' : String(value);
+}
+
+/**
+ * Share rows of one layer on this record whose access level is not a value Salesforce uses
+ * (Read, Edit, All; None for the child columns) and that reach the user (directly, through a
+ * group, or — with `alsoBelow` — through someone below them): what they grant is unknown, so the
+ * layer says so instead of dropping them.
+ */
+export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, alsoBelow?: (granteeId: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const grant of ctx.shares) {
+        if (grant.layer !== layer || grant.level !== null) {
+            continue;
+        }
+        const grantee = grant.entry.granteeId;
+        if (granteeChain(ctx, grantee) === null && !(alsoBelow?.(grantee) ?? false)) {
+            continue;
+        }
+        const text = `share row ${evidenceOf(grant)} to ${ctx.name(grantee)} has the access level ${shown(grant.entry.row[grant.column])}, which is not a Salesforce value (Read, Edit, All): what it grants is unknown`;
+        if (!out.includes(text)) {
+            out.push(text);
+        }
+    }
+    return out;
+}
+
+const PATH_GRANT: Record<AccessLevel, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Delete: 'All', Transfer: 'ReadEditTransfer', All: 'All' };
+
+/**
+ * A path as far as the gates let it go: a path that gives the owner's access ends at Read for a
+ * user whose object permissions stop at Read, and the summary says so ("→ Read (All, capped by
+ * object permissions)"), so no path promises more than the user can do.
+ */
+export function capPath(path: GrantPath, gate: AccessFlags): GrantPath {
+    const capped = maxAccessLevelOf(andFlags(flagsOf(PATH_GRANT[path.level]), gate));
+    if (capped === path.level || capped === 'None') {
+        return path;
+    }
+    return { ...path, level: capped, summary: `${path.summary.replace(/ → [A-Za-z]+$/, '')} → ${capped} (${path.level}, capped by object permissions)` };
 }

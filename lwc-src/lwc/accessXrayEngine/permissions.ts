@@ -23,10 +23,22 @@ export interface PermissionSource {
     evidence: string[];
 }
 
+/** An assignment that gives nothing today (expired, inactive, revoked), and what it would give. */
+export interface IgnoredAssignment {
+    assignmentId: string;
+    /** "permission set Invoice Editor" / "permission set group Sales Ops". */
+    what: string;
+    /** "expired on 2026-01-01", "is inactive (IsActive = false)", "was revoked by a user access policy (IsRevoked = true)". */
+    why: string;
+    /** The permission sets whose permissions it would contribute. */
+    permissionSetIds: string[];
+}
+
 export interface UserPermissions {
     sources: PermissionSource[];
     /** Assignments ignored, with the reason ("expired on …"). */
     ignored: string[];
+    ignoredAssignments: IgnoredAssignment[];
     uncertainties: string[];
     /** Profile id and every granting permission set id (for record type visibility lookups). */
     parentIds: Set<string>;
@@ -58,6 +70,8 @@ export interface ObjectPermissionResult {
     via: Record<ObjectFlag, string[]>;
     /** Flags a group would give but a muting set removes, with the muting set's label. */
     muted: string[];
+    /** The same, as data: which flag, which group, which muting permission set. */
+    mutedFlags: { flag: ObjectFlag; groupId: string; groupLabel: string; mutingId: string }[];
     evidence: string[];
     /** False when ObjectPermissions / assignments were not collected. */
     known: boolean;
@@ -83,6 +97,7 @@ export function userPermissions(index: SnapshotIndex, userId: string): UserPermi
     const user = index.user(userId);
     const sources: PermissionSource[] = [];
     const ignored: string[] = [];
+    const ignoredAssignments: IgnoredAssignment[] = [];
     const uncertainties: string[] = [];
     const seenSets = new Set<string>();
     const parentIds = new Set<string>();
@@ -106,16 +121,18 @@ export function userPermissions(index: SnapshotIndex, userId: string): UserPermi
         const setId = str(psa.PermissionSetId);
         const what = groupId ? `permission set group ${index.name(groupId)}` : `permission set ${index.name(setId)}`;
         const expiry = psa.ExpirationDate;
-        if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) && Date.parse(expiry) <= index.now) {
-            ignored.push(`${what}: assignment expired on ${expiry}`);
-            continue;
-        }
-        if (psa.IsActive === false) {
-            ignored.push(`${what}: assignment is inactive (IsActive = false)`);
-            continue;
-        }
-        if (psa.IsRevoked === true) {
-            ignored.push(`${what}: assignment was revoked by a user access policy (IsRevoked = true)`);
+        const why =
+            typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) && Date.parse(expiry) <= index.now
+                ? `expired on ${expiry.slice(0, 10)}`
+                : psa.IsActive === false
+                  ? 'is inactive'
+                  : psa.IsRevoked === true
+                    ? 'was revoked by a user access policy'
+                    : null;
+        if (why) {
+            ignored.push(`${what}: assignment ${why}`);
+            const ids = groupId ? [...index.rowsWhere('PermissionSetGroupComponent', 'PermissionSetGroupId', groupId).map((c) => str(c.PermissionSetId)), ...index.rowsWhere('PermissionSet', 'PermissionSetGroupId', groupId).map((p) => str(p.Id))] : [setId];
+            ignoredAssignments.push({ assignmentId, what, why, permissionSetIds: ids.filter((x) => x && index.byId(x)?.table === 'PermissionSet') });
             continue;
         }
         const evidence = assignmentId ? [`PermissionSetAssignment:${assignmentId}`] : [];
@@ -175,7 +192,7 @@ export function userPermissions(index: SnapshotIndex, userId: string): UserPermi
             });
         }
     }
-    const result: UserPermissions = { sources, ignored, uncertainties, parentIds };
+    const result: UserPermissions = { sources, ignored, ignoredAssignments, uncertainties, parentIds };
     perUser.set(userId, result);
     return result;
 }
@@ -204,12 +221,37 @@ export function systemPermission(index: SnapshotIndex, userId: string, field: st
     return { granted: via.length > 0, via, muted };
 }
 
+/** The object-permission flags one permission set grants on an object (with Modify All / View All implications). */
+export function permissionSetFlags(index: SnapshotIndex, permissionSetId: string, object: string): Record<ObjectFlag, boolean> {
+    const flags: Record<ObjectFlag, boolean> = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+    for (const row of objectRows(index, permissionSetId, object)) {
+        for (const f of Object.keys(OBJECT_FIELDS) as ObjectFlag[]) {
+            if (row[OBJECT_FIELDS[f]] === true) {
+                flags[f] = true;
+            }
+        }
+    }
+    if (index.byId(permissionSetId)?.row.PermissionsModifyAllData === true) {
+        for (const f of Object.keys(flags) as ObjectFlag[]) {
+            flags[f] = true;
+        }
+    }
+    if (flags.modifyAll) {
+        flags.viewAll = flags.read = flags.edit = flags.delete = true;
+    }
+    if (flags.viewAll) {
+        flags.read = true;
+    }
+    return flags;
+}
+
 /** Effective object permissions of a user on an object. Modify All Data implies all of them. */
 export function objectPermissions(index: SnapshotIndex, userId: string, object: string): ObjectPermissionResult {
     const perms = userPermissions(index, userId);
     const flags: Record<ObjectFlag, boolean> = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
     const via: Record<ObjectFlag, string[]> = { read: [], create: [], edit: [], delete: [], viewAll: [], modifyAll: [] };
     const muted: string[] = [];
+    const mutedFlags: ObjectPermissionResult['mutedFlags'] = [];
     const evidence: string[] = [];
     const uncertainties = [...perms.uncertainties];
     const known = index.hasTable('ObjectPermissions') && (index.hasTable('PermissionSetAssignment') || index.hasTable('PermissionSet'));
@@ -218,12 +260,12 @@ export function objectPermissions(index: SnapshotIndex, userId: string, object: 
         uncertainties.push(`object permissions unknown: ${why}`);
     }
     for (const source of perms.sources) {
-        const mutedFlags = new Set<ObjectFlag>();
+        const mutedBy = new Map<ObjectFlag, string>();
         for (const m of source.mutingIds) {
             for (const row of objectRows(index, m, object)) {
                 for (const f of Object.keys(OBJECT_FIELDS) as ObjectFlag[]) {
-                    if (row[OBJECT_FIELDS[f]] === true) {
-                        mutedFlags.add(f);
+                    if (row[OBJECT_FIELDS[f]] === true && !mutedBy.has(f)) {
+                        mutedBy.set(f, m);
                     }
                 }
             }
@@ -235,8 +277,12 @@ export function objectPermissions(index: SnapshotIndex, userId: string, object: 
                     if (row[OBJECT_FIELDS[f]] !== true) {
                         continue;
                     }
-                    if (mutedFlags.has(f)) {
+                    const muter = mutedBy.get(f);
+                    if (muter) {
                         muted.push(`${OBJECT_FLAG_LABEL[f]} from ${source.label} is muted`);
+                        if (!mutedFlags.some((x) => x.flag === f && x.groupId === source.id)) {
+                            mutedFlags.push({ flag: f, groupId: source.id, groupLabel: source.label, mutingId: muter });
+                        }
                         continue;
                     }
                     flags[f] = true;
@@ -270,7 +316,7 @@ export function objectPermissions(index: SnapshotIndex, userId: string, object: 
         flags.read = true;
         via.read.push('implied by View All');
     }
-    return { flags, via, muted, evidence, known, uncertainties };
+    return { flags, via, muted, mutedFlags, evidence, known, uncertainties };
 }
 
 /** Field permissions of a user: readable / editable and by which sources. */

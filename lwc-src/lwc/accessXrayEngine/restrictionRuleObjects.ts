@@ -16,6 +16,7 @@
  * Pure: an API name in, an answer out. Object API names are case-insensitive in Salesforce,
  * so the comparison is too.
  */
+import { own } from './ownKey';
 
 export const RESTRICTION_RULE_OBJECTS_SOURCE =
     'Restriction Rules Developer Guide, "Considerations" > Available Objects: "Restriction rules are available for custom objects, external objects, contracts, events, tasks, time sheets, and time sheet entries"';
@@ -62,7 +63,7 @@ export function restrictionRuleSupport(objectApiName: string): RestrictionRuleOb
     if (EXTERNAL_OBJECT.test(name)) {
         return { supported: true, kind: 'external', objectApiName: name };
     }
-    const note = NOTES[name.toLowerCase()];
+    const note = own(NOTES, name.toLowerCase());
     return note ? { supported: false, objectApiName: name, note } : { supported: false, objectApiName: name };
 }
 

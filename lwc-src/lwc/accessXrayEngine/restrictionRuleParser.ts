@@ -73,13 +73,27 @@ export class RuleSyntaxError extends Error {
     readonly problem: string;
 
     constructor(ruleName: string, criteria: CriteriaKind, column: number, problem: string, source: string) {
-        super(`Restriction rule "${ruleName}": ${criteria} is malformed at column ${column}: ${problem} (in: ${source})`);
+        super(`Restriction rule "${ruleName}": ${criteria} is malformed at column ${column}: ${problem} (near: ${excerpt(source, column - 1)})`);
         this.name = 'RuleSyntaxError';
         this.ruleName = ruleName;
         this.criteria = criteria;
         this.column = column;
         this.problem = problem;
     }
+}
+
+/** Nesting (parentheses, NOT, AND(…), OR(…)) beyond this is refused as a syntax error, never a stack overflow. */
+export const MAX_NESTING = 64;
+
+const EXCERPT_HALF = 24;
+
+/** At most a short excerpt of the criteria around an offset: an error never quotes a whole rule. */
+export function excerpt(source: string, offset: number): string {
+    const text = typeof source === 'string' ? source : String(source);
+    const at = Math.max(0, Math.min(offset, text.length));
+    const from = Math.max(0, at - EXCERPT_HALF);
+    const to = Math.min(text.length, at + EXCERPT_HALF);
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
 type TokenType = 'ident' | 'string' | 'number' | 'word' | 'op' | 'lparen' | 'rparen' | 'comma' | 'and' | 'or' | 'not' | 'eof';
@@ -207,6 +221,7 @@ export function splitMultiValue(value: string): string[] {
 
 class Parser {
     private index = 0;
+    private depth = 0;
 
     constructor(
         private readonly tokens: Token[],
@@ -262,17 +277,31 @@ class Parser {
         return operands.length === 1 ? (operands[0] as RuleExpr) : { kind: 'and', operands };
     }
 
+    /** One level deeper; refuses criteria nested more than MAX_NESTING levels. */
+    private nested<T>(token: Token, parse: () => T): T {
+        if (++this.depth > MAX_NESTING) {
+            this.fail(token.pos, `conditions are nested more than ${MAX_NESTING} levels deep`);
+        }
+        try {
+            return parse();
+        } finally {
+            this.depth--;
+        }
+    }
+
     private parseUnary(): RuleExpr {
         const token = this.peek();
         if (token.type === 'not') {
-            this.next();
-            if (this.peek().type === 'lparen') {
+            return this.nested(token, () => {
                 this.next();
-                const operand = this.parseOr();
-                this.expect('rparen', '")" to close NOT(');
-                return { kind: 'not', operand };
-            }
-            return { kind: 'not', operand: this.parseUnary() };
+                if (this.peek().type === 'lparen') {
+                    this.next();
+                    const operand = this.parseOr();
+                    this.expect('rparen', '")" to close NOT(');
+                    return { kind: 'not', operand };
+                }
+                return { kind: 'not', operand: this.parseUnary() };
+            });
         }
         return this.parsePrimary();
     }
@@ -280,25 +309,30 @@ class Parser {
     private parsePrimary(): RuleExpr {
         const token = this.peek();
         if (token.type === 'lparen') {
-            this.next();
-            const inner = this.parseOr();
-            this.expect('rparen', '")"');
-            return inner;
+            return this.nested(token, () => {
+                this.next();
+                const inner = this.parseOr();
+                this.expect('rparen', '")"');
+                return inner;
+            });
         }
         if ((token.type === 'and' || token.type === 'or') && this.peek(1).type === 'lparen') {
             // Formula form: AND(a, b, …) / OR(a, b, …).
-            this.next();
-            this.next();
-            const operands = [this.parseOr()];
-            while (this.peek().type === 'comma') {
+            const kind = token.type;
+            return this.nested(token, () => {
                 this.next();
-                operands.push(this.parseOr());
-            }
-            this.expect('rparen', `")" to close ${token.text.toUpperCase()}(`);
-            if (operands.length < 2) {
-                this.fail(token.pos, `${token.text.toUpperCase()}() needs at least two conditions`);
-            }
-            return { kind: token.type, operands };
+                this.next();
+                const operands = [this.parseOr()];
+                while (this.peek().type === 'comma') {
+                    this.next();
+                    operands.push(this.parseOr());
+                }
+                this.expect('rparen', `")" to close ${token.text.toUpperCase()}(`);
+                if (operands.length < 2) {
+                    this.fail(token.pos, `${token.text.toUpperCase()}() needs at least two conditions`);
+                }
+                return { kind, operands };
+            });
         }
         if (token.type === 'ident' && token.text.toUpperCase() === 'ISPICKVAL' && this.peek(1).type === 'lparen') {
             this.next();

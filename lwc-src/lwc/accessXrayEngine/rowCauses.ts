@@ -6,6 +6,7 @@
  * Any cause not listed here is an Apex sharing reason (custom objects, `<Reason>__c`)
  * or unknown; `describeRowCause` says which.
  */
+import { own } from './ownKey';
 import type { LayerId } from './types';
 
 export interface RowCauseInfo {
@@ -86,7 +87,7 @@ const CAUSES: Record<string, RowCauseInfo> = {
 /** Layer and reason for a share row's cause. Unknown `__c` causes are Apex sharing reasons. */
 export function describeRowCause(rowCause: string | undefined | null): RowCauseInfo {
     const cause = rowCause ?? '';
-    const known = CAUSES[cause];
+    const known = own(CAUSES, cause);
     if (known) {
         return known;
     }

@@ -6,6 +6,7 @@
  * Source: access-semantics.md §5 ("resolve it from sharing rule metadata"), Metadata API
  * "SharingRules" (sharedTo/sharedFrom members, criteriaItems, booleanFilter).
  */
+import { own } from './ownKey';
 import type { SnapshotIndex } from './snapshotIndex';
 import type { Row, SharedTo, SharingRuleDefinition } from './types';
 
@@ -48,7 +49,7 @@ export function groupsOfSharedTo(index: SnapshotIndex, sharedTo: SharedTo): stri
 function resolveSharedTo(index: SnapshotIndex, sharedTo: SharedTo): string[] {
     const out: string[] = [];
     for (const [key, raw] of Object.entries(sharedTo)) {
-        const type = SHARED_TO_GROUP_TYPE[key];
+        const type = own(SHARED_TO_GROUP_TYPE, key);
         if (!type) {
             continue;
         }

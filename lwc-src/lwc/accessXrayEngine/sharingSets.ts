@@ -44,6 +44,8 @@ export interface SharingSetOutcome {
     matches: SharingSetMatch[];
     /** Mappings for this object that were checked and did not match, in plain words. */
     misses: string[];
+    /** Sharing sets that don't list the user's profile but whose mapping would match this record (the near miss). */
+    unlisted: { sharingSet: SharingSetDefinition; level: GrantLevel; words: string }[];
     uncertainties: string[];
     evidence: string[];
 }
@@ -169,7 +171,7 @@ export function evaluateSharingSets(
     objectApiName: string,
     recordName: string
 ): SharingSetOutcome {
-    const out: SharingSetOutcome = { sets: [], matches: [], misses: [], uncertainties: [], evidence: [] };
+    const out: SharingSetOutcome = { sets: [], matches: [], misses: [], unlisted: [], uncertainties: [], evidence: [] };
     const all = index.snapshot.metadata?.SharingSet;
     const unavailable = index.unavailable('SharingSet');
     if (!all || unavailable) {
@@ -183,11 +185,20 @@ export function evaluateSharingSets(
     out.sets = all.filter((s) => sharingSetListsProfile(s, profile, profileId));
     if (out.sets.length === 0) {
         out.misses.push(`no sharing set lists the profile ${str(profile?.Name) || profileId}`);
+        for (const set of all) {
+            for (const mapping of (set.accessMappings ?? []).filter((m) => m.object === objectApiName)) {
+                const userSide = resolveUserField(index, user, mapping.userField);
+                const recordSide = resolveObjectField(index, record, mapping.objectField);
+                if (userSide.known && recordSide.known && userSide.ids.some((u) => recordSide.ids.some((r) => sameId(u, r) || u === r))) {
+                    out.unlisted.push({ sharingSet: set, level: parseShareLevel(mapping.accessLevel) ?? 'Read', words: `User.${mapping.userField} → ${objectApiName}.${mapping.objectField}` });
+                }
+            }
+        }
         return out;
     }
     if (out.sets.length > 1) {
         out.uncertainties.push(
-            `the profile ${str(profile?.Name) || profileId} is listed in ${out.sets.length} sharing sets (${out.sets.map((s) => s.fullName).join(', ')}); each profile can be associated with only one sharing set (seed 004)`
+            `the profile ${str(profile?.Name) || profileId} is listed in ${out.sets.length} sharing sets (${out.sets.map((s) => s.fullName).join(', ')}); each profile can be associated with only one sharing set`
         );
     }
     for (const set of out.sets) {

@@ -44,6 +44,15 @@ export interface GroupMembership {
 
 const EMPTY: readonly Row[] = Object.freeze([]) as readonly Row[];
 
+/** Groups nested in groups: strongly connected components and their members (see `membersOf`). */
+interface GroupNesting {
+    componentOf: Map<string, number>;
+    /** Group ids per component; a component nested in another has a smaller number. */
+    groups: string[][];
+    successors: number[][];
+    members: Map<number, Set<string>>;
+}
+
 function str(value: unknown): string {
     return typeof value === 'string' ? value : '';
 }
@@ -86,6 +95,7 @@ export class SnapshotIndex {
     private hierarchyModel: HierarchyModel | null = null;
     private roleChildrenCache: Map<string, string[]> | null = null;
     private shareTablesList: ShareTableInfo[] = [];
+    private nestingCache: GroupNesting | null = null;
 
     constructor(snapshot: Snapshot) {
         this.snapshot = snapshot;
@@ -225,7 +235,8 @@ export class SnapshotIndex {
 
     /** Reason the collector gave for not reading a table, if any. */
     unavailable(table: string): string | null {
-        const entry = this.snapshot.meta.unavailable?.find((u) => u.table === table);
+        // Entries for one unreadable record (recordId) say nothing about the table as a whole.
+        const entry = this.snapshot.meta.unavailable?.find((u) => u.table === table && !u.recordId);
         return entry ? entry.reason : null;
     }
 
@@ -636,6 +647,10 @@ export class SnapshotIndex {
     /**
      * Ids of every user in a group (derived membership), memoised. Used for blast radius,
      * "bosses of members" and who-can-see.
+     *
+     * Nested groups are resolved per strongly connected component of the nesting graph: groups
+     * that contain each other (a cycle) have the same members, whatever order the GroupMember
+     * rows come in (a partial set cached as a cycle guard would depend on that order).
      */
     membersOf(groupId: string): ReadonlySet<string> {
         const early = this.membersCache.get(groupId);
@@ -643,19 +658,152 @@ export class SnapshotIndex {
             return early;
         }
         const gid = normaliseId(groupId) ?? groupId;
-        let set = this.membersCache.get(gid);
-        if (set) {
-            return set;
+        const cached = this.membersCache.get(gid);
+        if (cached) {
+            return cached;
         }
-        set = new Set<string>();
-        this.membersCache.set(gid, set); // cycle guard
+        const nesting = this.groupNesting();
+        const component = nesting.componentOf.get(gid);
+        const set = component === undefined ? this.ownMembers(gid) : this.componentMembers(component);
+        this.membersCache.set(gid, set);
+        return set;
+    }
+
+    /** Users of one component: its groups' own members plus those of every component nested in it. */
+    private componentMembers(component: number): Set<string> {
+        const nesting = this.groupNesting();
+        const hit = nesting.members.get(component);
+        if (hit) {
+            return hit;
+        }
+        // Tarjan numbers components so that every component nested in another has a smaller number:
+        // computing the reachable ones in ascending order finds each one's successors done.
+        const reachable = new Set<number>([component]);
+        const todo = [component];
+        while (todo.length) {
+            const c = todo.pop() as number;
+            for (const next of nesting.successors[c] ?? []) {
+                if (!reachable.has(next) && !nesting.members.has(next)) {
+                    reachable.add(next);
+                    todo.push(next);
+                }
+            }
+        }
+        for (const c of [...reachable].sort((a, b) => a - b)) {
+            const set = new Set<string>();
+            for (const g of nesting.groups[c] ?? []) {
+                for (const u of this.ownMembers(g)) {
+                    set.add(u);
+                }
+            }
+            for (const next of nesting.successors[c] ?? []) {
+                for (const u of nesting.members.get(next) ?? []) {
+                    set.add(u);
+                }
+            }
+            nesting.members.set(c, set);
+        }
+        return nesting.members.get(component) as Set<string>;
+    }
+
+    /** The group-in-group graph and its strongly connected components (iterative Tarjan), built once. */
+    private groupNesting(): GroupNesting {
+        if (this.nestingCache) {
+            return this.nestingCache;
+        }
+        const children = new Map<string, string[]>();
+        for (const gm of this.rows('GroupMember')) {
+            const parent = normaliseId(gm.GroupId);
+            const child = normaliseId(gm.UserOrGroupId);
+            if (!parent || !child || this.byId(child)?.table !== 'Group') {
+                continue;
+            }
+            const list = children.get(parent);
+            if (list) {
+                list.push(child);
+            } else {
+                children.set(parent, [child]);
+            }
+        }
+        const nodes = new Set<string>(children.keys());
+        for (const list of children.values()) {
+            list.forEach((c) => nodes.add(c));
+        }
+        const order = new Map<string, number>();
+        const low = new Map<string, number>();
+        const onStack = new Set<string>();
+        const stack: string[] = [];
+        const componentOf = new Map<string, number>();
+        const groups: string[][] = [];
+        let counter = 0;
+        const visit = (node: string): void => {
+            order.set(node, counter);
+            low.set(node, counter);
+            counter++;
+            stack.push(node);
+            onStack.add(node);
+        };
+        for (const root of [...nodes].sort()) {
+            if (order.has(root)) {
+                continue;
+            }
+            visit(root);
+            const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+            while (work.length) {
+                const frame = work[work.length - 1] as { node: string; next: number };
+                const kids = children.get(frame.node) ?? [];
+                if (frame.next < kids.length) {
+                    const kid = kids[frame.next++] as string;
+                    if (!order.has(kid)) {
+                        visit(kid);
+                        work.push({ node: kid, next: 0 });
+                    } else if (onStack.has(kid)) {
+                        low.set(frame.node, Math.min(low.get(frame.node) as number, order.get(kid) as number));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (low.get(frame.node) === order.get(frame.node)) {
+                    const members: string[] = [];
+                    let w: string | undefined;
+                    do {
+                        w = stack.pop() as string;
+                        onStack.delete(w);
+                        componentOf.set(w, groups.length);
+                        members.push(w);
+                    } while (w !== frame.node);
+                    groups.push(members.sort());
+                }
+                const parent = work[work.length - 1];
+                if (parent) {
+                    low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+                }
+            }
+        }
+        const successors: number[][] = groups.map(() => []);
+        for (const [parent, list] of children) {
+            const from = componentOf.get(parent) as number;
+            for (const child of list) {
+                const to = componentOf.get(child) as number;
+                if (to !== from && !(successors[from] as number[]).includes(to)) {
+                    (successors[from] as number[]).push(to);
+                }
+            }
+        }
+        this.nestingCache = { componentOf, groups, successors, members: new Map() };
+        return this.nestingCache;
+    }
+
+    /** Users a group holds by itself: derived from its type (role, territory, org-wide, manager) and its direct user members. */
+    private ownMembers(gid: string): Set<string> {
+        const set = new Set<string>();
         const group = this.byId(gid)?.row;
         const type = str(group?.Type);
         const related = normaliseId(group?.RelatedId);
         const addUsers = (rows: readonly Row[]): void => {
             for (const u of rows) {
                 if (typeof u.Id === 'string') {
-                    (set as Set<string>).add(u.Id);
+                    set.add(u.Id);
                 }
             }
         };
@@ -734,13 +882,8 @@ export class SnapshotIndex {
         }
         for (const gm of this.rowsWhere('GroupMember', 'GroupId', gid)) {
             const member = str(gm.UserOrGroupId);
-            const hit = this.byId(member);
-            if (hit?.table === 'User') {
+            if (this.byId(member)?.table === 'User') {
                 set.add(member);
-            } else if (hit?.table === 'Group') {
-                for (const u of this.membersOf(member)) {
-                    set.add(u);
-                }
             }
         }
         return set;

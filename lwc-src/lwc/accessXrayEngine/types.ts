@@ -429,7 +429,7 @@ export interface NearMiss {
     mechanism: string;
     /** What stopped it, naming the exact setting or record ("Grant Access Using Hierarchies is off for Invoice"). */
     stoppedBy: string;
-    /** The fix for this near miss; it makes the asked operation possible. */
+    /** The fix for this near miss; present only when it makes the asked operation possible (it may pair two changes). */
     fix?: NextStep;
     evidence: string[];
     source?: string;
@@ -454,9 +454,9 @@ export interface Explanation {
     reconciliation: Reconciliation;
     /** For each denied operation, the first blocking layer and the cheapest way past it. */
     whyNot: WhyNot[];
-    /** Settings the verdict used, with their provenance (shown to the reader). */
-    settingsUsed: { key: string; setting: Setting }[];
-    /** When nothing grants Read: the mechanism that came closest (the summary leads with it). */
+    /** Settings the verdict used, with their provenance (shown to the reader by `label`, the Setup wording). */
+    settingsUsed: { key: string; label?: string; setting: Setting }[];
+    /** When Read is denied: the mechanism that came closest and what stopped it (the summary leads with it; the same as `whyNot` read's). */
     nearMiss?: NearMiss;
 }
 

@@ -2,6 +2,11 @@
  * Snapshot validation: every problem is reported as `<json path>: <problem>` through
  * `SnapshotError`, before any layer runs. Id-valued columns are normalised to 18 characters
  * (rows are copied, the caller's snapshot is never mutated).
+ *
+ * What a real org can't produce is rejected here, so no layer ever reasons on it: a record or
+ * user listed twice (two rows with one Id), a role or territory that is its own ancestor,
+ * an object or table named `__proto__` / `constructor` / `prototype` (the sections are copied
+ * into prototype-free objects, so a key can never reach `Object.prototype`).
  */
 import { SnapshotError } from './errors';
 import { isSalesforceId, toId18 } from './ids';
@@ -44,7 +49,13 @@ export const ID_FIELDS: ReadonlySet<string> = new Set([
     'UserLicenseId'
 ]);
 
-const BOOLEAN_FIELDS = /^(Permissions\w+|Is[A-Z]\w*|Has[A-Z]\w*|DoesIncludeBosses)$/;
+const BOOLEAN_FIELDS = /^(Permissions\w+|Is[A-Z]\w*|Has[A-Z]\w*|DoesIncludeBosses|__redacted)$/;
+/** Keys that would reach Object.prototype if used on a plain object. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** An sObject API name as `attributes.type` carries it. */
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** The all-zero id SOQL returns for rows that have no id of their own (UserRecordAccess, EntityDefinition). */
+const NO_ID = /^0{15}/;
 const META_SOURCES = new Set(['org', 'demo', 'synthetic', 'fixture', 'admin']);
 const PROVENANCES = new Set(['org', 'assumed', 'admin']);
 
@@ -81,9 +92,19 @@ function validateRow(row: unknown, path: string): Row {
         fail(path, `expected a row object, got ${describe(row)}`);
     }
     let copy: Row | null = null;
+    const attributes = row.attributes;
+    if (attributes !== undefined && attributes !== null) {
+        if (!isPlainObject(attributes)) {
+            fail(`${path}.attributes`, `expected the REST attributes object, got ${describe(attributes)}`);
+        }
+        const type = attributes.type;
+        if (type !== undefined && (typeof type !== 'string' || !API_NAME.test(type) || RESERVED_KEYS.has(type))) {
+            fail(`${path}.attributes.type`, `expected an sObject API name such as "Account", got ${describe(type)}`);
+        }
+    }
     for (const field of Object.keys(row)) {
         const value = row[field];
-        if (value === null || value === undefined) {
+        if (value === null || value === undefined || field === 'attributes') {
             continue;
         }
         if (ID_FIELDS.has(field)) {
@@ -129,9 +150,28 @@ function validateMeta(meta: unknown): void {
             if (!isPlainObject(item) || typeof item.table !== 'string') {
                 fail(`meta.${listName}[${i}]`, `expected an object with a "table" name, got ${describe(item)}`);
             }
+            if (item.recordId !== undefined && !isSalesforceId(item.recordId)) {
+                fail(`meta.${listName}[${i}].recordId`, `expected an 18- or 15-character Salesforce id, got ${describe(item.recordId)}`);
+            }
         });
     }
     validateScope(meta.scope);
+}
+
+/** Fails on a key that would reach Object.prototype (`__proto__`, `constructor`, `prototype`). */
+function checkKey(section: string, name: string, what: string): void {
+    if (RESERVED_KEYS.has(name) || name === '') {
+        fail(key(section, name), `"${name}" is not a valid ${what} name`);
+    }
+}
+
+/** A prototype-free copy of a validated section: lookups by any key stay inside it. */
+function bare<T>(entries: Iterable<[string, T]>): Record<string, T> {
+    const out = Object.create(null) as Record<string, T>;
+    for (const [k, v] of entries) {
+        out[k] = v;
+    }
+    return out;
 }
 
 function validateSettings(settings: unknown): void {
@@ -142,6 +182,7 @@ function validateSettings(settings: unknown): void {
         fail('settings', `expected an object of settings, got ${describe(settings)}`);
     }
     for (const [name, setting] of Object.entries(settings)) {
+        checkKey('settings', name, 'setting');
         const path = key('settings', name);
         if (!isPlainObject(setting)) {
             fail(path, `expected { value, provenance }, got ${describe(setting)}`);
@@ -164,6 +205,7 @@ function validateDescribe(describeSection: unknown): void {
         fail('describe', `expected an object keyed by object API name, got ${describe(describeSection)}`);
     }
     for (const [name, obj] of Object.entries(describeSection)) {
+        checkKey('describe', name, 'object');
         const path = key('describe', name);
         if (!isPlainObject(obj)) {
             fail(path, `expected an object describe, got ${describe(obj)}`);
@@ -175,6 +217,11 @@ function validateDescribe(describeSection: unknown): void {
             obj.fields.forEach((field: unknown, i: number) => {
                 if (!isPlainObject(field) || typeof field.name !== 'string' || typeof field.type !== 'string') {
                     fail(`${path}.fields[${i}]`, `expected { name, type }, got ${describe(field)}`);
+                }
+                for (const flag of ['cascadeDelete', 'nillable', 'permissionable', 'calculated', 'writeRequiresMasterRead']) {
+                    if (field[flag] !== undefined && field[flag] !== null && typeof field[flag] !== 'boolean') {
+                        fail(`${path}.fields[${i}].${flag}`, `expected true or false, got ${describe(field[flag])}`);
+                    }
                 }
             });
         }
@@ -189,6 +236,7 @@ function validateMetadata(metadata: unknown): void {
         fail('metadata', `expected an object, got ${describe(metadata)}`);
     }
     for (const [name, list] of Object.entries(metadata)) {
+        checkKey('metadata', name, 'metadata type');
         const path = key('metadata', name);
         if (!Array.isArray(list)) {
             fail(path, `expected an array, got ${describe(list)}`);
@@ -216,6 +264,87 @@ function validateMetadata(metadata: unknown): void {
     }
 }
 
+/**
+ * Two rows with one Id. The same record read twice (every field both rows have is equal — a
+ * collector that queried it with two field lists) is merged into one row; two rows that say
+ * different things about one record are rejected, naming both. The all-zero id SOQL returns for
+ * rows without an id of their own (UserRecordAccess, EntityDefinition) is not a record id.
+ */
+function mergeDuplicateIds(tables: Record<string, Row[]>): void {
+    const seen = new Map<string, { table: string; index: number }>();
+    for (const [name, rows] of Object.entries(tables)) {
+        let out: Row[] | null = null;
+        const drop = new Set<number>();
+        for (let i = 0; i < rows.length; i++) {
+            const row = rows[i] as Row;
+            const id = row.Id;
+            if (typeof id !== 'string' || NO_ID.test(id)) {
+                continue;
+            }
+            const first = seen.get(id);
+            if (!first) {
+                seen.set(id, { table: name, index: i });
+                continue;
+            }
+            const firstPath = `${key('tables', first.table)}[${first.index}]`;
+            const target = (first.table === name ? (out ?? rows) : (tables[first.table] as Row[]))[first.index] as Row;
+            const conflict = first.table !== name ? 'table' : Object.keys(row).find((f) => f !== 'attributes' && f in target && JSON.stringify(target[f]) !== JSON.stringify(row[f]));
+            if (conflict) {
+                fail(
+                    `${key('tables', name)}[${i}].${conflict === 'table' ? 'Id' : conflict}`,
+                    `duplicate id ${id}: ${firstPath} has the same id ${conflict === 'table' ? `in table ${first.table}` : `with a different ${conflict}`}; a snapshot lists each record once (re-collect it)`
+                );
+            }
+            out ??= rows.slice();
+            out[first.index] = { ...row, ...target };
+            drop.add(i);
+        }
+        if (out) {
+            tables[name] = out.filter((_, i) => !drop.has(i));
+        }
+    }
+}
+
+/**
+ * A role (or territory) that is its own ancestor can't exist in an org: the hierarchy would
+ * be cut at an arbitrary point, so the snapshot is rejected, naming the loop.
+ */
+function checkHierarchy(tables: Record<string, Row[]>, table: string, parentField: string, what: string): void {
+    const rows = tables[table];
+    if (!rows) {
+        return;
+    }
+    const parentOf = new Map<string, string | null>();
+    const index = new Map<string, number>();
+    rows.forEach((row, i) => {
+        if (typeof row.Id === 'string') {
+            parentOf.set(row.Id, typeof row[parentField] === 'string' ? (row[parentField] as string) : null);
+            index.set(row.Id, i);
+        }
+    });
+    const acyclic = new Set<string>();
+    const nameOf = (id: string): string => {
+        const row = rows[index.get(id) ?? -1];
+        const label = row && (typeof row.Name === 'string' ? row.Name : typeof row.DeveloperName === 'string' ? row.DeveloperName : '');
+        return label || id;
+    };
+    for (const start of parentOf.keys()) {
+        const trail: string[] = [];
+        const onTrail = new Set<string>();
+        let current: string | null | undefined = start;
+        while (current && parentOf.has(current) && !acyclic.has(current)) {
+            if (onTrail.has(current)) {
+                const loop = [...trail.slice(trail.indexOf(current)), current];
+                fail(`${key('tables', table)}[${index.get(current) ?? 0}].${parentField}`, `the ${what} hierarchy loops (${loop.map(nameOf).join(' → ')}): a ${what} can't be its own ancestor; re-collect ${table}`);
+            }
+            onTrail.add(current);
+            trail.push(current);
+            current = parentOf.get(current);
+        }
+        trail.forEach((id) => acyclic.add(id));
+    }
+}
+
 /** Validate and normalise; throws SnapshotError. Returns a snapshot whose id columns are 18 characters. */
 export function validateSnapshot(input: unknown): Snapshot {
     if (!isPlainObject(input)) {
@@ -228,8 +357,9 @@ export function validateSnapshot(input: unknown): Snapshot {
     if (!isPlainObject(input.tables)) {
         fail('tables', `expected an object mapping sObject API names to arrays of rows, got ${describe(input.tables)}`);
     }
-    const tables: Record<string, Row[]> = {};
+    const tables = Object.create(null) as Record<string, Row[]>;
     for (const [name, rows] of Object.entries(input.tables)) {
+        checkKey('tables', name, 'table');
         const path = key('tables', name);
         if (!Array.isArray(rows)) {
             fail(path, `expected an array of rows, got ${describe(rows)}`);
@@ -245,6 +375,9 @@ export function validateSnapshot(input: unknown): Snapshot {
         }
         tables[name] = out ?? (rows as Row[]);
     }
+    mergeDuplicateIds(tables);
+    checkHierarchy(tables, 'UserRole', 'ParentRoleId', 'role');
+    checkHierarchy(tables, 'Territory2', 'ParentTerritory2Id', 'territory');
     validateSettings(input.settings);
     validateDescribe(input.describe);
     validateMetadata(input.metadata);
@@ -265,5 +398,15 @@ export function validateSnapshot(input: unknown): Snapshot {
             return { ...(s as { userId: string; recordId: string }), userId: toId18(s.userId as string), recordId: toId18(s.recordId as string) };
         });
     }
-    return { ...(input as unknown as Snapshot), tables, ...(subjects ? { subjects } : {}) };
+    const sections: Partial<Snapshot> = {};
+    if (isPlainObject(input.settings)) {
+        sections.settings = bare(Object.entries(input.settings)) as Snapshot['settings'];
+    }
+    if (isPlainObject(input.describe)) {
+        sections.describe = bare(Object.entries(input.describe)) as Snapshot['describe'];
+    }
+    if (isPlainObject(input.metadata)) {
+        sections.metadata = bare(Object.entries(input.metadata)) as Snapshot['metadata'];
+    }
+    return { ...(input as unknown as Snapshot), tables, ...sections, ...(subjects ? { subjects } : {}) };
 }

@@ -18,6 +18,7 @@
  *   Guide "Sharing a Record Using Apex" (api-vocabulary.md §6). One Manual row per
  *   user and record: a new share replaces a weaker one.
  */
+import { own } from './ownKey';
 import { sameId } from './ids';
 import { whatIfOutOfScope } from './scope';
 import { shareTableFor } from './shareTables';
@@ -203,7 +204,7 @@ function share(snapshot: Snapshot, userId: string, recordId: string, level: 'Rea
     const existing = rows.find(
         (r) => sameId(r[parent], recordId) && sameId(r.UserOrGroupId, userId) && r.RowCause === 'Manual'
     );
-    if (existing && (LEVEL_RANK[str(existing[access])] ?? 0) >= (LEVEL_RANK[level] ?? 0)) {
+    if (existing && (own(LEVEL_RANK, str(existing[access])) ?? 0) >= (own(LEVEL_RANK, level) ?? 0)) {
         throw new WhatIfError(
             `${who} already has a manual ${str(existing[access])} share on ${recordId}; nothing would change.`
         );

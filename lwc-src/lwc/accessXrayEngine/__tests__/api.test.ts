@@ -147,7 +147,7 @@ describe('explanation content', () => {
         const { b, ids } = baseOrg();
         const inv = b.record('Invoice__c', { Name: 'INV-1', OwnerId: ids.rep });
         const e = explain(b.build(), { userId: ids.vp, recordId: inv });
-        expect(e.settingsUsed).toEqual([{ key: 'grantAccessUsingHierarchies.Invoice__c', setting: expect.objectContaining({ value: true, provenance: 'assumed' }) }]);
+        expect(e.settingsUsed).toEqual([{ key: 'grantAccessUsingHierarchies.Invoice__c', label: 'Grant Access Using Hierarchies for Invoice__c (Sharing Settings)', setting: expect.objectContaining({ value: true, provenance: 'assumed' }) }]);
         expect(e.uncertain).toBe(true);
     });
 
@@ -181,12 +181,12 @@ describe('explanation content', () => {
         expect(() => loadSnapshot(bad)).toThrow(/tables\.Account\[0\]\.IsDeleted: expected true or false/);
     });
 
-    it('Full Access needs every other right: an owner with only object Read has Read, not All (Object Reference "UserRecordAccess": HasAllAccess ⇔ MaxAccessLevel All)', () => {
+    it('share is "can share the record": an owner with only object Read can share but not edit, delete or transfer; max level stays Read (Object Reference "UserRecordAccess": HasAllAccess "indicates whether a user can share the record")', () => {
         const { b, ids } = baseOrg({ objects: { Account: 'R' } });
         const acct = b.record('Account', { Name: 'Read-only owner', OwnerId: ids.rep });
         const e = explain(b.build(), { userId: ids.rep, recordId: acct });
         expect(e.layers.find((l) => l.id === 'ownership')?.status).toBe('grants');
-        expect(e.access).toEqual({ read: true, edit: false, delete: false, transfer: false, share: false });
+        expect(e.access).toEqual({ read: true, edit: false, delete: false, transfer: false, share: true });
         expect(e.maxAccessLevel).toBe('Read');
     });
 

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { explain, loadSnapshot, whoCanSee, type Snapshot } from 'c/accessXrayEngine';
+import { RUN_LABEL, runs } from './propertyRuns';
 import { SnapshotBuilder } from './snapshotBuilder';
 
 const OBJECT = 'Invoice__c';
@@ -102,7 +103,7 @@ function shuffle<T>(list: T[], seed: number): T[] {
     return out;
 }
 
-describe('engine properties on generated orgs', () => {
+describe(`engine properties on generated orgs (${RUN_LABEL})`, () => {
     it('adding a share never lowers access (no restriction rules)', () => {
         fc.assert(
             fc.property(orgSpec, fc.nat(5), fc.boolean(), fc.constantFrom('Read', 'Edit', 'All'), (spec, who, toGroup, level) => {
@@ -114,7 +115,7 @@ describe('engine properties on generated orgs', () => {
                 const after = accessOf(b.build(), user, record).access;
                 return atLeast(after, before);
             }),
-            { numRuns: 150 }
+            runs(150)
         );
     });
 
@@ -131,7 +132,7 @@ describe('engine properties on generated orgs', () => {
                 const after = accessOf(b.build(), user, record).access;
                 return atLeast(after, before);
             }),
-            { numRuns: 150 }
+            runs(150)
         );
     });
 
@@ -144,7 +145,7 @@ describe('engine properties on generated orgs', () => {
                 b.assign(user, vad);
                 return accessOf(b.build(), user, record).access.read;
             }),
-            { numRuns: 100 }
+            runs(100)
         );
     });
 
@@ -171,7 +172,7 @@ describe('engine properties on generated orgs', () => {
                 const stripped: Snapshot = { ...snap, tables: { ...snap.tables, Invoice__Share: (snap.tables.Invoice__Share ?? []).filter((r) => !shareIds.has(r.Id as string)) } };
                 return e.access.read && !accessOf(stripped, user, record).access.read;
             }),
-            { numRuns: 100 }
+            runs(100)
         );
     });
 
@@ -186,7 +187,7 @@ describe('engine properties on generated orgs', () => {
                 const c = accessOf(shuffled, user, record);
                 return JSON.stringify(a.access) === JSON.stringify(c.access) && a.maxAccessLevel === c.maxAccessLevel && JSON.stringify(a.paths.map((p) => p.id).sort()) === JSON.stringify(c.paths.map((p) => p.id).sort());
             }),
-            { numRuns: 150 }
+            runs(150)
         );
     });
 
@@ -198,7 +199,7 @@ describe('engine properties on generated orgs', () => {
                 const e = accessOf(b.build(), user, record);
                 return e.paths.every((p) => p.steps[0]?.id === user && p.steps[p.steps.length - 1]?.id === record);
             }),
-            { numRuns: 100 }
+            runs(100)
         );
     });
 
@@ -215,7 +216,7 @@ describe('engine properties on generated orgs', () => {
                 const listed = whoCanSee(snap, record).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
                 return JSON.stringify(listed) === JSON.stringify(expected);
             }),
-            { numRuns: 100 }
+            runs(100)
         );
     });
 
@@ -240,7 +241,7 @@ describe('engine properties on generated orgs', () => {
                 const listed = whoCanSee(snap, line).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
                 return JSON.stringify(listed) === JSON.stringify(expected);
             }),
-            { numRuns: 100 }
+            runs(100)
         );
     });
 });

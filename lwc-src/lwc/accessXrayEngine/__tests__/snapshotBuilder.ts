@@ -68,6 +68,10 @@ export interface SystemPerms {
     viewAllUsers?: boolean;
     manageUsers?: boolean;
     manageExternalUsers?: boolean;
+    /** "Transfer Record", "Transfer Cases", "Transfer Leads". */
+    transferRecord?: boolean;
+    transferCases?: boolean;
+    transferLeads?: boolean;
 }
 
 export interface UserOptions {
@@ -222,8 +226,10 @@ export class SnapshotBuilder {
         });
     }
 
-    group(name: string, options: { type?: string; members?: string[]; doesIncludeBosses?: boolean } = {}): string {
-        const id = this.row('Group', { Name: name, DeveloperName: name.replace(/\W/g, '_'), Type: options.type ?? 'Regular', DoesIncludeBosses: options.doesIncludeBosses ?? true });
+    /** A public group or queue; `doesIncludeBosses: null` leaves the field out (not collected). */
+    group(name: string, options: { type?: string; members?: string[]; doesIncludeBosses?: boolean | null } = {}): string {
+        const bosses = options.doesIncludeBosses === null ? {} : { DoesIncludeBosses: options.doesIncludeBosses ?? true };
+        const id = this.row('Group', { Name: name, DeveloperName: name.replace(/\W/g, '_'), Type: options.type ?? 'Regular', ...bosses });
         for (const m of options.members ?? []) {
             this.addMember(id, m);
         }
@@ -329,7 +335,10 @@ function systemFields(system: SystemPerms | undefined): Row {
         PermissionsModifyAllData: system?.modifyAllData ?? false,
         PermissionsViewAllUsers: system?.viewAllUsers ?? false,
         PermissionsManageUsers: system?.manageUsers ?? false,
-        PermissionsManageExternalUsers: system?.manageExternalUsers ?? false
+        PermissionsManageExternalUsers: system?.manageExternalUsers ?? false,
+        PermissionsTransferAnyEntity: system?.transferRecord ?? false,
+        PermissionsTransferAnyCase: system?.transferCases ?? false,
+        PermissionsTransferAnyLead: system?.transferLeads ?? false
     };
 }
 

@@ -11,9 +11,10 @@ import { sharingSetCases } from '../corpus/external/sharingSets.cases';
 import { roleAndTeamCases } from '../corpus/external/rolesAndTeams.cases';
 import { restrictionCases } from '../corpus/external/restrictionRules.cases';
 import { externalAccountHierarchyCases } from '../corpus/external/externalAccountHierarchy.cases';
+import { nearMissCases } from '../corpus/external/nearMiss.cases';
 import { acmeOrg } from './acmeOrg';
 
-const corpus: ExternalCase[] = [...licenceCases, ...portalCases, ...sharingSetCases, ...roleAndTeamCases, ...restrictionCases, ...externalAccountHierarchyCases];
+const corpus: ExternalCase[] = [...licenceCases, ...portalCases, ...sharingSetCases, ...roleAndTeamCases, ...restrictionCases, ...externalAccountHierarchyCases, ...nearMissCases];
 
 function id(org: ReturnType<typeof acmeOrg>, key: string): string {
     const value = org.ids[key];

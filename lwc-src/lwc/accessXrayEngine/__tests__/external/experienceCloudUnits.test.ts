@@ -6,6 +6,7 @@
  * - the criteria parser never throws anything but RuleSyntaxError, and canonical output
  *   re-parses to the same expression (property tests, fast-check).
  */
+import { RUN_LABEL, runs } from '../propertyRuns';
 import fc from 'fast-check';
 import { explain, loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import { licenceCap } from '../../licenceCaps';
@@ -100,7 +101,7 @@ const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
     )
 })).node as fc.Arbitrary<string>;
 
-describe('criteria parser properties', () => {
+describe(`criteria parser properties (${RUN_LABEL})`, () => {
     test('canonical output re-parses to the same canonical output', () => {
         fc.assert(
             fc.property(expr, (source) => {
@@ -108,7 +109,7 @@ describe('criteria parser properties', () => {
                 const twice = formatExpr(parseCriteria(once, 'Prop_Rule', 'RecordFilter'));
                 expect(twice).toBe(once);
             }),
-            { numRuns: 300 }
+            runs(300)
         );
     });
 
@@ -125,7 +126,7 @@ describe('criteria parser properties', () => {
                     expect(err.message).toContain('Fuzz_Rule');
                 }
             }),
-            { numRuns: 1000 }
+            runs(1000)
         );
     });
 });

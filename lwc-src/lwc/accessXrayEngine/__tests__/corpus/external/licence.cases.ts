@@ -52,7 +52,7 @@ export const licenceCases: ExternalCase[] = [
         },
         user: 'user.ava',
         record: 'case.c2002',
-        expect: { access: { read: false }, layers: { experienceCloud: 'blocks', ownership: 'grants' }, reasons: { experienceCloud: ['authenticated website', 'seed 004'] } }
+        expect: { access: { read: false }, layers: { experienceCloud: 'blocks', ownership: 'grants' }, reasons: { experienceCloud: ['authenticated website', "licence doesn't include it"] } }
     },
     {
         id: 'EXT-LIC-05',
@@ -154,7 +154,7 @@ export const licenceCases: ExternalCase[] = [
         },
         user: 'user.ava',
         record: 'invoice.inv2',
-        expect: { access: { read: true, edit: false }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['detail of this record', 'seed 004'] } }
+        expect: { access: { read: true, edit: false }, layers: { experienceCloud: 'grants' }, reasons: { experienceCloud: ['detail of this record', 'high-volume users can read master records of details they can access'] } }
     },
     {
         id: 'EXT-GUEST-01',

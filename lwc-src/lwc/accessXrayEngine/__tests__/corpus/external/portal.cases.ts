@@ -26,7 +26,7 @@ export const portalCases: ExternalCase[] = [
         expect: {
             access: { read: false },
             layers: { experienceCloud: 'neutral' },
-            reasons: { experienceCloud: ["isn't enabled as a site user", `${UNENABLED} = false (assumed)`] },
+            reasons: { experienceCloud: ["isn't enabled as a site user", '"Allow users to see contacts that have not been enabled" is off (assumed'] },
             settingsUsed: { [UNENABLED]: { value: false, provenance: 'assumed' } }
         },
         check: (e) => {
@@ -68,7 +68,7 @@ export const portalCases: ExternalCase[] = [
         expect: {
             access: { read: true, edit: true, delete: false },
             layers: { experienceCloud: 'grants' },
-            reasons: { experienceCloud: ['contact on this case', `${RELATED} = true (admin)`] },
+            reasons: { experienceCloud: ['contact on this case', '"Grant site users access to related cases" is on (entered by an administrator)'] },
             settingsUsed: { [RELATED]: { value: true, provenance: 'admin' } }
         }
     },
@@ -140,7 +140,7 @@ export const portalCases: ExternalCase[] = [
         record: 'case.c1002',
         expect: {
             access: { read: false },
-            reasons: { experienceCloud: ['sharingsettings.enableportalusercasesharing = false (org)'] },
+            reasons: { experienceCloud: ['is off (read from the org as the metadata field enablePortalUserCaseSharing)'] },
             settingsUsed: { 'sharingSettings.enablePortalUserCaseSharing': { value: false, provenance: 'org' } }
         }
     },

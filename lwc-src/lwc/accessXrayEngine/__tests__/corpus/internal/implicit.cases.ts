@@ -87,7 +87,7 @@ export const cases: CorpusCase[] = [
             const opp = b.record('Opportunity', { Name: 'Deal', AccountId: acc, OwnerId: ids.support });
             return { snapshot: b.build(), userId: ids.rep, recordId: opp };
         },
-        expect: { maxAccessLevel: 'Edit', layer: 'implicitSharing', status: 'grants', reasonIncludes: 'OpportunityAccessForAccountOwner' }
+        expect: { maxAccessLevel: 'Edit', layer: 'implicitSharing', status: 'grants', reasonIncludes: 'Opportunity access for account owners of role Sales Rep' }
     },
     {
         name: 'role setting CaseAccessForAccountOwner None: the account owner gets no case access',

@@ -205,7 +205,7 @@ export const cases: CorpusCase[] = [
     },
     {
         name: 'master-detail child follows its master (describe names the master)',
-        source: 'seed 002 ("a user will not be able to see a child record unless they can see the master")',
+        source: 'seed 002 ("a user will not be able to see a child record unless they can see the master"); Help: master-detail Sharing Setting (Edit on the master is enough to edit and delete a detail)',
         build() {
             const { b, ids } = baseOrg({ objects: { Invoice__c: 'CRED', Line__c: 'CRED' } });
             b.owd('Line__c', 'ControlledByParent');
@@ -215,7 +215,7 @@ export const cases: CorpusCase[] = [
             const line = b.record('Line__c', { Name: 'L-1', Invoice__c: inv });
             return { snapshot: b.build(), userId: ids.support, recordId: line };
         },
-        expect: { maxAccessLevel: 'Edit', layer: 'orgWideDefaults', status: 'grants', alsoLayers: { ownership: 'notApplicable' } }
+        expect: { maxAccessLevel: 'Delete', layer: 'orgWideDefaults', status: 'grants', access: { edit: true, delete: true, transfer: false, share: false }, alsoLayers: { ownership: 'notApplicable' } }
     },
     {
         name: 'two masters: access to only one master gives nothing',

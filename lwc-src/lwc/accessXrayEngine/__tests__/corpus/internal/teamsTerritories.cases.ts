@@ -151,7 +151,7 @@ export const cases: CorpusCase[] = [
             b.row('AccountTeamMember', { AccountId: acc, UserId: cleo, AccountAccessLevel: 'Edit' });
             return { snapshot: b.build(), userId: cleo, recordId: acc };
         },
-        expect: { maxAccessLevel: 'None', layer: 'teams', status: 'neutral', reasonIncludes: 'cannot be on account teams' }
+        expect: { maxAccessLevel: 'None', layer: 'teams', status: 'neutral', reasonIncludes: 'only internal and partner users can be on account teams' }
     },
     {
         name: 'teams do not exist on leads',
