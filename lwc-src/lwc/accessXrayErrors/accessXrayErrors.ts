@@ -120,7 +120,11 @@ const TRANSIENT =
 
 function withoutJsonPaths(message: string): { message: string; details: string[] } {
     const paths = message.match(JSON_PATH)?.map((m) => m.replace(/^[\s(]+|[\s):]+$/g, '')) ?? [];
-    const stripped = message.replace(JSON_PATH, ' ').replace(/\s{2,}/g, ' ').trim();
+    const stripped = message
+        .replace(JSON_PATH, ' ')
+        .replace(/\s+([.,;:])/g, '$1')
+        .replace(/\s{2,}/g, ' ')
+        .trim();
     return paths.length > 0 && stripped ? { message: stripped, details: [message] } : { message, details: [] };
 }
 

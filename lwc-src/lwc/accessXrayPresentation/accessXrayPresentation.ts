@@ -135,7 +135,8 @@ export function verdictModel(e: Explanation, operation: Operation, objectLabel: 
                 sources: []
             };
         }
-        const granting = e.layers?.find((l) => l.status === 'grants' && l.access?.[operation]);
+        // Object permissions never open a record by themselves: the reason is a sharing layer.
+        const granting = e.layers?.find((l) => l.id !== 'objectPermissions' && l.status === 'grants' && l.access?.[operation]);
         return {
             allowed,
             sentence,

@@ -1,8 +1,10 @@
 /**
  * Who can see this record, from the evidence the data adapter brought back: one who-can-see
- * snapshot (paged by the engine), or the evidence pages of a background job (each page a
- * snapshot for a share of the users; pages don't overlap, so their results are concatenated,
- * then searched, sorted and paged here with the same rules as the engine's options).
+ * snapshot, or the evidence pages of a background job (each page a snapshot holding what its
+ * users' answers rest on; a user listed by several pages counts once, with their highest
+ * access). The engine answers each page once; searching, filtering by mechanism, sorting and
+ * paging then happen here, with the rules of the engine's WhoCanSeeOptions, so typing in the
+ * search box never re-evaluates the record.
  */
 import { loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import type {
@@ -95,10 +97,6 @@ export class WhoCanSeeSource {
             ...(q.search?.trim() ? { search: q.search.trim() } : {}),
             ...(q.mechanism ? { mechanism: q.mechanism } : {})
         };
-        const only = this.pages[0];
-        if (this.pages.length === 1 && only) {
-            return whoCanSee(only, this.recordId, options);
-        }
         const full = this.full(options.listPublic);
         const term = options.search?.toLowerCase();
         const listed = full.users.filter(
