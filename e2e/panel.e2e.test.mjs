@@ -50,8 +50,6 @@ const FLAGS = [
 
 // Demo org ids (scripts/demo-org; docs/demo-org.md).
 const CASE_00001001 = '500Kx0000000001IAA';
-const CASE_00001003 = '500Kx0000000003IAA';
-const INV_0003 = 'a02Kx0000000003IAA';
 const PAT_PARTNER = 'Pat Partner';
 const ADMIN = 'Ada Kowalski';
 
@@ -265,6 +263,8 @@ async function checkState(page, width, state) {
     const axe = await axeOnPanel(page);
     const dir = join(artifacts, String(width));
     mkdirSync(dir, { recursive: true });
+    // No hover highlight left from the last click in the picture.
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: join(dir, `${state}.png`), fullPage: true });
     writeFileSync(join(dir, `${state}.axe.json`), `${JSON.stringify(axe, null, 2)}\n`);
     report.push({ width, state, overflow: facts.overflow, clipped: facts.clipped, axeViolations: axe.violations.length, axeRulesPassed: axe.rulesPassed });
@@ -283,6 +283,8 @@ async function docsShot(target, relativePath, options = {}) {
     if (!UPDATE_DOCS) return;
     const path = join(root, relativePath);
     mkdirSync(dirname(path), { recursive: true });
+    const page = typeof target.page === 'function' ? target.page() : target;
+    await page.mouse.move(0, 0);
     await target.screenshot({ path, ...options });
 }
 
