@@ -31,7 +31,11 @@ export async function collect(recordId, userId) {
     if (!recordId || !userId) {
         throw new Error('collect needs a recordId and a userId.');
     }
-    return JSON.parse(await snapshotText());
+    const snapshot = JSON.parse(await snapshotText());
+    // In an org, collect writes the audit row itself and returns its id; the preview keeps it in memory.
+    audit.push({ recordId, userId, at: new Date().toISOString() });
+    snapshot.meta = { ...snapshot.meta, auditId: `preview-audit-${audit.length}` };
+    return snapshot;
 }
 
 /** The demo snapshot holds every permission set, group, queue and role: the targets are already in it. */
@@ -139,9 +143,17 @@ export async function searchUsers(searchTerm, activeOnly = true) {
         .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function logExplanation(entry) {
-    audit.push({ ...entry, at: new Date().toISOString() });
-    return `preview-audit-${audit.length}`;
+export function auditIdOf(snapshot) {
+    const auditId = snapshot?.meta?.auditId;
+    return typeof auditId === 'string' ? auditId : '';
+}
+
+export async function attachVerdict(entry) {
+    const index = Number(String(entry.auditId).replace('preview-audit-', '')) - 1;
+    if (audit[index]) {
+        audit[index] = { ...audit[index], maxAccessLevel: entry.maxAccessLevel, summary: entry.summary };
+    }
+    return entry.auditId;
 }
 
 export async function setupStatus() {

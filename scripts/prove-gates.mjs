@@ -2,7 +2,7 @@
 // Gate self-test: proves each gate fails, with a clear message, on the fault it exists for.
 // Copies the project (sources only; node_modules linked) to a temp dir, injects one fault
 // per case, runs the gate that must catch it, and checks it failed saying the right thing.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,13 @@ const write = (dir, rel, text) => {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
 };
+const edit = (dir, rel, search, replacement) => {
+    const text = readFileSync(join(dir, rel), 'utf8');
+    if (!text.includes(search)) throw new Error(`${rel} does not contain ${search}`);
+    writeFileSync(join(dir, rel), text.replace(search, replacement));
+};
+const AUDIT_OBJECT = 'force-app/main/default/objects/Access_XRay_Audit__c/Access_XRay_Audit__c.object-meta.xml';
+const ADMIN_SET = 'force-app/main/default/permissionsets/Access_XRay_Admin.permissionset-meta.xml';
 const APEX_META = `<?xml version="1.0" encoding="UTF-8"?>
 <ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
     <apiVersion>65.0</apiVersion>
@@ -85,6 +92,62 @@ const CASES = [
         expect: /without their -meta\.xml[\s\S]*InjectedNoMeta\.cls/,
         inject: (dir) => {
             write(dir, 'force-app/main/default/classes/util/InjectedNoMeta.cls', 'public with sharing class InjectedNoMeta {\n}\n');
+        }
+    },
+    {
+        title: 'an LWC bundle without its js-meta.xml fails the deploy/package check',
+        gate: 'deploy-package',
+        expect: /lwc-src\/lwc\/injectedBundle: Lightning web component bundle without its configuration file/,
+        inject: (dir) => {
+            write(dir, 'lwc-src/lwc/injectedBundle/injectedBundle.ts', 'export const injected = 1;\n');
+        }
+    },
+    {
+        title: 'enableBulkApi and enableSharing without enableStreamingApi fail the deploy/package check',
+        gate: 'deploy-package',
+        expect: /enableStreamingApi off; the CustomObject rules require/,
+        inject: (dir) => edit(dir, AUDIT_OBJECT, '<enableStreamingApi>true</enableStreamingApi>', '<enableStreamingApi>false</enableStreamingApi>')
+    },
+    {
+        title: 'Delete without Edit in a permission set fails the deploy/package check',
+        gate: 'deploy-package',
+        expect: /allowDelete on Access_XRay_Audit__c without allowEdit/,
+        inject: (dir) =>
+            edit(
+                dir,
+                ADMIN_SET,
+                '<allowDelete>false</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Access_XRay_Audit__c</object>',
+                '<allowDelete>true</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Access_XRay_Audit__c</object>'
+            )
+    },
+    {
+        title: 'an external credential description over 255 characters fails the deploy/package check',
+        gate: 'deploy-package',
+        expect: /external credential description is 300 characters; the limit is 255/,
+        inject: (dir) => {
+            const file = 'force-app/main/default/externalCredentials/AccessXRay_Org.externalCredential-meta.xml';
+            const xml = readFileSync(join(dir, file), 'utf8');
+            writeFileSync(join(dir, file), xml.replace(/<description>[\s\S]*?<\/description>/, `<description>${'x'.repeat(300)}</description>`));
+        }
+    },
+    {
+        title: 'ancestorVersion HIGHEST before any version exists fails the deploy/package check',
+        gate: 'deploy-package',
+        expect: /ancestorVersion is "HIGHEST" but packageAliases lists no version/,
+        inject: (dir) => {
+            const project = JSON.parse(readFileSync(join(dir, 'sfdx-project.json'), 'utf8'));
+            project.packageDirectories[0].ancestorVersion = 'HIGHEST';
+            writeFileSync(join(dir, 'sfdx-project.json'), JSON.stringify(project, null, 2));
+        }
+    },
+    {
+        title: 'the demo metadata as a package directory (deployed by a plain deploy) fails the deploy/package check',
+        gate: 'deploy-package',
+        expect: /package directory unpackaged\/main\/demo would be deployed by a plain "sf project deploy start"/,
+        inject: (dir) => {
+            const project = JSON.parse(readFileSync(join(dir, 'sfdx-project.json'), 'utf8'));
+            project.packageDirectories.push({ path: 'unpackaged/main/demo', default: false });
+            writeFileSync(join(dir, 'sfdx-project.json'), JSON.stringify(project, null, 2));
         }
     },
     {

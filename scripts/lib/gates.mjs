@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import packageSources from '../package/lib/sources.js';
+import deployChecks from '../package/lib/deployChecks.js';
 
 const JAVA_LIB = (dir) => join(dir, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib', '*');
 const bin = (dir, name) => join(dir, 'node_modules', '.bin', name);
@@ -66,8 +67,21 @@ export const GATES = [
         name: 'source-structure',
         what: 'sf project convert source (metadata structure) + every Apex class has its -meta.xml',
         run: (dir) => checkSourceStructure(dir)
+    },
+    {
+        name: 'deploy-package',
+        what: 'what a deploy or package version rejects: LWC configuration files, object flags, permission dependencies, description lengths, ancestor, default deploy target',
+        run: (dir) => runDeployChecks(dir)
     }
 ];
+
+function runDeployChecks(dir) {
+    const results = deployChecks.checkDeployment(dir);
+    const lines = Object.entries(results).flatMap(([check, findings]) => findings.map((f) => `[${check}] ${f}`));
+    return lines.length === 0
+        ? { ok: true, output: `${Object.keys(results).length} deploy and package checks, 0 findings` }
+        : { ok: false, output: `${lines.length} deploy/package finding(s):\n${lines.join('\n')}` };
+}
 
 function runPmd(dir) {
     const files = apexFiles(dir).map((f) => join(dir, f));

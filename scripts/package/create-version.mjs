@@ -10,7 +10,7 @@
 // 3. Runs exactly:
 //      sf package version create --package "Access X-Ray" --code-coverage --installation-key-bypass \
 //         --wait 60 --target-dev-hub <hub> --json
-//    Version number, ancestor (HIGHEST), build-org definition, apexTestAccess and unpackaged metadata
+//    Version number, ancestor (none for the first version, then the last released one), build-org definition, apexTestAccess and unpackaged metadata
 //    come from sfdx-project.json. --code-coverage runs the Apex tests (≥ 75 % needed to promote).
 // 4. Records the Apex API surface of this version in docs/apex-api-surface.json.
 // The CLI adds "Access X-Ray@x.y.z-n": "04t…" to packageAliases: commit sfdx-project.json and the surface file.

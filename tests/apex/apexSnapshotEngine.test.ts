@@ -1,8 +1,9 @@
 /** @jest-environment node */
 /**
- * A snapshot in exactly the shape AccessXRayController.collect returns (REST-style rows with
- * `attributes`, nested relationships, lower-case describe types, `{ table, reason, fix }`
- * unavailable entries from an unauthorised org connection) goes through the real engine
+ * A snapshot in exactly the shape AccessXRayController.collect returns (rows keyed by API field
+ * names without `attributes`, nested relationships, lower-case describe types, `{ table, reason, fix }`
+ * unavailable entries from an unauthorised org connection, `meta.scope` for the pair and the
+ * server-written `meta.auditId`) goes through the real engine
  * (dist/engine, built by `npm run build`). The fixture is checked against the Apex selectors
  * first, so it cannot drift from what the Apex reads.
  *
@@ -48,6 +49,9 @@ function selectedFields(): Map<string, Set<string>> {
                 m[2] !== undefined ? [...m[2].matchAll(/'([\w.]+)'/g)].map((f) => f[1]!) : (constants.get(m[3]!) ?? []);
             const set = byTable.get(m[1]!) ?? new Set<string>();
             fields.forEach((f) => set.add(f.split('.')[0]!));
+            // Columns added to every row by .withConstant('X', …) (e.g. UserRecordAccess.UserId, which may not be selected).
+            const statement = source.slice(m.index, source.indexOf(';', m.index));
+            for (const c of statement.matchAll(/\.withConstant\(\s*'(\w+)'/g)) set.add(c[1]!);
             byTable.set(m[1]!, set);
         }
     }

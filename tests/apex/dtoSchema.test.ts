@@ -155,6 +155,9 @@ function apexSelectedFields(): Map<string, Set<string>> {
             }
             const set = byTable.get(m[1]!) ?? new Set<string>();
             fields.forEach((f) => set.add(f));
+            // Columns added to every row by .withConstant('X', …) (e.g. UserRecordAccess.UserId, which may not be selected).
+            const statement = source.slice(m.index, source.indexOf(';', m.index));
+            for (const c of statement.matchAll(/\.withConstant\(\s*'(\w+)'/g)) set.add(c[1]!);
             byTable.set(m[1]!, set);
         }
     }

@@ -20,11 +20,9 @@ export const CLEAN_FILES: Record<string, string> = {
                     package: 'Access X-Ray',
                     versionName: 'Version 1.0',
                     versionNumber: '1.0.0.NEXT',
-                    ancestorVersion: 'HIGHEST',
                     apexTestAccess: { permissionSets: ['Access_XRay_Admin'] },
                     unpackagedMetadata: { path: 'unpackaged' }
-                },
-                { path: 'unpackaged', default: false }
+                }
             ],
             namespace: 'axray',
             sourceApiVersion: '67.0',
@@ -123,6 +121,8 @@ private class AccessXRayControllerTest {
 `,
     'lwc-src/lwc/accessXray/accessXray.ts':
         "import AXR_Title from '@salesforce/label/c.AXR_Title';\nexport default class AccessXray { title = AXR_Title; }\n",
+    'lwc-src/lwc/accessXray/accessXray.js-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <isExposed>false</isExposed>\n</LightningComponentBundle>\n',
     'unpackaged/main/demo/classes/AccessXRayDemoData.cls': 'public class AccessXRayDemoData {}\n'
 };
 

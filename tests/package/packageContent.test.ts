@@ -221,6 +221,24 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
             expect(rules.permissionSetFindings(root)).toEqual([`${PS}: grants Modify All Records on Access_XRay_Audit__c`]);
         });
 
+        it('User External Credentials (Modify All) is allowed only beside an external credential principal (Help: "Permission Concepts for User External Credentials", OAuth named principal)', () => {
+            const uec =
+                '    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>true</allowDelete>\n        <allowEdit>true</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n        <object>UserExternalCredential</object>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n    <tabSettings>';
+            const alone = project(edited(PS, '    <tabSettings>', uec));
+            expect(rules.permissionSetFindings(alone)).toEqual([
+                `${PS}: grants access to UserExternalCredential, which is not one of the package's own objects`,
+                `${PS}: grants Modify All Records on UserExternalCredential`
+            ]);
+            const principal =
+                '    <externalCredentialPrincipalAccesses>\n        <enabled>true</enabled>\n        <externalCredentialPrincipal>AccessXRay_Org-AccessXRay_Admin</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>\n';
+            const withPrincipal = project({
+                [PS]: String(CLEAN_FILES[PS]).replace('    <tabSettings>', uec).replace('    <label>', `${principal}    <label>`),
+                'force-app/main/default/externalCredentials/AccessXRay_Org.externalCredential-meta.xml':
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<ExternalCredential xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Org</label>\n</ExternalCredential>\n'
+            });
+            expect(rules.permissionSetFindings(withPrincipal)).toEqual([]);
+        });
+
         it('object or field access to a standard object fails', () => {
             const root = project(
                 edited(
@@ -268,19 +286,21 @@ describe('each rule fails on an injected fault (and passes on the clean fixture)
             expect(rules.projectDefinitionFindings(root)).toEqual(['sfdx-project.json: apexTestAccess names the permission set Missing_Set, which is not in force-app']);
         });
 
-        it('no ancestor setting, no unpackagedMetadata or another API version fail', () => {
+        it('no unpackagedMetadata, a missing unpackaged directory or another API version fail', () => {
             const root = project2gp((p) => {
                 const dir = { ...p.packageDirectories[0] };
-                delete dir.ancestorVersion;
                 delete dir.unpackagedMetadata;
                 p.packageDirectories[0] = dir;
                 p.sourceApiVersion = '64.0';
             });
             expect(rules.projectDefinitionFindings(root)).toEqual([
                 'sfdx-project.json: sourceApiVersion is 64.0, expected 67.0',
-                'sfdx-project.json: unpackagedMetadata.path is missing: demo/test metadata must stay out of the package',
-                'sfdx-project.json: set ancestorVersion (HIGHEST) so every version after the first upgrades from the last released one'
+                'sfdx-project.json: unpackagedMetadata.path is missing: demo/test metadata must stay out of the package'
             ]);
+            const missing = project2gp((p) => {
+                p.packageDirectories[0] = { ...p.packageDirectories[0], unpackagedMetadata: { path: 'no-such-dir' } };
+            });
+            expect(rules.projectDefinitionFindings(missing)).toEqual(['sfdx-project.json: unpackagedMetadata.path no-such-dir does not exist']);
         });
 
         it('a managed package without a namespace fails', () => {

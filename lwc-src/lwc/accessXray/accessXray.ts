@@ -16,7 +16,7 @@ import { LightningElement, api } from 'lwc';
 import formFactor from '@salesforce/client/formFactor';
 import { compareExplanations, explain, loadSnapshot, renderMarkdown } from 'c/accessXrayEngine';
 import type { Explanation, LayerId, Operation, Snapshot } from 'c/accessXrayEngine';
-import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { attachVerdict, auditIdOf, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import type { SetupStatus } from 'c/accessXrayDataAdapter';
 import { reduceErrors } from 'c/accessXrayErrors';
 import { LABELS, format, operationLabel } from 'c/accessXrayLabels';
@@ -369,7 +369,7 @@ export default class AccessXray extends LightningElement {
             }
             this.current = result;
             this.measurePending = true;
-            this.audit(result.explanation, seq);
+            this.audit(result, seq);
         } catch (error) {
             if (seq === this.requestSeq) {
                 this.current = undefined;
@@ -382,13 +382,17 @@ export default class AccessXray extends LightningElement {
         }
     }
 
-    private async audit(explanation: Explanation, seq: number): Promise<void> {
+    /** The server wrote the audit row inside collect; the panel attaches its verdict to it (client-reported). */
+    private async audit(result: ExplainedUser, seq: number): Promise<void> {
+        const auditId = auditIdOf(result.snapshot);
+        if (!auditId) {
+            return;
+        }
         try {
-            await logExplanation({
-                recordId: explanation.recordId,
-                userId: explanation.userId,
-                maxAccessLevel: explanation.maxAccessLevel,
-                summary: explanation.summary
+            await attachVerdict({
+                auditId,
+                maxAccessLevel: result.explanation.maxAccessLevel,
+                summary: result.explanation.summary
             });
         } catch (error) {
             if (seq === this.requestSeq) {

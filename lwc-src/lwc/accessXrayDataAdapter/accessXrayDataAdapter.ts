@@ -7,7 +7,7 @@ import apexCollect from '@salesforce/apex/AccessXRayController.collect';
 import apexCollectWithTargets from '@salesforce/apex/AccessXRayController.collectWithTargets';
 import apexSearchUsers from '@salesforce/apex/AccessXRayController.searchUsers';
 import apexSearchSetupItems from '@salesforce/apex/AccessXRayController.searchSetupItems';
-import apexLogExplanation from '@salesforce/apex/AccessXRayController.logExplanation';
+import apexAttachVerdict from '@salesforce/apex/AccessXRayController.attachVerdict';
 import apexSetupStatus from '@salesforce/apex/AccessXRayController.setupStatus';
 import apexCollectWhoCanSee from '@salesforce/apex/AccessXRayController.collectWhoCanSee';
 import apexWhoCanSeeJob from '@salesforce/apex/AccessXRayController.whoCanSeeJob';
@@ -156,14 +156,22 @@ export async function searchUsers(searchTerm: string, activeOnly = true): Promis
     return rows ?? [];
 }
 
-/** Writes the audit entry of an explanation; resolves to the audit record id. */
-export async function logExplanation(entry: {
-    recordId: string;
-    userId: string;
-    maxAccessLevel: AccessLevel;
-    summary: string;
-}): Promise<string> {
-    const auditId: unknown = await apexLogExplanation(entry);
+/**
+ * The id of the audit row the server wrote for a snapshot (`meta.auditId`), or '' when the
+ * snapshot carries none. Every in-org `collect` writes one before returning the evidence.
+ */
+export function auditIdOf(snapshot: unknown): string {
+    const meta = (snapshot as { meta?: { auditId?: unknown } } | null)?.meta;
+    return typeof meta?.auditId === 'string' ? meta.auditId : '';
+}
+
+/**
+ * Attaches the verdict the panel computed to the server-written audit row of the evidence it
+ * was computed from (stored as client-reported; only once, only by the user who asked);
+ * resolves to the audit record id.
+ */
+export async function attachVerdict(entry: { auditId: string; maxAccessLevel: AccessLevel; summary: string }): Promise<string> {
+    const auditId: unknown = await apexAttachVerdict(entry);
     return typeof auditId === 'string' ? auditId : '';
 }
 

@@ -73,6 +73,12 @@ export type LayerStatus = 'grants' | 'blocks' | 'neutral' | 'uncertain' | 'notAp
 export interface Row {
     Id?: string;
     attributes?: { type?: string; url?: string };
+    /**
+     * Set by the in-org collector on a row the running user can't read (a parent record kept as
+     * `Id` + `OwnerId` only): the engine marks what depends on it uncertain. Names of roles,
+     * groups or territories the running user can't see arrive replaced by a neutral label.
+     */
+    __redacted?: boolean;
     [field: string]: unknown;
 }
 
@@ -103,8 +109,12 @@ export interface SnapshotMeta {
     rows?: number;
     /** Tables or expansions cut short by a bound; each makes the dependent layers uncertain. */
     truncated?: { table: string; limit: number; reason: string }[];
-    /** Evidence the collector could not read (no permission, API not available...). */
-    unavailable?: { table: string; reason: string; fix?: string }[];
+    /**
+     * Evidence the collector could not read (no permission, API not available...). An entry with
+     * `recordId` is one record the collecting user can't read: its row is kept as `Id` + `OwnerId`
+     * with `"__redacted": true`, and what depends on its other fields is marked uncertain.
+     */
+    unavailable?: { table: string; reason: string; fix?: string; recordId?: string }[];
     /** Free text shown to the reader, e.g. the scenario a demo snapshot illustrates. */
     description?: string;
     /**
@@ -154,6 +164,12 @@ export interface FieldDescribe {
     /** Required fields, system fields: always readable regardless of FLS. */
     permissionable?: boolean;
     calculated?: boolean;
+    /**
+     * Master-detail fields: the relationship's Sharing Setting. `true` ("Read Only"): Read on the
+     * master is enough to create, edit and delete the detail; `false` ("Read/Write"): Edit on the
+     * master is needed. Absent: not collected (the engine says so when it matters).
+     */
+    writeRequiresMasterRead?: boolean;
 }
 
 export interface ObjectDescribe {

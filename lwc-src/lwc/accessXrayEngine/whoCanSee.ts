@@ -16,7 +16,7 @@ import { evaluateRecord, newState, requireRecord, resolveOwd } from './engine';
 import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { objectPermissions } from './permissions';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import type { AccessLevel, GrantPath, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
+import type { AccessLevel, LayerId, Row, Snapshot, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeeResult } from './types';
 
 export type { WhoCanSeeEntry, WhoCanSeeResult } from './types';
 

@@ -70,6 +70,14 @@ const FORBIDDEN_USER_PERMISSIONS = new Set([
  * entry here needs a justification in docs/security-review.md.
  */
 const ALLOWED_USER_PERMISSIONS = new Set([]);
+/**
+ * Platform objects a permission set may grant access to, with why (each also in docs/security-review.md).
+ * User External Credentials: Salesforce Help "Permission Concepts for User External Credentials" —
+ * users making callouts through an OAuth 2.0 named principal need Modify All Records on it, so the
+ * platform can store the tokens it refreshes. Allowed only in a permission set that also grants
+ * access to one of the package's external credential principals.
+ */
+const PLATFORM_OBJECT_ACCESS = new Map([['userexternalcredential', 'needs an external credential principal']]);
 
 function packaged(root) {
     const { packagedPath } = packagedDirectories(readProject(root));
@@ -233,14 +241,16 @@ function permissionSetFindings(root) {
                 findings.push(`${where}: grants the system permission ${name}; add it to ALLOWED_USER_PERMISSIONS with a justification in docs/security-review.md, or remove it`);
             }
         }
+        const hasPrincipal = xmlBlocks(xml, 'externalCredentialPrincipalAccesses').some((b) => /<enabled>true<\/enabled>/.test(b));
         for (const block of xmlBlocks(xml, 'objectPermissions')) {
             const object = xmlValues(block, 'object')[0] || '';
             const flag = (tag) => (xmlValues(block, tag)[0] || '') === 'true';
             const grantsAny = ['allowRead', 'allowCreate', 'allowEdit', 'allowDelete', 'viewAllRecords', 'modifyAllRecords'].some(flag);
-            if (grantsAny && !ownObjects.has(object.toLowerCase())) {
+            const platformAllowed = PLATFORM_OBJECT_ACCESS.has(object.toLowerCase()) && hasPrincipal;
+            if (grantsAny && !ownObjects.has(object.toLowerCase()) && !platformAllowed) {
                 findings.push(`${where}: grants access to ${object}, which is not one of the package's own objects`);
             }
-            if (flag('modifyAllRecords')) findings.push(`${where}: grants Modify All Records on ${object}`);
+            if (flag('modifyAllRecords') && !platformAllowed) findings.push(`${where}: grants Modify All Records on ${object}`);
         }
         for (const block of xmlBlocks(xml, 'fieldPermissions')) {
             const field = xmlValues(block, 'field')[0] || '';
@@ -290,18 +300,15 @@ function projectDefinitionFindings(root) {
         return [error.message];
     }
     const { packaged: pkg, packagedPath, unpackagedPath } = packagedDir;
-    const paths = project.packageDirectories.map((d) => d.path);
     if (project.sourceApiVersion !== '67.0') findings.push(`sfdx-project.json: sourceApiVersion is ${project.sourceApiVersion}, expected 67.0`);
     if (typeof project.namespace !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,14}$/.test(project.namespace)) {
         findings.push('sfdx-project.json: a managed package needs a namespace (1-15 letters/digits, starting with a letter)');
     }
     if (packagedPath !== 'force-app') findings.push(`sfdx-project.json: the package directory is ${packagedPath}, expected force-app`);
     if (!unpackagedPath) findings.push('sfdx-project.json: unpackagedMetadata.path is missing: demo/test metadata must stay out of the package');
-    else if (!paths.includes(unpackagedPath)) findings.push(`sfdx-project.json: unpackagedMetadata.path ${unpackagedPath} is not a package directory`);
+    else if (!existsSync(join(root, unpackagedPath))) findings.push(`sfdx-project.json: unpackagedMetadata.path ${unpackagedPath} does not exist`);
     if (!/^\d+\.\d+\.\d+\.(NEXT|\d+)$/.test(pkg.versionNumber || '')) findings.push(`sfdx-project.json: versionNumber ${pkg.versionNumber} is not major.minor.patch.(NEXT|build)`);
-    if (!pkg.ancestorVersion && !pkg.ancestorId) {
-        findings.push('sfdx-project.json: set ancestorVersion (HIGHEST) so every version after the first upgrades from the last released one');
-    }
+    // The ancestor setting is checked against the versions created by the deploy-package gate (deployChecks.js).
     if (pkg.definitionFile && !existsSync(join(root, pkg.definitionFile))) findings.push(`sfdx-project.json: definitionFile ${pkg.definitionFile} does not exist`);
     const testSets = (pkg.apexTestAccess && pkg.apexTestAccess.permissionSets) || [];
     if (testSets.length === 0) findings.push('sfdx-project.json: apexTestAccess.permissionSets is empty: name the permission set the Apex tests need at version creation');
@@ -397,6 +404,7 @@ module.exports = {
     ORG_CONFIGURATION_FOLDERS,
     FORBIDDEN_USER_PERMISSIONS,
     ALLOWED_USER_PERMISSIONS,
+    PLATFORM_OBJECT_ACCESS,
     checkPackageContent,
     demoAndTestMetadataFindings,
     missingTestClassFindings,

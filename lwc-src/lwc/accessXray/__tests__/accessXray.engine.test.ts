@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'lwc';
 import AccessXray from 'c/accessXray';
-import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { attachVerdict, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import type { Explanation } from 'c/accessXrayEngine';
 
 jest.mock('c/accessXrayDataAdapter', () => ({
@@ -18,7 +18,8 @@ jest.mock('c/accessXrayDataAdapter', () => ({
     collectWhoCanSee: jest.fn(),
     whoCanSeeJob: jest.fn(),
     whoCanSeePage: jest.fn(),
-    logExplanation: jest.fn(),
+    attachVerdict: jest.fn(),
+    auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));
@@ -44,7 +45,11 @@ function pick(element: HTMLElement, userId: string, picker = 'user-picker'): voi
 
 beforeEach(() => {
     const text = readFileSync(DEMO, 'utf8');
-    m(collect).mockImplementation(() => Promise.resolve(JSON.parse(text)));
+    m(collect).mockImplementation(() => {
+        const snapshot = JSON.parse(text) as { meta: Record<string, unknown> };
+        snapshot.meta.auditId = 'a0A000000000001AAA';
+        return Promise.resolve(snapshot);
+    });
     m(setupStatus).mockResolvedValue({
         hasPermission: true,
         canExplainAnyUser: true,
@@ -52,7 +57,7 @@ beforeEach(() => {
         missing: []
     });
     m(getCurrentUserId).mockReturnValue(ADA_ADMIN);
-    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+    m(attachVerdict).mockResolvedValue('a0A000000000001AAA');
 });
 
 afterEach(() => {
@@ -84,9 +89,8 @@ describe('c-access-xray with the real engine on the demo org', () => {
         // The fix links to where it is done (a manual share: the record, Help seed 000 step 12).
         const fixLink = verdict.shadowRoot?.querySelector('[data-id="fix-link"]') as HTMLElement & { pageReference: { type: string } };
         expect(fixLink.pageReference.type).toBe('standard__recordPage');
-        expect(m(logExplanation).mock.calls[0][0]).toEqual({
-            recordId: CASE_00001001,
-            userId: PAT_PARTNER,
+        expect(m(attachVerdict).mock.calls[0][0]).toEqual({
+            auditId: 'a0A000000000001AAA',
             maxAccessLevel: e.maxAccessLevel,
             summary: e.summary
         });

@@ -9,7 +9,8 @@ import { setupStatus } from 'c/accessXrayDataAdapter';
 jest.mock('@salesforce/client/formFactor', () => ({ __esModule: true, default: 'Small' }), { virtual: true });
 jest.mock('c/accessXrayDataAdapter', () => ({
     collect: jest.fn(),
-    logExplanation: jest.fn(),
+    attachVerdict: jest.fn(),
+    auditIdOf: () => '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));

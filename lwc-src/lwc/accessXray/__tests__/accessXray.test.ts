@@ -7,7 +7,7 @@
 import { LABEL_VALUES, fill, flushPromises, label, resetDom } from './axrTestSupport';
 import { createElement } from 'lwc';
 import AccessXray from 'c/accessXray';
-import { collect, getCurrentUserId, logExplanation, setupStatus } from 'c/accessXrayDataAdapter';
+import { attachVerdict, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import { compareExplanations, explain, loadSnapshot, renderMarkdown } from 'c/accessXrayEngine';
 import type { Explanation } from 'c/accessXrayEngine';
 import {
@@ -30,7 +30,8 @@ jest.mock('c/accessXrayDataAdapter', () => ({
     collectWhoCanSee: jest.fn(),
     whoCanSeeJob: jest.fn(),
     whoCanSeePage: jest.fn(),
-    logExplanation: jest.fn(),
+    attachVerdict: jest.fn(),
+    auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));
@@ -88,7 +89,7 @@ beforeEach(() => {
     m(collect).mockImplementation((recordId: string, userId: string) =>
         Promise.resolve({
             schemaVersion: 1,
-            meta: { collectedAt: '2026-11-20T09:00:00Z', source: 'fixture' },
+            meta: { collectedAt: '2026-11-20T09:00:00Z', source: 'fixture', auditId: 'a0A000000000001AAA' },
             tables: {},
             forUser: userId,
             recordId
@@ -106,7 +107,7 @@ beforeEach(() => {
     });
     m(compareExplanations).mockImplementation((a: Explanation, b: Explanation) => comparisonOf(a, b));
     m(renderMarkdown).mockImplementation((e: Explanation) => `## ${e.summary}`);
-    m(logExplanation).mockResolvedValue('a0A000000000001AAA');
+    m(attachVerdict).mockResolvedValue('a0A000000000001AAA');
 });
 
 afterEach(() => {
@@ -206,9 +207,8 @@ describe('c-access-xray: explaining a user', () => {
         const list = q(element, 'c-access-xray-layer-list') as HTMLElement & { decidingLayer: string };
         expect(list.decidingLayer).toBe('orgWideDefaults');
         expect(list.shadowRoot?.querySelectorAll('[data-id="layer"]')).toHaveLength(12);
-        expect(logExplanation).toHaveBeenCalledWith({
-            recordId: RECORD_ID,
-            userId: PARTNER_ID,
+        expect(attachVerdict).toHaveBeenCalledWith({
+            auditId: 'a0A000000000001AAA',
             maxAccessLevel: 'None',
             summary: partnerDenied().summary
         });
@@ -381,7 +381,7 @@ describe('c-access-xray: errors', () => {
     });
 
     it('keeps the explanation but warns when the audit entry cannot be written', async () => {
-        m(logExplanation).mockRejectedValue({ body: { message: 'Storage limit exceeded' } });
+        m(attachVerdict).mockRejectedValue({ body: { message: 'Storage limit exceeded' } });
         const element = await mount();
         pick(element, PARTNER_ID);
         await flushPromises();

@@ -3,7 +3,7 @@
 import { fill, label } from '../../accessXray/__tests__/axrTestSupport';
 import apexCollect from '@salesforce/apex/AccessXRayController.collect';
 import apexSearchUsers from '@salesforce/apex/AccessXRayController.searchUsers';
-import apexLogExplanation from '@salesforce/apex/AccessXRayController.logExplanation';
+import apexAttachVerdict from '@salesforce/apex/AccessXRayController.attachVerdict';
 import apexSetupStatus from '@salesforce/apex/AccessXRayController.setupStatus';
 import apexCollectWithTargets from '@salesforce/apex/AccessXRayController.collectWithTargets';
 import apexSearchSetupItems from '@salesforce/apex/AccessXRayController.searchSetupItems';
@@ -11,11 +11,12 @@ import apexCollectWhoCanSee from '@salesforce/apex/AccessXRayController.collectW
 import apexWhoCanSeeJob from '@salesforce/apex/AccessXRayController.whoCanSeeJob';
 import apexWhoCanSeePage from '@salesforce/apex/AccessXRayController.whoCanSeePage';
 import {
+    attachVerdict,
+    auditIdOf,
     collect,
     collectWhoCanSee,
     collectWithTargets,
     getCurrentUserId,
-    logExplanation,
     searchSetupItems,
     searchUsers,
     setupStatus,
@@ -25,7 +26,7 @@ import {
 
 jest.mock('@salesforce/apex/AccessXRayController.collect', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccessXRayController.searchUsers', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/AccessXRayController.logExplanation', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccessXRayController.attachVerdict', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccessXRayController.setupStatus', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccessXRayController.collectWithTargets', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccessXRayController.searchSetupItems', () => ({ default: jest.fn() }), { virtual: true });
@@ -78,13 +79,19 @@ describe('accessXrayDataAdapter', () => {
         expect(apexSearchUsers).toHaveBeenLastCalledWith({ searchTerm: 'pat', activeOnly: false });
     });
 
-    it('logExplanation sends the audit entry and returns the audit id', async () => {
-        mocked(apexLogExplanation).mockResolvedValue('a0X000000000001');
-        const entry = { recordId: '500A', userId: '005B', maxAccessLevel: 'Read' as const, summary: 'Pat can read.' };
-        await expect(logExplanation(entry)).resolves.toBe('a0X000000000001');
-        expect(apexLogExplanation).toHaveBeenCalledWith(entry);
-        mocked(apexLogExplanation).mockResolvedValue(null);
-        await expect(logExplanation(entry)).resolves.toBe('');
+    it('attachVerdict sends the verdict for the server-written audit row and returns its id', async () => {
+        mocked(apexAttachVerdict).mockResolvedValue('a0X000000000001');
+        const entry = { auditId: 'a0X000000000001', maxAccessLevel: 'Read' as const, summary: 'Pat can read.' };
+        await expect(attachVerdict(entry)).resolves.toBe('a0X000000000001');
+        expect(apexAttachVerdict).toHaveBeenCalledWith(entry);
+        mocked(apexAttachVerdict).mockResolvedValue(null);
+        await expect(attachVerdict(entry)).resolves.toBe('');
+    });
+
+    it('auditIdOf reads meta.auditId of a collected snapshot, or nothing', () => {
+        expect(auditIdOf({ meta: { auditId: 'a0X000000000001' } })).toBe('a0X000000000001');
+        expect(auditIdOf({ meta: {} })).toBe('');
+        expect(auditIdOf(null)).toBe('');
     });
 
     it('setupStatus normalises missing fields to "not ready" (never assumes a permission)', async () => {

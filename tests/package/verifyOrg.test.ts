@@ -1,0 +1,171 @@
+/** @jest-environment node */
+/**
+ * `npm run verify:org`: the one command that proves the in-org path on a real org. Nobody on this
+ * project can reach an org, so the script is tested three ways:
+ * - the dry run (what `npm test` runs): every step with its expectation and the exact command,
+ *   for every demo scenario, and no Salesforce CLI call at all;
+ * - the real path against a stand-in CLI (tests/package/fixtures/fake-sf.mjs) whose org is the
+ *   bundled demo org: every step runs, the snapshot comes back through the debug-log markers, the
+ *   real engine checks every picked scenario, and the Markdown/JSON report says so;
+ * - a failed deploy: the run stops at that step, says what to do, skips what depends on it, and
+ *   still writes the report;
+ * plus the debug-log parser on its own (chunks, `|` in the data, a cut log, a changed byte).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const SCRIPT = join(ROOT, 'scripts', 'verify-org', 'verify-org.mjs');
+const FAKE_SF = join(__dirname, 'fixtures', 'fake-sf.mjs');
+const scenarios = (JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.scenarios.json'), 'utf8')) as { scenarios: { n: number; title: string }[] }).scenarios;
+
+function verify(args: string[], env: Record<string, string> = {}) {
+    const res = spawnSync(process.execPath, [SCRIPT, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        maxBuffer: 64 * 1024 * 1024
+    });
+    return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+const calls = (log: string): string[][] =>
+    existsSync(log)
+        ? readFileSync(log, 'utf8')
+              .trim()
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l) as string[])
+        : [];
+
+describe('verify:org --dry-run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axr-verify-dry-'));
+    const log = join(dir, 'sf-calls.log');
+    const run = verify(['--dry-run', '--target-dev-hub', 'devhub'], { SF_BIN: FAKE_SF, FAKE_SF_LOG: log });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    test('prints every step with what it expects and its command, and touches no org', () => {
+        expect(run.status).toBe(0);
+        expect(calls(log)).toEqual([]);
+        const steps = [...run.stdout.matchAll(/^\[(\d+)\/(\d+)\] (.+)$/gm)].map((m) => m[3]);
+        expect(steps).toEqual([
+            'Build and offline checks',
+            'Create a scratch org from config/project-scratch-def.json',
+            'Deploy the package source (force-app)',
+            'Deploy the demo metadata (unpackaged/main/demo/core)',
+            'Seed the demo org: records, users, owners, the site, memberships, teams, territories, shares',
+            'Assign Access_XRay_Admin to the org user that runs the checks',
+            'Run every Apex test with coverage',
+            'Call the real AccessXRayController.collect for every demo scenario and explain the snapshot',
+            'Run the CLI collector on the same org and compare the rows both collectors read',
+            'Delete the scratch org'
+        ]);
+        expect(run.stdout.match(/^ {2}expect: /gm)).toHaveLength(steps.length);
+        expect(run.stdout.match(/^ {2}if it fails: /gm)).toHaveLength(steps.length);
+    });
+
+    test('the commands are the real ones: scratch org from config/, package then demo, tests with coverage', () => {
+        expect(run.stdout).toContain('$ sf org create scratch --definition-file config/project-scratch-def.json');
+        expect(run.stdout).toContain('--no-namespace --target-dev-hub devhub --json');
+        expect(run.stdout).toContain('$ sf project deploy start --source-dir force-app');
+        expect(run.stdout).toContain('$ sf project deploy start --source-dir unpackaged/main/demo/core');
+        expect(run.stdout).toContain('$ sf apex run test --test-level RunLocalTests --code-coverage');
+        expect(run.stdout).toContain('$ sf org assign permset --name Access_XRay_Admin');
+    });
+
+    test('every demo scenario is listed with how its user and record are found and what is expected', () => {
+        for (const s of scenarios) expect(run.stdout).toContain(`${String(s.n).padStart(2)} ${s.title}`);
+        expect(run.stdout.match(/^ {5}expect: /gm)).toHaveLength(scenarios.length);
+        expect(run.stdout).toContain(`Dry run: 10 steps, ${scenarios.length} scenario(s), nothing run.`);
+    });
+
+    test('bad arguments are refused with the usage', () => {
+        const both = verify(['--target-org', 'a', '--target-dev-hub', 'b']);
+        expect(both.status).toBe(2);
+        expect(both.stderr).toContain('give exactly one of --target-dev-hub');
+        const unknown = verify(['--dry-run', '--scenarios', '99']);
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toContain('no scenario 99');
+    });
+});
+
+describe('verify:org against a stand-in CLI whose org is the demo org', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axr-verify-fake-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    test('every step runs, the real engine checks the picked scenarios, the report says what passed', () => {
+        const log = join(dir, 'ok.log');
+        const out = join(dir, 'ok');
+        const run = verify(['--target-org', 'fake', '--skip-build', '--skip-cli', '--scenarios', '1,4,22', '--output-dir', out], {
+            SF_BIN: FAKE_SF,
+            FAKE_SF_LOG: log
+        });
+        expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+        expect(run.stdout).toContain('✔ 22 Why can');
+        const report = readFileSync(join(out, 'report.md'), 'utf8');
+        expect(report).toContain('**every required step passed**');
+        expect(report).toMatch(/\| 22 \| Why can.t Elio Russo .* \| None \| Read \(disagrees\) \| ✅ as documented \| 27 \/ 180 \/ 400000 \| — \|/);
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { ok: boolean; scenarios: { ok: boolean }[]; apexTests: { passing: number } };
+        expect(json.ok).toBe(true);
+        expect(json.scenarios.map((s) => s.ok)).toEqual([true, true, true]);
+        expect(json.apexTests.passing).toBe(120);
+        expect(existsSync(join(out, 'snapshots', '22-apex.json'))).toBe(true);
+        const commands = calls(log).map((c) => c.slice(0, c[2] === 'test' ? 3 : 2).join(' '));
+        expect(commands).toEqual(expect.arrayContaining(['org display', 'project deploy', 'data import', 'apex run test', 'apex run', 'org assign', 'data query']));
+        const deploys = calls(log).filter((c) => c[0] === 'project' && c[1] === 'deploy').map((c) => c[c.indexOf('--source-dir') + 1]);
+        expect(deploys).toEqual(['force-app', 'unpackaged/main/demo/core', 'unpackaged/main/demo/site']);
+    });
+
+    test('a failed deploy stops the run at that step, says what to do, and the report lists the component error', () => {
+        const out = join(dir, 'fail');
+        const run = verify(['--target-org', 'fake', '--skip-build', '--skip-cli', '--scenarios', '1', '--output-dir', out], {
+            SF_BIN: FAKE_SF,
+            FAKE_SF_FAIL: 'project deploy start'
+        });
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('✖ Deploy failed.');
+        expect(run.stdout).toContain('lwc/accessXrayEngine: Cannot find Lightning Component Bundle accessXrayEngine');
+        expect(run.stdout).toContain('what to do: The component errors above name the file');
+        const report = readFileSync(join(out, 'report.md'), 'utf8');
+        expect(report).toContain('## What failed and what to do');
+        expect(report).toContain('| 3 | Deploy the package source (force-app) | ❌ failed |');
+        expect(report).toContain('⏭️ skipped | the snapshot comes back audited'.slice(0, 12));
+        expect(report).toMatch(/Call the real AccessXRayController\.collect .* \| ⏭️ skipped \|/);
+    });
+});
+
+describe('the snapshot travels through the debug log intact', () => {
+    const parse = (log: string) =>
+        JSON.parse(
+            execFileSync(
+                process.execPath,
+                [
+                    '--input-type=module',
+                    '-e',
+                    `import { parseCollectLog } from ${JSON.stringify(join(ROOT, 'scripts', 'verify-org', 'lib', 'apexScript.mjs'))};
+                     try { process.stdout.write(JSON.stringify({ ok: parseCollectLog(${JSON.stringify(log)}) })); }
+                     catch (e) { process.stdout.write(JSON.stringify({ error: e.message })); }`
+                ],
+                { encoding: 'utf8' }
+            )
+        ) as { ok?: { snapshot: unknown; limits: Record<string, number> }; error?: string };
+    const logOf = (json: string, { cut = false, hash = createHash('sha256').update(json).digest('hex') } = {}) => {
+        const lines = [`1|USER_DEBUG|[1]|ERROR|AXR-VERIFY-BEGIN ${json.length} ${hash}`];
+        for (let i = 0; i * 10 < json.length; i++) lines.push(`1|USER_DEBUG|[2]|ERROR|AXR-VERIFY-CHUNK ${i} ${Buffer.from(json.slice(i * 10, i * 10 + 10)).toString('base64')}`);
+        if (!cut) lines.push('1|USER_DEBUG|[3]|ERROR|AXR-VERIFY-END', '1|USER_DEBUG|[4]|ERROR|AXR-VERIFY-LIMITS queries=3 heap=10');
+        return lines.join('\n');
+    };
+    const snapshot = { meta: { description: 'a | b — ü' }, tables: { Account: [{ Id: '001', Name: 'Ä|B' }] } };
+
+    test('chunks, pipes and non-ASCII text come back byte for byte, with the limits', () => {
+        expect(parse(logOf(JSON.stringify(snapshot)))).toEqual({ ok: { snapshot, limits: { queries: 3, heap: 10 } } });
+    });
+
+    test('a cut log or a changed snapshot is an error, never a wrong snapshot', () => {
+        expect(parse(logOf(JSON.stringify(snapshot), { cut: true })).error).toContain('no complete snapshot');
+        expect(parse(logOf(JSON.stringify(snapshot), { hash: '0'.repeat(64) })).error).toContain('does not match the SHA-256');
+    });
+});
