@@ -228,6 +228,7 @@ import AXR_WhatIfDoIt from '@salesforce/label/c.AXR_WhatIfDoIt';
 import AXR_WhatIfNothingChanged from '@salesforce/label/c.AXR_WhatIfNothingChanged';
 import AXR_MoreActions from '@salesforce/label/c.AXR_MoreActions';
 import AXR_PickUserFirst from '@salesforce/label/c.AXR_PickUserFirst';
+import AXR_WhatIfTypeMore from '@salesforce/label/c.AXR_WhatIfTypeMore';
 
 /** All panel labels by short key. */
 export const LABELS = {
@@ -458,7 +459,8 @@ export const LABELS = {
     whatIfDoIt: AXR_WhatIfDoIt,
     whatIfNothingChanged: AXR_WhatIfNothingChanged,
     moreActions: AXR_MoreActions,
-    pickUserFirst: AXR_PickUserFirst
+    pickUserFirst: AXR_PickUserFirst,
+    whatIfTypeMore: AXR_WhatIfTypeMore
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

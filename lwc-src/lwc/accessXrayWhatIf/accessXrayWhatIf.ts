@@ -18,6 +18,8 @@ import { previewWhatIf, targetInSnapshot } from 'c/accessXrayWhatIfPreview';
 import type { WhatIfKind, WhatIfOutcome, WhatIfRequest } from 'c/accessXrayWhatIfPreview';
 
 const SEARCH_DELAY_MS = 300;
+/** searchSetupItems answers from two characters on (fewer return nothing). */
+export const MIN_SEARCH_CHARS = 2;
 
 const KIND_LABELS: Record<WhatIfKind, string> = {
     permissionSet: LABELS.whatIfKindPermissionSet,
@@ -120,6 +122,12 @@ export default class AccessXrayWhatIf extends LightningElement {
     }
 
     searchedOnce = false;
+    searchTerm = '';
+
+    /** Until two letters are typed, say so (instead of an empty list). */
+    get showTypeHint(): boolean {
+        return !this.isShare && !this.searching && this.searchTerm.length < MIN_SEARCH_CHARS && !this.targetId;
+    }
 
     get hasSearchErrors(): boolean {
         return this.searchErrors !== undefined && this.searchErrors !== null;
@@ -238,9 +246,7 @@ export default class AccessXrayWhatIf extends LightningElement {
         this.outcome = undefined;
         this.errors = undefined;
         this.blastRadius = undefined;
-        if (!this.isShare) {
-            this.search('');
-        }
+        this.searchTerm = '';
     }
 
     handleLevel(event: CustomEvent<{ value: string }>): void {
@@ -248,9 +254,17 @@ export default class AccessXrayWhatIf extends LightningElement {
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {
-        const term = event.detail?.value ?? '';
+        const term = (event.detail?.value ?? '').trim();
+        this.searchTerm = term;
         if (this.searchTimer) {
             clearTimeout(this.searchTimer);
+        }
+        if (term.length < MIN_SEARCH_CHARS) {
+            this.searchSeq++;
+            this.results = [];
+            this.searchedOnce = false;
+            this.searching = false;
+            return;
         }
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- debounce: search once the admin stops typing
         this.searchTimer = setTimeout(() => this.search(term), SEARCH_DELAY_MS);

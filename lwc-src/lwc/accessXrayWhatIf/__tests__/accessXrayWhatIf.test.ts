@@ -31,6 +31,12 @@ function mount(userId: string, props: Record<string, unknown> = {}, snapshot: Sn
 const one = (element: HTMLElement, id: string): HTMLElement | null =>
     element.shadowRoot?.querySelector<HTMLElement>(`[data-id="${id}"]`) ?? null;
 const text = (element: HTMLElement, id: string): string => one(element, id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** Types into the what-if search box and waits for the debounce. */
+async function type(element: HTMLElement, value: string): Promise<void> {
+    (one(element, 'whatif-search') as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await flushPromises();
+}
 
 beforeEach(() => {
     m(searchSetupItems).mockResolvedValue([
@@ -73,7 +79,13 @@ describe('c-access-xray-what-if', () => {
         await flushPromises();
         (one(element, 'whatif-kind') as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value: 'queue' } }));
         await flushPromises();
-        expect(searchSetupItems).toHaveBeenCalledWith('queue', '');
+        // The Apex search answers from two characters on (AccessXRayController.searchSetupItems): say so first.
+        expect(text(element, 'whatif-type-hint')).toBe(label('AXR_WhatIfTypeMore'));
+        await type(element, 'S');
+        expect(searchSetupItems).not.toHaveBeenCalled();
+        await type(element, 'Support');
+        expect(searchSetupItems).toHaveBeenCalledWith('queue', 'Support');
+        expect(one(element, 'whatif-type-hint')).toBeNull();
         const results = one(element, 'whatif-results') as HTMLElement & { options: { label: string; value: string }[] };
         expect(results.options.map((o) => o.value)).toEqual([EMEA_SUPPORT_QUEUE, '00GKx0000000046MAA']);
         results.dispatchEvent(new CustomEvent('change', { detail: { value: EMEA_SUPPORT_QUEUE } }));
@@ -114,10 +126,12 @@ describe('c-access-xray-what-if', () => {
         await flushPromises();
         (one(element, 'whatif-kind') as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value: 'permissionSetGroup' } }));
         await flushPromises();
+        await type(element, 'Support');
         expect(text(element, 'whatif-no-results')).toBe(label('AXR_WhatIfNoResults'));
         m(searchSetupItems).mockRejectedValueOnce({ body: { message: 'You can’t see permission set groups.' } });
         (one(element, 'whatif-kind') as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value: 'role' } }));
         await flushPromises();
+        await type(element, 'VP');
         expect(one(element, 'whatif-search-errors')?.shadowRoot?.textContent).toContain('You can’t see permission set groups.');
         await expect(element).toBeAccessible();
     });
