@@ -23,8 +23,8 @@ import { LABELS, format, operationLabel } from 'c/accessXrayLabels';
 import { EvidenceLookup, buildLinks } from 'c/accessXrayLinks';
 import type { LinkMap } from 'c/accessXrayLinks';
 import { recordText, verdictModel } from 'c/accessXrayPresentation';
-import { requestForFix } from 'c/accessXrayWhatIfPreview';
-import type { WhatIfRequest } from 'c/accessXrayWhatIfPreview';
+import { requestForFix } from 'c/accessXrayWhatIfReplay';
+import type { WhatIfRequest } from 'c/accessXrayWhatIfReplay';
 
 const OPERATION_VALUES: Operation[] = ['read', 'edit', 'delete', 'transfer', 'share'];
 

@@ -14,8 +14,8 @@ import { LABELS, format, operationLabel } from 'c/accessXrayLabels';
 import { EvidenceLookup, targetForId, targetForStep } from 'c/accessXrayLinks';
 import type { NavTarget } from 'c/accessXrayLinks';
 import { recordText, verdictModel } from 'c/accessXrayPresentation';
-import { previewWhatIf, targetInSnapshot } from 'c/accessXrayWhatIfPreview';
-import type { WhatIfKind, WhatIfOutcome, WhatIfRequest } from 'c/accessXrayWhatIfPreview';
+import { previewWhatIf, targetInSnapshot } from 'c/accessXrayWhatIfReplay';
+import type { WhatIfKind, WhatIfOutcome, WhatIfRequest } from 'c/accessXrayWhatIfReplay';
 
 const SEARCH_DELAY_MS = 300;
 /** searchSetupItems answers from two characters on (fewer return nothing). */

@@ -6,7 +6,7 @@ import '../../accessXray/__tests__/axrTestSupport';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snapshot } from 'c/accessXrayEngine';
-import { changeFor, previewWhatIf, requestForFix, targetInSnapshot } from 'c/accessXrayWhatIfPreview';
+import { changeFor, previewWhatIf, requestForFix, targetInSnapshot } from 'c/accessXrayWhatIfReplay';
 
 const TEXT = readFileSync(join(__dirname, '..', '..', '..', '..', 'data', 'demo-org.snapshot.json'), 'utf8');
 const demo = (): Snapshot => JSON.parse(TEXT) as Snapshot;
