@@ -2,9 +2,12 @@
 /**
  * Builds the browser preview into preview/dist: the REAL compiled panel components from
  * force-app/main/default/lwc (run `npm run build` first), LWC OSS, lightning-base-components
- * from npm and SLDS, with two preview-only swaps:
+ * from npm and SLDS, with preview-only swaps:
  *   - `c/accessXrayDataAdapter` → preview/previewDataAdapter.js (the demo org instead of Apex);
- *   - `lightning/recordPicker`  → preview/modules/lightning/recordPicker (not in the npm package).
+ *   - `lightning/recordPicker`  → preview/modules/lightning/recordPicker (not in the npm package);
+ *   - `lightning/navigation`    → preview/modules/lightning/navigation (the npm module needs the
+ *     Lightning container: links show their Lightning URL, a click is recorded, not followed);
+ *   - `@salesforce/client/formFactor` → Small / Medium / Large from the window width.
  * Custom Labels (`@salesforce/label/c.*`) resolve to their values in the labels XML files.
  * Usage: node preview/build.mjs [--minify]
  */
@@ -36,7 +39,7 @@ const dist = join(here, 'dist');
 const snapshotFile = join(root, 'data', 'demo-org.snapshot.json');
 
 /** Bump when a change to this script changes the compiled output of unchanged sources. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const LWC_OPTIONS = {
     rootDir: here,
     // lightning-combobox & co. are form-associated (attachInternals); synthetic shadow needs this.
@@ -95,6 +98,24 @@ function customLabels(labels) {
 }
 
 /**
+ * `@salesforce/client/formFactor`: the platform says Small on a phone, Medium on a tablet and
+ * Large on a desktop; the preview derives it from the window width when the page loads.
+ */
+function clientFormFactor() {
+    const id = '@salesforce/client/formFactor';
+    return {
+        name: 'axr-form-factor',
+        resolveId(source) {
+            return source === id ? `\0axr-form-factor` : null;
+        },
+        load(source) {
+            if (source !== `\0axr-form-factor`) return null;
+            return "const w = typeof window === 'undefined' ? 1280 : window.innerWidth;\nexport default w < 480 ? 'Small' : w < 1024 ? 'Medium' : 'Large';\n";
+        }
+    };
+}
+
+/**
  * Preview-only modules written in TypeScript (so their LWC decorators lint with
  * typescript-eslint) are transpiled to .build/preview-modules, html/css copied alongside.
  */
@@ -142,6 +163,7 @@ export async function buildPreview({ minify = false } = {}) {
     const previewModules = transpilePreviewModules();
     const plugins = [
         customLabels(labels),
+        clientFormFactor(),
         replace({
             preventAssignment: true,
             values: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.SSR': 'false' }
@@ -154,6 +176,7 @@ export async function buildPreview({ minify = false } = {}) {
                     name: 'lightning/recordPicker',
                     path: join(previewModules, 'lightning', 'recordPicker', 'recordPicker.js')
                 },
+                { name: 'lightning/navigation', path: join(previewModules, 'lightning', 'navigation', 'navigation.js') },
                 { name: 'preview/app', path: join(previewModules, 'preview', 'app', 'app.js') },
                 ...componentModules(),
                 { npm: 'lightning-base-components' }

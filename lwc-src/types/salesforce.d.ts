@@ -16,3 +16,25 @@ declare module '@salesforce/client/formFactor' {
     const formFactor: 'Large' | 'Medium' | 'Small';
     export default formFactor;
 }
+// lightning/navigation (LWC Developer Guide, "Navigate to Pages, Records, and Lists"): the mixin adds
+// two symbol-keyed methods; page references are plain objects (see accessXrayLinks).
+declare module 'lightning/navigation' {
+    export interface PageReference {
+        type: string;
+        attributes?: Record<string, string>;
+        state?: Record<string, string>;
+    }
+    const Navigate: unique symbol;
+    const GenerateUrl: unique symbol;
+    export interface Navigable {
+        [Navigate](pageReference: PageReference, replace?: boolean): void;
+        [GenerateUrl](pageReference: PageReference): Promise<string>;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Constructor<T> = new (...args: any[]) => T;
+    export const NavigationMixin: {
+        <TBase extends Constructor<object>>(base: TBase): TBase & Constructor<Navigable>;
+        readonly Navigate: typeof Navigate;
+        readonly GenerateUrl: typeof GenerateUrl;
+    };
+}

@@ -25,6 +25,7 @@ import type { CollectorMeasurement } from './collectorChild';
 import { BenchConfigError, configFor, DEFAULT_SEED, isSizeName, SIZES, type SizeName } from './generator';
 import type { EngineMeasurement } from './measure';
 import { judgeTargets, renderTable, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
+import { addPanelFigure } from './panelRender';
 import { renderProfile, summariseProfile, type CpuProfile } from './profileSummary';
 import { ensureSnapshotFile } from './snapshotFile';
 
@@ -342,6 +343,7 @@ export async function main(root: string, binDir: string, argv: string[]): Promis
         process.stderr.write(`${line}\n`);
     };
     const results = await runBench(root, binDir, options, log);
+    await addPanelFigure(root, results, log);
     const outDir = join(root, 'artifacts', 'bench');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -47,6 +47,8 @@ export interface BenchResults {
     pairs: number;
     engineBundle: { file: string; minifiedBytes: number; gzipBytes: number } | { error: string };
     e2e: Record<string, unknown> | null;
+    /** The panel's first render of the verdict in the browser preview (./panelRender.ts). */
+    panel?: import('./panelRender').PanelRenderResult;
     sizes: SizeResult[];
     targets: TargetResult[];
 }

@@ -2,21 +2,36 @@
  * Access X-Ray record panel and quick action ("Why can't this user see this?").
  *
  * Pick a user (or "me") → the data adapter collects the evidence in Apex → the engine runs
- * here in the browser (`loadSnapshot` + `explain`) → the verdict, layer list, grant paths,
- * field gates and comparison render from the Explanation. Every Apex call goes through
- * `c/accessXrayDataAdapter` (mocked in Jest, swapped for the demo org in the preview).
+ * here in the browser (`loadSnapshot` + `explain`) → the answer leads (verdict, deciding
+ * reason, smallest fix with a link and a what-if preview), then the layers as a compact strip,
+ * and tabs for who can see the record, what-if, compare, grant paths and fields. Every Apex
+ * call goes through `c/accessXrayDataAdapter` (mocked in Jest, the demo org in the preview).
+ *
+ * Sizes: App Builder passes `flexipageRegionWidth` (SMALL in a sidebar); the phone app reports
+ * form factor Small; a narrow container (a quick action on a small window) is measured. Any of
+ * them gives the compact layout: actions in an overflow menu, picker and "Me" stacked, the
+ * operation as a combobox, lists instead of tables.
  */
 import { LightningElement, api } from 'lwc';
+import formFactor from '@salesforce/client/formFactor';
 import { compareExplanations, explain, loadSnapshot, renderMarkdown } from 'c/accessXrayEngine';
-import type { Explanation, LayerId, Operation } from 'c/accessXrayEngine';
+import type { Explanation, LayerId, Operation, Snapshot } from 'c/accessXrayEngine';
 import { attachVerdict, auditIdOf, collect, getCurrentUserId, setupStatus } from 'c/accessXrayDataAdapter';
 import type { SetupStatus } from 'c/accessXrayDataAdapter';
 import { reduceErrors } from 'c/accessXrayErrors';
 import { LABELS, format, operationLabel } from 'c/accessXrayLabels';
+import { EvidenceLookup, buildLinks } from 'c/accessXrayLinks';
+import type { LinkMap } from 'c/accessXrayLinks';
+import { recordText, verdictModel } from 'c/accessXrayPresentation';
+import { requestForFix } from 'c/accessXrayWhatIfReplay';
+import type { WhatIfRequest } from 'c/accessXrayWhatIfReplay';
 
 const OPERATION_VALUES: Operation[] = ['read', 'edit', 'delete', 'transfer', 'share'];
 
-/** Performance marks: data arrival → first render of the explanation (read by the e2e benchmark). */
+/** Below this width (px) the panel uses its compact layout whatever the region says. */
+export const COMPACT_BELOW_PX = 600;
+
+/** Performance marks: data arrival → first render of the verdict (read by the e2e and the benchmark). */
 export const MARK_DATA = 'axr:data-arrived';
 export const MEASURE_RENDER = 'axr:first-render';
 export const MEASURE_EXPLAIN = 'axr:explain';
@@ -26,6 +41,8 @@ type Comparison = ReturnType<typeof compareExplanations>;
 interface ExplainedUser {
     explanation: Explanation;
     snapshot: unknown;
+    links: LinkMap;
+    objectLabel: string;
 }
 
 function isOperation(value: unknown): value is Operation {
@@ -54,6 +71,7 @@ export default class AccessXray extends LightningElement {
     private requestSeq = 0;
     private compareSeq = 0;
     private measurePending = false;
+    private resizeObserver: ResizeObserver | undefined;
 
     /** Record page / quick action context. */
     @api
@@ -74,27 +92,34 @@ export default class AccessXray extends LightningElement {
     @api objectApiName: string | undefined;
     /** App Builder: operation selected when the panel opens (read, edit, delete, transfer, share). */
     @api defaultOperation = 'read';
-    /** App Builder: "full" (tabs: layers, paths, fields, compare) or "compact" (verdict and layers). */
+    /** App Builder: "full" (verdict, layers and tabs) or "compact" (verdict and layers only). */
     @api mode = 'full';
+    /** Set by Lightning App Builder: SMALL, MEDIUM or LARGE — the width of the region the panel sits in. */
+    @api flexipageRegionWidth: string | undefined;
 
     labels = LABELS;
     operation: Operation = 'read';
     activeTab = 'layers';
+    /** Measured width of the panel (0 until measured). */
+    width = 0;
 
     setup: SetupStatus | undefined;
     setupLoading = true;
-    setupErrors: string[] = [];
+    setupErrors: unknown;
 
     selectedUserId: string | undefined;
     loading = false;
-    errors: string[] = [];
+    errors: unknown;
     current: ExplainedUser | undefined;
     auditWarning = '';
 
     compareUserId: string | undefined;
     compareLoading = false;
-    compareErrors: string[] = [];
+    compareErrors: unknown;
     compared: ExplainedUser | undefined;
+
+    whoCanSeeOpened = false;
+    whatIfRequest: WhatIfRequest | undefined;
 
     exportStatus = '';
     markdownFallback = '';
@@ -107,13 +132,34 @@ export default class AccessXray extends LightningElement {
 
     override disconnectedCallback(): void {
         this.connected = false;
+        this.resizeObserver?.disconnect();
+        this.resizeObserver = undefined;
     }
 
     override renderedCallback(): void {
-        if (this.measurePending && this.current && !this.loading) {
+        this.observeWidth();
+        if (this.measurePending && this.current && !this.loading && this.template?.querySelector('c-access-xray-verdict')) {
             this.measurePending = false;
             measure(MEASURE_RENDER, MARK_DATA);
         }
+    }
+
+    /** Follows the panel's own width (a quick action on a narrow window, a resized region). */
+    private observeWidth(): void {
+        if (this.resizeObserver || typeof ResizeObserver === 'undefined') {
+            return;
+        }
+        const root = this.template?.querySelector('[data-id="root"]');
+        if (!root) {
+            return;
+        }
+        this.resizeObserver = new ResizeObserver((entries) => {
+            const width = Math.round(entries[0]?.contentRect.width ?? 0);
+            if (width !== this.width) {
+                this.width = width;
+            }
+        });
+        this.resizeObserver.observe(root);
     }
 
     // ------------------------------------------------------------------ setup
@@ -126,7 +172,7 @@ export default class AccessXray extends LightningElement {
                 this.explainMain(getCurrentUserId());
             }
         } catch (error) {
-            this.setupErrors = reduceErrors(error);
+            this.setupErrors = error;
         } finally {
             this.setupLoading = false;
         }
@@ -134,6 +180,28 @@ export default class AccessXray extends LightningElement {
 
     get isCompact(): boolean {
         return this.mode === 'compact';
+    }
+
+    /** The compact layout: sidebar region, phone, or a narrow container. */
+    get compactLayout(): boolean {
+        return (
+            this.flexipageRegionWidth === 'SMALL' ||
+            formFactor === 'Small' ||
+            (this.width > 0 && this.width < COMPACT_BELOW_PX)
+        );
+    }
+
+    /** The open tab; compare, paths and fields live under the layers in the compact layout. */
+    get currentTab(): string {
+        return this.compactLayout && ['compare', 'paths', 'fields'].includes(this.activeTab) ? 'layers' : this.activeTab;
+    }
+
+    get wideLayout(): boolean {
+        return !this.compactLayout;
+    }
+
+    get rootClass(): string {
+        return this.compactLayout ? 'axr axr_compact' : 'axr';
     }
 
     get hasRecord(): boolean {
@@ -161,7 +229,7 @@ export default class AccessXray extends LightningElement {
     }
 
     get hasSetupErrors(): boolean {
-        return this.setupErrors.length > 0;
+        return this.setupErrors !== undefined && this.setupErrors !== null;
     }
 
     // ------------------------------------------------------------------ controls
@@ -182,13 +250,17 @@ export default class AccessXray extends LightningElement {
         return OPERATION_VALUES.map((op) => ({ label: operationLabel(op), value: op }));
     }
 
+    get pickerClass(): string {
+        return this.compactLayout ? 'controls__picker controls__picker_stacked' : 'controls__picker';
+    }
+
     handleUserChange(event: CustomEvent<{ recordId: string | null }>): void {
         const userId = event.detail?.recordId ?? undefined;
         if (!userId) {
             this.requestSeq++;
             this.selectedUserId = undefined;
             this.current = undefined;
-            this.errors = [];
+            this.errors = undefined;
             this.loading = false;
             return;
         }
@@ -202,6 +274,7 @@ export default class AccessXray extends LightningElement {
     handleOperationChange(event: CustomEvent<{ value: string }>): void {
         if (isOperation(event.detail?.value)) {
             this.operation = event.detail.value;
+            this.whatIfRequest = undefined;
         }
     }
 
@@ -215,6 +288,9 @@ export default class AccessXray extends LightningElement {
         const value = (event.target as HTMLElement & { value?: string }).value;
         if (value) {
             this.activeTab = value;
+            if (value === 'whoCanSee') {
+                this.whoCanSeeOpened = true;
+            }
         }
     }
 
@@ -233,9 +309,35 @@ export default class AccessXray extends LightningElement {
         });
     }
 
+    handleWhatIfFix(): void {
+        const request = this.fixRequest;
+        if (!request) {
+            return;
+        }
+        // A new object each time, so asking again re-runs the preview.
+        this.whatIfRequest = { ...request };
+        this.activeTab = 'whatIf';
+    }
+
+    handleExplainUser(event: CustomEvent<{ userId: string }>): void {
+        const userId = event.detail?.userId;
+        if (userId) {
+            this.activeTab = 'layers';
+            this.explainMain(userId);
+        }
+    }
+
+    handleMenuSelect(event: CustomEvent<{ value: string }>): void {
+        if (event.detail?.value === 'copy') {
+            this.handleCopyMarkdown();
+        } else if (event.detail?.value === 'download') {
+            this.handleDownloadJson();
+        }
+    }
+
     // ------------------------------------------------------------------ explaining
 
-    /** Collects evidence for one user and explains it; stale responses are dropped. */
+    /** Collects evidence for one user and explains it. */
     private async run(userId: string): Promise<ExplainedUser> {
         const recordId = this.currentRecordId;
         if (!recordId) {
@@ -246,17 +348,20 @@ export default class AccessXray extends LightningElement {
         const loaded = loadSnapshot(raw);
         const explanation = explain(loaded, { userId, recordId });
         measure(MEASURE_EXPLAIN, MARK_DATA);
-        return { explanation, snapshot: raw };
+        const objectLabel = new EvidenceLookup(raw).objectLabel(explanation.objectApiName);
+        return { explanation, snapshot: raw, links: buildLinks(raw, explanation), objectLabel };
     }
 
+    /** Explains the main user; a slower earlier answer is dropped, never shown. */
     private async explainMain(userId: string): Promise<void> {
         const seq = ++this.requestSeq;
         this.selectedUserId = userId;
         this.loading = true;
-        this.errors = [];
+        this.errors = undefined;
         this.auditWarning = '';
         this.exportStatus = '';
         this.markdownFallback = '';
+        this.whatIfRequest = undefined;
         try {
             const result = await this.run(userId);
             if (seq !== this.requestSeq) {
@@ -268,7 +373,7 @@ export default class AccessXray extends LightningElement {
         } catch (error) {
             if (seq === this.requestSeq) {
                 this.current = undefined;
-                this.errors = reduceErrors(error);
+                this.errors = error;
             }
         } finally {
             if (seq === this.requestSeq) {
@@ -304,7 +409,7 @@ export default class AccessXray extends LightningElement {
         const seq = ++this.compareSeq;
         this.compareUserId = userId;
         this.compared = undefined;
-        this.compareErrors = [];
+        this.compareErrors = undefined;
         if (!userId) {
             this.compareLoading = false;
             return;
@@ -318,7 +423,7 @@ export default class AccessXray extends LightningElement {
             })
             .catch((error: unknown) => {
                 if (seq === this.compareSeq) {
-                    this.compareErrors = reduceErrors(error);
+                    this.compareErrors = error;
                 }
             })
             .finally(() => {
@@ -334,24 +439,58 @@ export default class AccessXray extends LightningElement {
         return this.current?.explanation;
     }
 
+    get snapshot(): unknown {
+        return this.current?.snapshot;
+    }
+
+    get links(): LinkMap | undefined {
+        return this.current?.links;
+    }
+
+    get objectLabel(): string | undefined {
+        return this.current?.objectLabel;
+    }
+
+    get recordLabel(): string | undefined {
+        const e = this.explanation;
+        return e ? recordText(this.objectLabel ?? e.objectApiName, e.recordName) : undefined;
+    }
+
     get hasExplanation(): boolean {
         return this.current !== undefined && !this.loading;
     }
 
     get hasErrors(): boolean {
-        return this.errors.length > 0;
+        return this.errors !== undefined && this.errors !== null;
     }
 
     get showEmpty(): boolean {
         return !this.selectedUserId && !this.loading && !this.hasErrors;
     }
 
-    get blockingLayer(): LayerId | undefined {
+    /** The layer the verdict points at (deciding the selected operation). */
+    get decidingLayer(): LayerId | undefined {
+        const e = this.explanation;
+        return e ? verdictModel(e, this.operation, this.objectLabel ?? e.objectApiName).layer : undefined;
+    }
+
+    get nearMissLayer(): LayerId | undefined {
+        const e = this.explanation;
+        const why = e?.whyNot?.find((w) => w.operation === this.operation);
+        return why?.nearMiss?.layer ?? (this.operation === 'read' ? e?.nearMiss?.layer : undefined);
+    }
+
+    private get fixRequest(): WhatIfRequest | undefined {
         const e = this.explanation;
         if (!e || e.access?.[this.operation]) {
             return undefined;
         }
-        return e.whyNot?.find((w) => w.operation === this.operation)?.blockingLayer;
+        const fix = verdictModel(e, this.operation, this.objectLabel ?? e.objectApiName).fix;
+        return requestForFix(fix, this.operation, this.snapshot as Snapshot);
+    }
+
+    get canPreviewFix(): boolean {
+        return this.fixRequest !== undefined;
     }
 
     get exportDisabled(): boolean {
@@ -376,7 +515,7 @@ export default class AccessXray extends LightningElement {
     }
 
     get hasCompareErrors(): boolean {
-        return this.compareErrors.length > 0;
+        return this.compareErrors !== undefined && this.compareErrors !== null;
     }
 
     get showCompareEmpty(): boolean {

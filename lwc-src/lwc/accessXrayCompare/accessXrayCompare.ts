@@ -1,28 +1,61 @@
 /**
- * Two users on the same record, side by side ("why can Ana see it and Ben not?"): each
- * layer's status and reason for both, the layers that differ highlighted and badged, and
- * a switch to show only those.
+ * Two users on the same record ("why can Ana see it and Ben not?"): their verdicts in equal
+ * columns, the operations that differ highlighted, and each layer in plain words for both —
+ * so "Object permissions: allows Read, Edit | allows Read" shows what differs, not just that
+ * something does. By default only the layers that differ are listed. On small widths the
+ * tables become lists. It holds the second user's picker; the parent collects and explains
+ * (event `compareuserchange`, detail `{ recordId }`) and passes the result back.
  */
 import { LightningElement, api } from 'lwc';
-import type { Comparison, Explanation, LayerStatus, Operation } from 'c/accessXrayEngine';
-import { LABELS, format, operationVerb, statusLabel } from 'c/accessXrayLabels';
-
-const BADGES: Record<LayerStatus, string> = {
-    grants: 'slds-badge slds-theme_success',
-    blocks: 'slds-badge slds-theme_error',
-    neutral: 'slds-badge',
-    uncertain: 'slds-badge slds-theme_warning',
-    notApplicable: 'slds-badge slds-badge_lightest'
-};
+import type { Comparison, Explanation, Operation } from 'c/accessXrayEngine';
+import { LABELS, format } from 'c/accessXrayLabels';
+import { compareModel, verdictModel } from 'c/accessXrayPresentation';
+import type { CompareModel } from 'c/accessXrayPresentation';
 
 export default class AccessXrayCompare extends LightningElement {
     @api left: Explanation | undefined;
     @api right: Explanation | undefined;
     @api comparison: Comparison | undefined;
     @api operation: Operation = 'read';
+    @api objectLabel: string | undefined;
+    /** Lists instead of tables (sidebar, phone). */
+    @api compact = false;
+    /** The second user picked (the picker's value). */
+    @api compareUserId: string | undefined;
+    /** The second user's explanation is on its way. */
+    @api loading = false;
+    /** Why the second user couldn't be explained. */
+    @api errors: unknown;
+    /** The same user was picked twice. */
+    @api sameUser = false;
 
     labels = LABELS;
-    onlyDiffering = false;
+    showAllLayers = false;
+
+    get userFilter(): object {
+        return { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
+    }
+
+    get userDisplayInfo(): object {
+        return { primaryField: 'Name', additionalFields: ['Username'] };
+    }
+
+    get userMatchingInfo(): object {
+        return { primaryField: { fieldPath: 'Name' }, additionalFields: [{ fieldPath: 'Username' }] };
+    }
+
+    get hasErrors(): boolean {
+        return this.errors !== undefined && this.errors !== null;
+    }
+
+    get showEmpty(): boolean {
+        return !this.compareUserId && !this.loading;
+    }
+
+    handleUserChange(event: CustomEvent<{ recordId: string | null }>): void {
+        event.stopPropagation();
+        this.dispatchEvent(new CustomEvent('compareuserchange', { detail: { recordId: event.detail?.recordId ?? null } }));
+    }
 
     get ready(): boolean {
         return Boolean(this.left && this.right && this.comparison);
@@ -37,11 +70,7 @@ export default class AccessXrayCompare extends LightningElement {
     }
 
     private verdict(e: Explanation | undefined): string {
-        if (!e) {
-            return '';
-        }
-        const template = e.access?.[this.operation] ? LABELS.verdictAllowed : LABELS.verdictDenied;
-        return format(template, e.userName, operationVerb(this.operation), e.recordName);
+        return e ? verdictModel(e, this.operation, this.objectLabel ?? e.objectApiName).sentence : '';
     }
 
     get leftVerdict(): string {
@@ -52,43 +81,86 @@ export default class AccessXrayCompare extends LightningElement {
         return this.verdict(this.right);
     }
 
+    get model(): CompareModel | undefined {
+        return this.left && this.right && this.comparison ? compareModel(this.left, this.right, this.comparison) : undefined;
+    }
+
     get summary(): string {
-        return this.comparison?.summary ?? '';
+        const m = this.model;
+        if (!m) {
+            return '';
+        }
+        if (m.differingOperations === 0 && m.differingLayers === 0) {
+            return LABELS.compareNoDifferences;
+        }
+        return format(LABELS.compareSummary, m.differingOperations, m.differingLayers);
     }
 
-    get hasDifferences(): boolean {
-        return (this.comparison?.differingLayers?.length ?? 0) > 0;
+    get hasDifferingLayers(): boolean {
+        return (this.model?.differingLayers ?? 0) > 0;
     }
 
-    get rows(): {
+    get operationRows(): {
+        key: string;
+        label: string;
+        rowClass: string;
+        differs: boolean;
+        aText: string;
+        aIcon: string;
+        aVariant: string;
+        bText: string;
+        bIcon: string;
+        bVariant: string;
+    }[] {
+        const yes = { text: LABELS.compareAllowed, icon: 'utility:check', variant: 'success' };
+        const no = { text: LABELS.compareNotAllowed, icon: 'utility:close', variant: 'error' };
+        return (this.model?.operations ?? []).map((op) => {
+            const a = op.a ? yes : no;
+            const b = op.b ? yes : no;
+            return {
+                key: op.key,
+                label: op.label,
+                rowClass: op.differs ? 'compare__row compare__row_differs' : 'compare__row',
+                differs: op.differs,
+                aText: a.text,
+                aIcon: a.icon,
+                aVariant: a.variant,
+                bText: b.text,
+                bIcon: b.icon,
+                bVariant: b.variant
+            };
+        });
+    }
+
+    get layerRows(): {
         key: string;
         title: string;
         rowClass: string;
         differs: boolean;
-        aStatus: string;
-        aBadge: string;
+        aState: string;
         aReason: string;
-        bStatus: string;
-        bBadge: string;
+        bState: string;
         bReason: string;
     }[] {
-        return (this.comparison?.rows ?? [])
-            .filter((row) => !this.onlyDiffering || row.differs)
+        return (this.model?.layers ?? [])
+            .filter((row) => this.showAllLayers || !this.hasDifferingLayers || row.differs)
             .map((row) => ({
-                key: row.layer,
-                title: row.a?.title ?? row.b?.title ?? row.layer,
+                key: row.key,
+                title: row.title,
                 rowClass: row.differs ? 'compare__row compare__row_differs' : 'compare__row',
                 differs: row.differs,
-                aStatus: statusLabel(row.a?.status ?? 'uncertain'),
-                aBadge: BADGES[row.a?.status] ?? 'slds-badge',
-                aReason: row.a?.reason ?? '',
-                bStatus: statusLabel(row.b?.status ?? 'uncertain'),
-                bBadge: BADGES[row.b?.status] ?? 'slds-badge',
-                bReason: row.b?.reason ?? ''
+                aState: row.a.text,
+                aReason: row.aReason,
+                bState: row.b.text,
+                bReason: row.bReason
             }));
     }
 
-    handleOnlyDiffering(event: CustomEvent<{ checked: boolean }>): void {
-        this.onlyDiffering = event.detail.checked;
+    get layersHeading(): string {
+        return this.showAllLayers || !this.hasDifferingLayers ? LABELS.compareAllLayers : LABELS.compareDifferingLayers;
+    }
+
+    handleShowAll(event: CustomEvent<{ checked: boolean }>): void {
+        this.showAllLayers = event.detail.checked;
     }
 }

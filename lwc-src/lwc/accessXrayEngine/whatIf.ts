@@ -17,6 +17,9 @@
  *   `X__Share.ParentId/AccessLevel`) — Object Reference share objects and Apex Developer
  *   Guide "Sharing a Record Using Apex" (api-vocabulary.md §6). One Manual row per
  *   user and record: a new share replaces a weaker one.
+ * - a role change is the user's `UserRoleId` (Object Reference "User"); role groups follow
+ *   the role (api-vocabulary.md §3), so nothing else changes. Only internal users take an
+ *   internal role: a partner or customer user's role is one of their account's portal roles.
  */
 import { own } from './ownKey';
 import { sameId } from './ids';
@@ -27,7 +30,8 @@ import type { Row, Snapshot } from './types';
 export type WhatIfChange =
     | { kind: 'addPermissionSet'; userId: string; permissionSetId: string }
     | { kind: 'addToGroup'; userId: string; groupId: string }
-    | { kind: 'share'; userId: string; recordId: string; level: 'Read' | 'Edit' };
+    | { kind: 'share'; userId: string; recordId: string; level: 'Read' | 'Edit' }
+    | { kind: 'changeRole'; userId: string; roleId: string };
 
 /** A change that can't be applied to this snapshot; the message says why in one sentence. */
 export class WhatIfError extends Error {
@@ -166,6 +170,39 @@ function addToGroup(snapshot: Snapshot, userId: string, groupId: string): Snapsh
     return withRows(snapshot, 'GroupMember', [...members, row]);
 }
 
+function changeRole(snapshot: Snapshot, userId: string, roleId: string): Snapshot {
+    const who = userLabel(snapshot, userId);
+    const role = findById(snapshot, 'UserRole', roleId);
+    if (!role) {
+        throw new WhatIfError(`Role ${roleId} is not in the snapshot (tables.UserRole).`);
+    }
+    const roleName = str(role.Name) || roleId;
+    const users = rowsOf(snapshot, 'User');
+    const user = users.find((u) => sameId(u.Id, userId)) as Row;
+    const userType = str(user.UserType);
+    if (userType && userType !== 'Standard') {
+        throw new WhatIfError(
+            `${who} is a partner, customer or guest user: their role is one of their account's portal roles, not ${roleName}.`
+        );
+    }
+    const portalType = str(role.PortalType);
+    if (portalType && portalType !== 'None') {
+        throw new WhatIfError(`Role ${roleName} is a portal role of an account; only that account's external users take it.`);
+    }
+    if (sameId(user.UserRoleId, roleId)) {
+        throw new WhatIfError(`${who} already has role ${roleName}; nothing would change.`);
+    }
+    const changed: Row = { ...user, UserRoleId: roleId };
+    if (user.UserRole && typeof user.UserRole === 'object') {
+        changed.UserRole = { ...(user.UserRole as Row), Name: role.Name ?? null, DeveloperName: role.DeveloperName ?? null };
+    }
+    return withRows(
+        snapshot,
+        'User',
+        users.map((u) => (u === user ? changed : u))
+    );
+}
+
 /** The object whose table holds this record (share tables excluded). */
 function objectOfRecord(snapshot: Snapshot, recordId: string): string {
     for (const [table, rows] of Object.entries(snapshot.tables)) {
@@ -246,6 +283,9 @@ export function applyWhatIf(snapshot: Snapshot, change: WhatIfChange): Snapshot 
         case 'share':
             changed = share(snapshot, change.userId, change.recordId, change.level);
             break;
+        case 'changeRole':
+            changed = changeRole(snapshot, change.userId, change.roleId);
+            break;
         default:
             throw new WhatIfError(`Unknown what-if change ${JSON.stringify((change as { kind?: unknown }).kind)}.`);
     }
@@ -285,6 +325,8 @@ export function describeWhatIf(snapshot: Snapshot, change: WhatIfChange): string
             return `add ${who} to ${findById(snapshot, 'Group', change.groupId)?.Type === 'Queue' ? 'queue' : 'group'} ${name('Group', change.groupId)}`;
         case 'share':
             return `share ${change.recordId} with ${who} (manual ${change.level})`;
+        case 'changeRole':
+            return `move ${who} to role ${name('UserRole', change.roleId)}`;
         default:
             return 'unknown change';
     }

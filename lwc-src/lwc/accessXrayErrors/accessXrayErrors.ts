@@ -100,3 +100,82 @@ export function reduceErrors(errors: unknown): string[] {
     }
     return unique;
 }
+
+/** One error as the panel shows it: a plain sentence, what to do, technical details kept apart. */
+export interface ReadableError {
+    /** Plain language: no JSON paths, no stack. */
+    message: string;
+    /** Technical details (JSON path, ids) shown only when the reader expands them. */
+    details: string[];
+    /** True when trying the same thing again can help (timeouts, network, row locks, stale evidence). */
+    retryable: boolean;
+}
+
+/** JSON paths inside an engine message ("(tables.UserRole)", "tables.User[3].Id: …"). */
+const JSON_PATH = /\s*\((?:tables|meta|metadata|settings|describe|subjects)(?:\.[\w$]+|\[\d+\])+\)|(?:tables|meta|metadata|settings|describe)(?:\.[\w$]+|\[\d+\])+:\s*/g;
+
+/** Transient failures: trying again can help. */
+const TRANSIENT =
+    /time(?:d)?\s*out|timeout|unable to lock row|UNABLE_TO_LOCK_ROW|disconnected|network|failed to fetch|ECONNRESET|service unavailable|REQUEST_LIMIT_EXCEEDED|concurrent|try again/i;
+
+function withoutJsonPaths(message: string): { message: string; details: string[] } {
+    const paths = message.match(JSON_PATH)?.map((m) => m.replace(/^[\s(]+|[\s):]+$/g, '')) ?? [];
+    const stripped = message
+        .replace(JSON_PATH, ' ')
+        .replace(/\s+([.,;:])/g, '$1')
+        .replace(/\s{2,}/g, ' ')
+        .trim();
+    return paths.length > 0 && stripped ? { message: stripped, details: [message] } : { message, details: [] };
+}
+
+function describeOne(error: unknown): ReadableError[] {
+    if (isBag(error) && error.name === 'SnapshotError') {
+        // Malformed evidence: a defect to report, not something a retry fixes.
+        return [
+            {
+                message: LABELS.errorEvidenceDamaged,
+                details: reduceErrors(error),
+                retryable: false
+            }
+        ];
+    }
+    if (isBag(error) && error.name === 'ExplainError') {
+        const technical = text(error.message) ?? '';
+        switch (error.code) {
+            case 'unknownUser':
+                return [{ message: LABELS.errorUnknownUser, details: [technical], retryable: false }];
+            case 'unknownRecord':
+                return [{ message: LABELS.errorUnknownRecord, details: [technical], retryable: false }];
+            case 'outOfScope':
+                return [{ message: LABELS.errorOutOfScope, details: [technical], retryable: true }];
+            default:
+                break;
+        }
+    }
+    const status = isBag(error) && typeof error.status === 'number' ? error.status : undefined;
+    const network = status === 0 || status === 503 || status === 504;
+    return reduceErrors(error).map((message) => {
+        const p = withoutJsonPaths(message);
+        return { ...p, retryable: network || TRANSIENT.test(message) };
+    });
+}
+
+/**
+ * The errors as the panel shows them: each a plain sentence (JSON paths moved to the details),
+ * with whether retrying can help. Never empty for a real error.
+ */
+export function describeErrors(errors: unknown): ReadableError[] {
+    const list = Array.isArray(errors) ? errors : [errors];
+    const out: ReadableError[] = [];
+    for (const error of list) {
+        for (const item of describeOne(error)) {
+            if (!out.some((o) => o.message === item.message)) {
+                out.push(item);
+            }
+        }
+    }
+    if (out.length === 0 && list.some((e) => e !== null && e !== undefined)) {
+        return [{ message: LABELS.errorUnknown, details: [], retryable: true }];
+    }
+    return out;
+}

@@ -1,7 +1,8 @@
 /**
  * The gates past record access: field-level security per field (read / edit, and which
  * permission sets or profile grant it), whether the field is on the user's page layout, the
- * record type note and the layout note, plus the evidence that was missing for them.
+ * record type note and the layout note, plus the evidence that was missing for them. A table on
+ * wide layouts; a list when compact (sidebar, phone), where a six-column table can't fit.
  */
 import { LightningElement, api } from 'lwc';
 import type { Gates } from 'c/accessXrayEngine';
@@ -16,6 +17,8 @@ function yesNo(value: boolean | undefined | null): string {
 
 export default class AccessXrayFieldGates extends LightningElement {
     @api gates: Gates | undefined;
+    /** A list instead of the table (sidebar, phone). */
+    @api compact = false;
 
     labels = LABELS;
 
@@ -54,6 +57,11 @@ export default class AccessXrayFieldGates extends LightningElement {
                 note: f.note ?? ''
             };
         });
+    }
+
+    /** Record type and layout side by side on wide layouts, stacked when compact. */
+    get columnClass(): string {
+        return this.compact ? 'slds-col slds-size_1-of-1' : 'slds-col slds-size_1-of-1 slds-medium-size_1-of-2';
     }
 
     get recordType(): { name: string; availability: string; reason: string } | undefined {

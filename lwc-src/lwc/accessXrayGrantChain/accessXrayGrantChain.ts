@@ -6,6 +6,7 @@
 import { LightningElement, api } from 'lwc';
 import type { GrantPath, LayerResult, PathStepKind } from 'c/accessXrayEngine';
 import { LABELS, format, stepKindLabel } from 'c/accessXrayLabels';
+import type { LinkMap, NavTarget } from 'c/accessXrayLinks';
 
 const STEP_ICONS: Record<PathStepKind, string> = {
     user: 'utility:user',
@@ -27,6 +28,8 @@ export default class AccessXrayGrantChain extends LightningElement {
     @api paths: GrantPath[] | undefined;
     /** Layer results, to name the layer of each path. */
     @api layers: LayerResult[] | undefined;
+    /** Links by id (accessXrayLinks.buildLinks): a step with a Salesforce page is a link. */
+    @api links: LinkMap | undefined;
 
     labels = LABELS;
 
@@ -38,7 +41,15 @@ export default class AccessXrayGrantChain extends LightningElement {
         key: string;
         heading: string;
         summary: string;
-        steps: { key: string; icon: string; kind: string; label: string; via: string | undefined; hasNext: boolean }[];
+        steps: {
+            key: string;
+            icon: string;
+            kind: string;
+            label: string;
+            link: NavTarget | undefined;
+            via: string | undefined;
+            hasNext: boolean;
+        }[];
     }[] {
         return (this.paths ?? []).map((path, pathIndex) => {
             const layerTitle = this.layers?.find((l) => l.id === path.layer)?.title ?? path.layer;
@@ -52,6 +63,7 @@ export default class AccessXrayGrantChain extends LightningElement {
                     icon: STEP_ICONS[step.kind] ?? 'utility:record',
                     kind: stepKindLabel(step.kind),
                     label: step.label,
+                    link: step.id ? this.links?.[step.id] : undefined,
                     via: step.via,
                     hasNext: index < steps.length - 1
                 }))

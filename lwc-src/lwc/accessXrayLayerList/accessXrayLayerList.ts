@@ -1,60 +1,86 @@
 /**
- * The layer list: every layer in the order the engine returns them (platform evaluation
- * order), each with a status icon and badge, its named reason, and — expanded with a native
- * button (Enter/Space, aria-expanded/aria-controls) — what it allows, next steps and evidence.
- * The layer that blocks the selected operation is highlighted and badged.
+ * The layers as a compact strip, in the order the engine returns them (platform evaluation
+ * order): one line each — icon, name and the state in plain words ("gives Read", "blocks",
+ * "nothing here", "not checked", "allows Read, Edit" for object permissions). Layers that grant,
+ * block, are uncertain or hold the near miss start open; the rest open on click (native
+ * buttons, aria-expanded / aria-controls). Open, a layer shows its reason, next steps with a
+ * link to where each is done, its evidence (each id a link where Salesforce has a page) and
+ * its sources.
  */
 import { LightningElement, api } from 'lwc';
-import type { LayerId, LayerResult, LayerStatus, Operation } from 'c/accessXrayEngine';
-import { LABELS, format, operationLabel, statusLabel } from 'c/accessXrayLabels';
+import type { LayerId, LayerResult } from 'c/accessXrayEngine';
+import { LABELS, format } from 'c/accessXrayLabels';
+import { stepKey } from 'c/accessXrayLinks';
+import type { LinkMap, NavTarget } from 'c/accessXrayLinks';
+import { expandedByDefault, layerState } from 'c/accessXrayPresentation';
+import type { Tone } from 'c/accessXrayPresentation';
 
-const STATUS_ICONS: Record<LayerStatus, { icon: string; variant: string; badge: string }> = {
-    grants: { icon: 'utility:success', variant: 'success', badge: 'slds-badge slds-theme_success' },
-    blocks: { icon: 'utility:ban', variant: 'error', badge: 'slds-badge slds-theme_error' },
-    neutral: { icon: 'utility:dash', variant: '', badge: 'slds-badge' },
-    uncertain: { icon: 'utility:question', variant: 'warning', badge: 'slds-badge slds-theme_warning' },
-    notApplicable: { icon: 'utility:hide', variant: '', badge: 'slds-badge slds-badge_lightest' }
+const TONE_ICONS: Record<Tone, { icon: string; variant: string }> = {
+    grants: { icon: 'utility:success', variant: 'success' },
+    blocks: { icon: 'utility:ban', variant: 'error' },
+    neutral: { icon: 'utility:dash', variant: '' },
+    uncertain: { icon: 'utility:question', variant: 'warning' },
+    notApplicable: { icon: 'utility:hide', variant: '' }
 };
 
-const OPS: Operation[] = ['read', 'edit', 'delete', 'transfer', 'share'];
+interface LinkedText {
+    key: string;
+    text: string;
+    link: NavTarget | undefined;
+}
 
 export interface LayerRow {
     id: string;
     title: string;
     reason: string;
-    statusText: string;
+    stateText: string;
+    stateClass: string;
     icon: string;
     iconVariant: string;
-    badgeClass: string;
     itemClass: string;
-    isBlocking: boolean;
+    isDeciding: boolean;
     expanded: boolean;
     collapsed: boolean;
     ariaExpanded: string;
     bodyId: string;
-    allows: string;
-    nextSteps: { key: string; action: string; blastRadius: string | undefined }[];
+    nextSteps: { key: string; action: string; blastRadius: string | undefined; link: NavTarget | undefined }[];
     hasNextSteps: boolean;
-    evidence: { key: string; text: string }[];
+    evidence: LinkedText[];
     hasEvidence: boolean;
+    sources: { key: string; text: string; url: string | undefined }[];
+    hasSources: boolean;
     toggleIcon: string;
 }
 
 export default class AccessXrayLayerList extends LightningElement {
-    @api layers: LayerResult[] | undefined;
-    /** The layer that blocks the selected operation (highlighted). */
-    @api blockingLayer: LayerId | undefined;
+    private layerList: LayerResult[] | undefined;
+    /** Layers the reader opened or closed, overriding the default. */
+    private toggled: Record<string, boolean> = {};
+
+    @api
+    get layers(): LayerResult[] | undefined {
+        return this.layerList;
+    }
+    set layers(value: LayerResult[] | undefined) {
+        // A new explanation starts from the default open layers.
+        this.layerList = value;
+        this.toggled = {};
+    }
+
+    /** The layer the verdict points at (outlined, announced as deciding the verdict). */
+    @api decidingLayer: LayerId | undefined;
+    /** The layer that holds the near miss (starts open). */
+    @api nearMissLayer: LayerId | undefined;
+    /** Links by evidence id and next-step key (accessXrayLinks.buildLinks). */
+    @api links: LinkMap | undefined;
 
     labels = LABELS;
-    expandedIds: string[] = [];
 
-    /** Expands a layer, scrolls it into view and moves focus to its toggle button. */
+    /** Opens a layer, scrolls it into view and moves focus to its toggle button. */
     @api
     expandLayer(layerId: string): void {
-        if (!this.expandedIds.includes(layerId)) {
-            this.expandedIds = [...this.expandedIds, layerId];
-        }
-        // Focus after the re-render that shows the expanded body.
+        this.toggled = { ...this.toggled, [layerId]: true };
+        // Focus after the re-render that shows the opened body.
         Promise.resolve().then(() => {
             const button = this.template?.querySelector<HTMLButtonElement>(`button[data-layer="${layerId}"]`);
             if (button) {
@@ -67,40 +93,61 @@ export default class AccessXrayLayerList extends LightningElement {
     }
 
     get hasLayers(): boolean {
-        return (this.layers?.length ?? 0) > 0;
+        return (this.layerList?.length ?? 0) > 0;
+    }
+
+    private isExpanded(layer: LayerResult): boolean {
+        const override = this.toggled[layer.id];
+        return override ?? expandedByDefault(layer, this.nearMissLayer);
     }
 
     get rows(): LayerRow[] {
-        return (this.layers ?? []).map((layer) => {
-            const look = STATUS_ICONS[layer.status] ?? STATUS_ICONS.neutral;
-            const isBlocking = layer.id === this.blockingLayer;
-            const expanded = this.expandedIds.includes(layer.id);
-            const allowed = OPS.filter((op) => layer.access?.[op] === true).map((op) => operationLabel(op));
+        const links = this.links ?? {};
+        return (this.layerList ?? []).map((layer) => {
+            const state = layerState(layer);
+            const look = TONE_ICONS[state.tone];
+            const isDeciding = layer.id === this.decidingLayer;
+            const expanded = this.isExpanded(layer);
             const nextSteps = (layer.nextSteps ?? []).map((step, index) => ({
                 key: `${layer.id}-step-${index}`,
                 action: step.action,
-                blastRadius: step.blastRadius ? format(LABELS.blastRadius, step.blastRadius) : undefined
+                blastRadius: step.blastRadius ? format(LABELS.blastRadius, step.blastRadius) : undefined,
+                link: links[stepKey(layer.id, index)]
             }));
-            const evidence = (layer.evidence ?? []).map((text, index) => ({ key: `${layer.id}-ev-${index}`, text }));
+            const evidence = (layer.evidence ?? []).map((text, index) => ({
+                key: `${layer.id}-ev-${index}`,
+                text,
+                link: links[text]
+            }));
+            const sourceTexts = [
+                ...(layer.sources ?? []),
+                ...(layer.nextSteps ?? []).map((s) => s.source).filter((s): s is string => typeof s === 'string' && s !== '')
+            ];
+            const sources = [...new Set(sourceTexts)].map((text, index) => ({
+                key: `${layer.id}-src-${index}`,
+                text,
+                url: /^https:\/\//.test(text) ? text : undefined
+            }));
             return {
                 id: layer.id,
                 title: layer.title,
                 reason: layer.reason,
-                statusText: statusLabel(layer.status),
+                stateText: state.text,
+                stateClass: `layer__state layer__state_${state.tone}`,
                 icon: look.icon,
                 iconVariant: look.variant,
-                badgeClass: look.badge,
-                itemClass: `slds-item layer${isBlocking ? ' layer_blocking' : ''}`,
-                isBlocking,
+                itemClass: `layer${isDeciding ? ' layer_deciding' : ''}${expanded ? ' layer_open' : ''}`,
+                isDeciding,
                 expanded,
                 collapsed: !expanded,
                 ariaExpanded: expanded ? 'true' : 'false',
                 bodyId: `layer-body-${layer.id}`,
-                allows: allowed.length > 0 ? allowed.join(', ') : LABELS.layerAccessNone,
                 nextSteps,
                 hasNextSteps: nextSteps.length > 0,
                 evidence,
                 hasEvidence: evidence.length > 0,
+                sources,
+                hasSources: sources.length > 0,
                 toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright'
             };
         });
@@ -108,14 +155,12 @@ export default class AccessXrayLayerList extends LightningElement {
 
     handleToggle(event: Event): void {
         const id = (event.currentTarget as HTMLElement).dataset.layer;
-        if (!id) {
+        const layer = this.layerList?.find((l) => l.id === id);
+        if (!id || !layer) {
             return;
         }
-        this.expandedIds = this.expandedIds.includes(id)
-            ? this.expandedIds.filter((x) => x !== id)
-            : [...this.expandedIds, id];
-        this.dispatchEvent(
-            new CustomEvent('togglelayer', { detail: { layerId: id, expanded: this.expandedIds.includes(id) } })
-        );
+        const expanded = !this.isExpanded(layer);
+        this.toggled = { ...this.toggled, [id]: expanded };
+        this.dispatchEvent(new CustomEvent('togglelayer', { detail: { layerId: id, expanded } }));
     }
 }

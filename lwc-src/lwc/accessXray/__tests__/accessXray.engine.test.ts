@@ -12,7 +12,12 @@ import type { Explanation } from 'c/accessXrayEngine';
 
 jest.mock('c/accessXrayDataAdapter', () => ({
     collect: jest.fn(),
+    collectWithTargets: jest.fn(),
     searchUsers: jest.fn(),
+    searchSetupItems: jest.fn(),
+    collectWhoCanSee: jest.fn(),
+    whoCanSeeJob: jest.fn(),
+    whoCanSeePage: jest.fn(),
     attachVerdict: jest.fn(),
     auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
@@ -34,9 +39,8 @@ async function mount(): Promise<HTMLElement> {
 }
 
 function pick(element: HTMLElement, userId: string, picker = 'user-picker'): void {
-    element.shadowRoot
-        ?.querySelector(`[data-id="${picker}"]`)
-        ?.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
+    const host = picker === 'compare-picker' ? element.shadowRoot?.querySelector('c-access-xray-compare')?.shadowRoot : element.shadowRoot;
+    host?.querySelector(`[data-id="${picker}"]`)?.dispatchEvent(new CustomEvent('change', { detail: { recordId: userId } }));
 }
 
 beforeEach(() => {
@@ -62,7 +66,7 @@ afterEach(() => {
 });
 
 describe('c-access-xray with the real engine on the demo org', () => {
-    it('explains why Pat Partner cannot read case 00001001 (seed 000): denied, a blocking layer named, all layers listed', async () => {
+    it('explains why Pat Partner cannot read case 00001001 (seed 000): denied, with the object, the deciding layer outlined, all layers listed', async () => {
         const element = await mount();
         pick(element, PAT_PARTNER);
         await flushPromises();
@@ -74,14 +78,17 @@ describe('c-access-xray with the real engine on the demo org', () => {
         expect(e.userId).toBe(PAT_PARTNER);
         expect(e.access.read).toBe(false);
         const sentence = verdict.shadowRoot?.querySelector('[data-id="verdict-sentence"]')?.textContent ?? '';
-        expect(sentence).toMatch(/^Pat Partner can't read /);
+        expect(sentence).toBe("Pat Partner can't read Case 00001001.");
         const blocking = e.whyNot.find((w) => w.operation === 'read')?.blockingLayer;
         expect(blocking).toBeDefined();
         const list = element.shadowRoot?.querySelector('c-access-xray-layer-list') as HTMLElement;
         const rows = Array.from(list.shadowRoot?.querySelectorAll<HTMLElement>('[data-id="layer"]') ?? []);
         expect(rows.map((r) => r.dataset.layerId)).toEqual(e.layers.map((l) => l.id));
-        const badged = rows.filter((r) => r.querySelector('[data-id="blocking-badge"]')).map((r) => r.dataset.layerId);
-        expect(badged).toEqual([blocking]);
+        const deciding = rows.filter((r) => r.querySelector('[data-id="deciding"]')).map((r) => r.dataset.layerId);
+        expect(deciding).toEqual([blocking]);
+        // The fix links to where it is done (a manual share: the record, Help seed 000 step 12).
+        const fixLink = verdict.shadowRoot?.querySelector('[data-id="fix-link"]') as HTMLElement & { pageReference: { type: string } };
+        expect(fixLink.pageReference.type).toBe('standard__recordPage');
         expect(m(attachVerdict).mock.calls[0][0]).toEqual({
             auditId: 'a0A000000000001AAA',
             maxAccessLevel: e.maxAccessLevel,
@@ -101,5 +108,21 @@ describe('c-access-xray with the real engine on the demo org', () => {
         expect(right).toMatch(/^Ada Kowalski can read /);
         const differing = Array.from(compare.shadowRoot?.querySelectorAll('[data-id="differs-badge"]') ?? []);
         expect(differing.length).toBeGreaterThan(0);
+        const ops = Array.from(compare.shadowRoot?.querySelectorAll<HTMLElement>('[data-id="compare-operation"]') ?? []);
+        expect(ops.find((o) => o.dataset.operation === 'read')?.querySelector('[data-id="differs-badge"]')).not.toBeNull();
+    });
+
+    it('the reconciliation of Elio Russo on invoice INV-0003 is an explanation: a restriction rule hides what UserRecordAccess grants (scenario 22)', async () => {
+        const element = createElement('c-access-xray', { is: AccessXray });
+        Object.assign(element, { recordId: 'a02Kx0000000003IAA', objectApiName: 'Invoice__c' });
+        document.body.appendChild(element);
+        await flushPromises();
+        pick(element, '005Kx0000000005IAA');
+        await flushPromises();
+        const verdict = element.shadowRoot?.querySelector('c-access-xray-verdict') as HTMLElement;
+        expect(verdict.shadowRoot?.querySelector('[data-id="verdict-sentence"]')?.textContent).toBe("Elio Russo can't read Invoice INV-0003.");
+        expect(verdict.shadowRoot?.querySelector('[data-id="reconciliation-explained"]')?.textContent).toContain('UserRecordAccess ignores restriction rules');
+        expect(verdict.shadowRoot?.querySelector('[data-id="mismatch-banner"]')).toBeNull();
+        await expect(element).toBeAccessible();
     });
 });

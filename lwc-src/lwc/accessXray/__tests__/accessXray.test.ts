@@ -1,8 +1,9 @@
-// The record panel / quick action (issue 6): setup, empty, loading, data, error and mismatch
-// states; picking a user, "me", switching the operation, showing the blocking layer, comparing
-// two users and exporting. The data adapter (the only Apex caller) and the engine are mocked
-// here so each state is reached deterministically; accessXray.engine.test.ts runs the real
-// engine on the demo org.
+// The record panel / quick action: setup, empty, loading, data, error and reconciliation states;
+// picking a user, "me", switching the operation, opening the layer the verdict points at, the
+// what-if preview of the fix, who can see, comparing two users, exporting; the compact layout
+// for sidebars (flexipageRegionWidth SMALL) and phones. The data adapter (the only Apex caller)
+// and the engine's entry points are mocked here so each state is reached deterministically;
+// accessXray.engine.test.ts runs the real engine on the demo org.
 import { LABEL_VALUES, fill, flushPromises, label, resetDom } from './axrTestSupport';
 import { createElement } from 'lwc';
 import AccessXray from 'c/accessXray';
@@ -17,30 +18,40 @@ import {
     comparisonOf,
     internalAllowed,
     partnerDenied,
+    realMismatch,
     restrictedMismatch
 } from './axrFixtures';
 
 jest.mock('c/accessXrayDataAdapter', () => ({
     collect: jest.fn(),
+    collectWithTargets: jest.fn(),
     searchUsers: jest.fn(),
+    searchSetupItems: jest.fn(),
+    collectWhoCanSee: jest.fn(),
+    whoCanSeeJob: jest.fn(),
+    whoCanSeePage: jest.fn(),
     attachVerdict: jest.fn(),
     auditIdOf: (snapshot: { meta?: { auditId?: string } }) => snapshot?.meta?.auditId ?? '',
     setupStatus: jest.fn(),
     getCurrentUserId: jest.fn()
 }));
 jest.mock('c/accessXrayEngine', () => ({
+    ...jest.requireActual('c/accessXrayEngine'),
     loadSnapshot: jest.fn(),
     explain: jest.fn(),
     compareExplanations: jest.fn(),
     renderMarkdown: jest.fn()
 }));
 
+const REAL_MISMATCH_ID = '005000000000MISAAA';
+
 const m = (fn: unknown) => fn as jest.Mock;
 const READY = { hasPermission: true, canExplainAnyUser: true, setupConnectionReady: true, missing: [] };
 const BY_USER: Record<string, () => Explanation> = {
     [PARTNER_ID]: partnerDenied,
     [INTERNAL_ID]: internalAllowed,
-    [RESTRICTED_ID]: restrictedMismatch
+    [RESTRICTED_ID]: restrictedMismatch,
+    [REAL_MISMATCH_ID]: realMismatch
 };
 
 function q<T extends Element = HTMLElement>(root: Element, selector: string): T | null {
@@ -62,7 +73,10 @@ async function mount(props: Record<string, unknown> = {}): Promise<HTMLElement> 
 }
 
 function pick(element: HTMLElement, userId: string | null, picker = 'user-picker'): void {
-    const p = q(element, `[data-id="${picker}"]`);
+    const p =
+        picker === 'compare-picker'
+            ? inChild(element, 'c-access-xray-compare', '[data-id="compare-picker"]')
+            : q(element, `[data-id="${picker}"]`);
     if (!p) {
         throw new Error(`no ${picker}`);
     }
@@ -190,8 +204,8 @@ describe('c-access-xray: explaining a user', () => {
         expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
             fill(label('AXR_VerdictDenied'), 'Pat Partner', 'read', 'case 00001001')
         );
-        const list = q(element, 'c-access-xray-layer-list') as HTMLElement & { blockingLayer: string };
-        expect(list.blockingLayer).toBe('orgWideDefaults');
+        const list = q(element, 'c-access-xray-layer-list') as HTMLElement & { decidingLayer: string };
+        expect(list.decidingLayer).toBe('orgWideDefaults');
         expect(list.shadowRoot?.querySelectorAll('[data-id="layer"]')).toHaveLength(12);
         expect(attachVerdict).toHaveBeenCalledWith({
             auditId: 'a0A000000000001AAA',
@@ -230,7 +244,7 @@ describe('c-access-xray: explaining a user', () => {
         expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
             fill(label('AXR_VerdictDenied'), 'Ana Agent', 'delete', 'case 00001001')
         );
-        expect((q(element, 'c-access-xray-layer-list') as HTMLElement & { blockingLayer: string }).blockingLayer).toBe(
+        expect((q(element, 'c-access-xray-layer-list') as HTMLElement & { decidingLayer: string }).decidingLayer).toBe(
             'objectPermissions'
         );
         expect(collect).toHaveBeenCalledTimes(1);
@@ -241,11 +255,11 @@ describe('c-access-xray: explaining a user', () => {
         expect((q(element, '[data-id="operation"]') as HTMLElement & { value: string }).value).toBe('read');
     });
 
-    it('"show the blocking layer" expands that layer in the list', async () => {
+    it('"Show …" on the verdict opens the layer it points at in the list', async () => {
         const element = await mount();
         pick(element, PARTNER_ID);
         await flushPromises();
-        (inChild(element, 'c-access-xray-verdict', '[data-id="show-blocking"]') as HTMLElement).click();
+        (inChild(element, 'c-access-xray-verdict', '[data-id="show-layer"]') as HTMLElement).click();
         await flushPromises();
         await flushPromises();
         const button = inChild<HTMLButtonElement>(
@@ -256,14 +270,37 @@ describe('c-access-xray: explaining a user', () => {
         expect(button?.getAttribute('aria-expanded')).toBe('true');
     });
 
-    it('shows the reconciliation banner when UserRecordAccess disagrees (access-semantics §14)', async () => {
+    it('explains a reconciliation difference a restriction rule causes, in the verdict card (access-semantics §14)', async () => {
         const element = await mount();
         pick(element, RESTRICTED_ID);
         await flushPromises();
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="mismatch-banner"]')).toBeNull();
+        const note = inChild(element, 'c-access-xray-verdict', '[data-id="reconciliation-explained"]');
+        expect(note?.textContent).toContain('UserRecordAccess ignores restriction rules');
+        await expect(element).toBeAccessible();
+    });
+
+    it('a real disagreement is a warning whose "Collect again" collects the evidence again', async () => {
+        const element = await mount();
+        pick(element, REAL_MISMATCH_ID);
+        await flushPromises();
         const banner = inChild(element, 'c-access-xray-verdict', '[data-id="mismatch-banner"]');
         expect(banner?.textContent).toContain(label('AXR_MismatchTitle'));
-        expect(banner?.textContent).toContain('UserRecordAccess ignores restriction rules');
         await expect(element).toBeAccessible();
+        (inChild(element, 'c-access-xray-verdict', '[data-id="mismatch-retry"]') as HTMLElement).click();
+        await flushPromises();
+        expect(collect).toHaveBeenCalledTimes(2);
+    });
+
+    it('announces the verdict: it renders inside a polite live region that exists before it arrives', async () => {
+        const element = await mount();
+        const region = q(element, '[data-id="verdict-region"]');
+        expect(region?.getAttribute('aria-live')).toBe('polite');
+        expect(region?.querySelector('c-access-xray-verdict')).toBeNull();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(q(element, '[data-id="verdict-region"]')).toBe(region);
+        expect(region?.querySelector('c-access-xray-verdict')).not.toBeNull();
     });
 
     it('clearing the picker returns to the empty state', async () => {
@@ -295,7 +332,7 @@ describe('c-access-xray: explaining a user', () => {
 });
 
 describe('c-access-xray: errors', () => {
-    it('shows Apex errors readably, with a retry that collects again', async () => {
+    it('shows an Apex refusal as it is, with no "Try again" (retrying cannot help)', async () => {
         m(collect).mockRejectedValueOnce({
             body: { message: 'You cannot explain users outside your role hierarchy.' }
         });
@@ -306,7 +343,18 @@ describe('c-access-xray: errors', () => {
         expect(panel?.shadowRoot?.querySelector('[data-id="error-message"]')?.textContent).toBe(
             'You cannot explain users outside your role hierarchy.'
         );
+        expect(panel?.shadowRoot?.querySelector('[data-id="retry"]')).toBeNull();
         expect(q(element, 'c-access-xray-verdict')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers "Try again" for a timeout, and it collects again', async () => {
+        m(collect).mockRejectedValueOnce({ body: { message: 'The request timed out. Try again.' }, status: 500 });
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        const panel = q(element, '[data-id="errors"]');
+        expect(panel?.shadowRoot?.querySelector('[data-id="retry"]')).not.toBeNull();
         await expect(element).toBeAccessible();
         panel?.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
@@ -315,14 +363,21 @@ describe('c-access-xray: errors', () => {
         expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
     });
 
-    it('shows the engine’s ExplainError message (unknown user), never a stack trace', async () => {
+    it('says in plain words what to do when the user isn’t in the evidence (ExplainError unknownUser), never a stack trace', async () => {
+        m(explain).mockImplementationOnce(() => {
+            throw Object.assign(new Error('Unknown user 005000000000NOPAAA: the snapshot has no User row with this id.'), {
+                name: 'ExplainError',
+                code: 'unknownUser'
+            });
+        });
         const element = await mount();
         pick(element, '005000000000NOPAAA');
         await flushPromises();
-        const text =
-            q(element, '[data-id="errors"]')?.shadowRoot?.querySelector('[data-id="error-message"]')?.textContent ?? '';
-        expect(text).toBe('Unknown user 005000000000NOPAAA: the snapshot has no User row with this id.');
+        const panel = q(element, '[data-id="errors"]')?.shadowRoot;
+        const text = panel?.querySelector('[data-id="error-message"]')?.textContent ?? '';
+        expect(text).toBe(label('AXR_ErrorUnknownUser'));
         expect(text).not.toMatch(/\bat .*:\d+/);
+        expect(panel?.querySelector('[data-id="error-details"]')?.textContent).toContain('005000000000NOPAAA');
     });
 
     it('keeps the explanation but warns when the audit entry cannot be written', async () => {
@@ -342,7 +397,7 @@ describe('c-access-xray: compare and export', () => {
         const element = await mount();
         pick(element, INTERNAL_ID);
         await flushPromises();
-        expect(q(element, '[data-id="compare-empty"]')?.textContent).toBe(label('AXR_CompareEmpty'));
+        expect(inChild(element, 'c-access-xray-compare', '[data-id="compare-empty"]')?.textContent).toBe(label('AXR_CompareEmpty'));
         pick(element, PARTNER_ID, 'compare-picker');
         await flushPromises();
         expect(collect).toHaveBeenLastCalledWith(RECORD_ID, PARTNER_ID);
@@ -380,7 +435,7 @@ describe('c-access-xray: compare and export', () => {
         m(collect).mockRejectedValueOnce(new Error('Evidence for this user could not be read.'));
         pick(element, PARTNER_ID, 'compare-picker');
         await flushPromises();
-        expect(q(element, '[data-id="compare-errors"]')?.shadowRoot?.textContent).toContain(
+        expect(inChild(element, 'c-access-xray-compare', '[data-id="compare-errors"]')?.shadowRoot?.textContent).toContain(
             'Evidence for this user could not be read.'
         );
         expect(q(element, 'c-access-xray-verdict')).not.toBeNull();
@@ -471,5 +526,123 @@ describe('c-access-xray: compact mode and labels', () => {
         walk(element);
         expect(texts.join(' ')).not.toMatch(/c\.AXR_/);
         expect(texts.join(' ')).toContain('Pat Partner');
+    });
+});
+
+describe('c-access-xray: what-if and who can see', () => {
+    it('"What if?" on the verdict opens the What if tab with the fix to preview', async () => {
+        const e = partnerDenied();
+        m(explain).mockImplementation(() => e);
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        const verdict = q(element, 'c-access-xray-verdict') as HTMLElement & { canPreviewFix: boolean };
+        // The fix is a manual share for Read: the engine can replay it (what-if share).
+        expect(verdict.canPreviewFix).toBe(true);
+        verdict.dispatchEvent(new CustomEvent('whatif'));
+        await flushPromises();
+        expect((q(element, '[data-id="tabs"]') as HTMLElement & { activeTabValue: string }).activeTabValue).toBe('whatIf');
+        const whatIf = q(element, 'c-access-xray-what-if') as HTMLElement & { request: unknown };
+        expect(whatIf.request).toEqual({ kind: 'share', level: 'Read' });
+    });
+
+    it('no "What if?" for a fix the engine can’t replay (an org-wide default change)', async () => {
+        const e = partnerDenied();
+        e.whyNot[0]!.cheapestFix = { action: 'Raise the external org-wide default', kind: 'changeOwd' };
+        m(explain).mockImplementation(() => e);
+        const element = await mount();
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect((q(element, 'c-access-xray-verdict') as HTMLElement & { canPreviewFix: boolean }).canPreviewFix).toBe(false);
+    });
+
+    it('who can see loads only when its tab opens, and "Explain" on a user explains them here', async () => {
+        const element = await mount();
+        expect(q(element, 'c-access-xray-who-can-see')).toBeNull();
+        const tab = q(element, '[data-id="tab-who-can-see"]') as HTMLElement;
+        Object.defineProperty(tab, 'value', { value: 'whoCanSee' });
+        tab.dispatchEvent(new CustomEvent('active'));
+        await flushPromises();
+        const wcs = q(element, 'c-access-xray-who-can-see') as HTMLElement & { recordId: string };
+        expect(wcs.recordId).toBe(RECORD_ID);
+        wcs.dispatchEvent(new CustomEvent('explainuser', { detail: { userId: INTERNAL_ID } }));
+        await flushPromises();
+        expect(collect).toHaveBeenCalledWith(RECORD_ID, INTERNAL_ID);
+        expect((q(element, '[data-id="tabs"]') as HTMLElement & { activeTabValue: string }).activeTabValue).toBe('layers');
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toContain('Ana Agent');
+    });
+
+    it('who can see is offered only to users who may explain any user (it lists other people’s access)', async () => {
+        m(setupStatus).mockResolvedValue({ ...READY, canExplainAnyUser: false });
+        const element = await mount();
+        await flushPromises();
+        expect(q(element, '[data-id="tab-who-can-see"]')).toBeNull();
+    });
+});
+
+describe('c-access-xray: sizes (App Builder flexipageRegionWidth, phone)', () => {
+    it('a wide region: export buttons, picker beside "Me", operations as buttons, six tabs', async () => {
+        const element = await mount({ flexipageRegionWidth: 'LARGE' });
+        expect(q(element, 'lightning-button-menu')).toBeNull();
+        expect(q(element, 'lightning-radio-group[data-id="operation"]')).not.toBeNull();
+        expect(q(element, '.controls__picker_stacked')).toBeNull();
+        expect(Array.from(q(element, '[data-id="tabs"]')?.querySelectorAll('lightning-tab') ?? []).map((t) => (t as HTMLElement & { value: string }).value)).toEqual([
+            'layers',
+            'whoCanSee',
+            'whatIf',
+            'compare',
+            'paths',
+            'fields'
+        ]);
+    });
+
+    it('a sidebar (SMALL): actions in an overflow menu, picker and "Me" stacked, operation as a combobox, three tabs with the rest folded under the layers', async () => {
+        const element = await mount({ flexipageRegionWidth: 'SMALL' });
+        const menu = q(element, '[data-id="actions-menu"]') as HTMLElement & { alternativeText: string; disabled: boolean };
+        expect(menu.alternativeText).toBe(label('AXR_MoreActions'));
+        expect(menu.disabled).toBe(true);
+        expect(q(element, 'lightning-combobox[data-id="operation"]')).not.toBeNull();
+        expect(q(element, '.controls__picker_stacked')).not.toBeNull();
+        expect(Array.from(q(element, '[data-id="tabs"]')?.querySelectorAll('lightning-tab') ?? []).map((t) => (t as HTMLElement & { value: string }).value)).toEqual([
+            'layers',
+            'whoCanSee',
+            'whatIf'
+        ]);
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        expect(q(element, '[data-id="section-compare"]')?.tagName).toBe('DETAILS');
+        expect(q(element, '[data-id="section-paths"]')).not.toBeNull();
+        expect((q(element, 'c-access-xray-field-gates') as HTMLElement & { compact: boolean }).compact).toBe(true);
+        expect((q(element, 'c-access-xray-compare') as HTMLElement & { compact: boolean }).compact).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('the overflow menu copies the Markdown and downloads the JSON', async () => {
+        const writeText = jest.fn().mockResolvedValue(undefined);
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+        const clicks = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+        const element = await mount({ flexipageRegionWidth: 'SMALL' });
+        pick(element, PARTNER_ID);
+        await flushPromises();
+        const menu = q(element, '[data-id="actions-menu"]') as HTMLElement;
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'copy' } }));
+        await flushPromises();
+        expect(writeText).toHaveBeenCalled();
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'download' } }));
+        await flushPromises();
+        expect(clicks).toHaveBeenCalledTimes(1);
+        clicks.mockRestore();
+        expect(q(element, '[data-id="export-status"]')?.textContent).toBe(fill(label('AXR_Downloaded'), `access-xray-${RECORD_ID}-${PARTNER_ID}.json`));
+    });
+
+    it('the operation combobox switches the verdict like the buttons do', async () => {
+        const element = await mount({ flexipageRegionWidth: 'SMALL' });
+        pick(element, INTERNAL_ID);
+        await flushPromises();
+        (q(element, '[data-id="operation"]') as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value: 'delete' } }));
+        await flushPromises();
+        expect(inChild(element, 'c-access-xray-verdict', '[data-id="verdict-sentence"]')?.textContent).toBe(
+            fill(label('AXR_VerdictDenied'), 'Ana Agent', 'delete', 'case 00001001')
+        );
     });
 });

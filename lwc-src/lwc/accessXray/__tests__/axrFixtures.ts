@@ -270,3 +270,78 @@ export function comparisonOf(a: Explanation, b: Explanation) {
         rows
     };
 }
+
+/**
+ * A real disagreement: UserRecordAccess grants Read, the evidence explains nothing — no
+ * restriction rule names the cause (the engine adds the reconciliation to the uncertainties).
+ */
+export function realMismatch(): Explanation {
+    const base = partnerDenied();
+    return {
+        ...base,
+        uncertain: true,
+        uncertainties: ['Reconciliation: UserRecordAccess says read, the evidence says nothing'],
+        reconciliation: {
+            status: 'disagrees',
+            platform: { maxAccessLevel: 'Read', access: { ...NONE, read: true } },
+            computed: { maxAccessLevel: 'None', access: NONE },
+            explanations: [
+                'The platform grants read that the evidence does not explain.',
+                'No missing evidence explains it: the snapshot may be incomplete or stale; check share rows and group membership for this user.'
+            ]
+        }
+    };
+}
+
+export const NEAR_MISS_ROLE = '00E000000000002AAA';
+
+/**
+ * Nothing grants, but the role hierarchy came closest: the user's role is above the owner's,
+ * and Grant Access Using Hierarchies is off for the custom object (Help, "Controlling Access
+ * Using Hierarchies": custom objects can turn it off) — the near miss leads the verdict.
+ */
+export function nearMissDenied(): Explanation {
+    const base = partnerDenied();
+    const fix = {
+        action: 'Turn on Grant Access Using Hierarchies for Compensation Plan in Sharing Settings.',
+        kind: 'changeSetting' as const,
+        blastRadius: 'Every user above an owner in the role hierarchy reads that owner’s compensation plans.',
+        source: 'https://help.salesforce.com/s/articleView?id=sf.security_sharing_cust_objects.htm'
+    };
+    return {
+        ...base,
+        userId: INTERNAL_ID,
+        userName: 'Emma Eriksen',
+        objectApiName: 'Compensation_Plan__c',
+        recordName: 'CP-0001',
+        summary: "Emma Eriksen can't read Compensation_Plan__c CP-0001.",
+        layers: base.layers.map((l) =>
+            (l.id === 'roleHierarchy'
+                ? {
+                      ...l,
+                      reason: 'Emma Eriksen’s role VP Sales is above the owner’s role, but Grant Access Using Hierarchies is off.',
+                      nextSteps: [fix],
+                      evidence: [`UserRole:${NEAR_MISS_ROLE}`, 'settings:grantAccessUsingHierarchies.Compensation_Plan__c'],
+                      sources: ['Help: Controlling Access Using Hierarchies']
+                  }
+                : l)
+        ),
+        nearMiss: {
+            layer: 'roleHierarchy',
+            mechanism: 'Emma Eriksen’s role VP Sales is above the owner’s role',
+            stoppedBy: 'Grant Access Using Hierarchies is off for Compensation Plan',
+            fix,
+            evidence: ['settings:grantAccessUsingHierarchies.Compensation_Plan__c'],
+            source: 'Help: Controlling Access Using Hierarchies'
+        },
+        whyNot: [
+            {
+                operation: 'read',
+                blockingLayer: 'orgWideDefaults',
+                reason: 'Compensation Plan is Private and nothing shares CP-0001 with Emma Eriksen.',
+                cheapestFix: { action: 'Share CP-0001 with Emma Eriksen (Read).', kind: 'manualShare' }
+            }
+        ],
+        reconciliation: { status: 'unavailable', computed: base.reconciliation.computed, explanations: [] }
+    };
+}

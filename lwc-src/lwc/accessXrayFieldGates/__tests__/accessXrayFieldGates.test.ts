@@ -6,9 +6,9 @@ import AccessXrayFieldGates from 'c/accessXrayFieldGates';
 import type { Gates } from 'c/accessXrayEngine';
 import { partnerDenied } from '../../accessXray/__tests__/axrFixtures';
 
-function mount(gates: Gates | undefined): HTMLElement {
+function mount(gates: Gates | undefined, compact = false): HTMLElement {
     const element = createElement('c-access-xray-field-gates', { is: AccessXrayFieldGates });
-    Object.assign(element, { gates });
+    Object.assign(element, { gates, compact });
     document.body.appendChild(element);
     return element;
 }
@@ -64,6 +64,19 @@ describe('c-access-xray-field-gates', () => {
         expect(root.querySelector('[data-id="gates-uncertain"]')?.textContent).toContain(
             'FieldPermissions for Case were not collected.'
         );
+        await expect(element).toBeAccessible();
+    });
+
+    it('compact (sidebar, phone): fields become a list, record type and layout stack', async () => {
+        const element = mount(partnerDenied().gates, true);
+        await flushPromises();
+        const root = element.shadowRoot as ShadowRoot;
+        expect(root.querySelector('table')).toBeNull();
+        const rows = Array.from(root.querySelectorAll<HTMLElement>('[data-id="field-row"]'));
+        expect(rows.map((r) => r.dataset.field)).toEqual(['Subject', 'Internal_Notes__c']);
+        expect(rows[1]?.querySelector('[data-id="field-read"]')?.textContent).toBe(label('AXR_No'));
+        expect(rows[1]?.textContent).toContain('No field permission grants Read.');
+        expect(root.querySelector('.slds-medium-size_1-of-2')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });

@@ -4,11 +4,12 @@ import { fill, flushPromises, label, resetDom } from '../../accessXray/__tests__
 import { createElement } from 'lwc';
 import AccessXrayGrantChain from 'c/accessXrayGrantChain';
 import type { Explanation } from 'c/accessXrayEngine';
+import type { LinkMap } from 'c/accessXrayLinks';
 import { internalAllowed, partnerDenied } from '../../accessXray/__tests__/axrFixtures';
 
-function mount(e: Explanation): HTMLElement {
+function mount(e: Explanation, links?: LinkMap): HTMLElement {
     const element = createElement('c-access-xray-grant-chain', { is: AccessXrayGrantChain });
-    Object.assign(element, { paths: e.paths, layers: e.layers });
+    Object.assign(element, { paths: e.paths, layers: e.layers, links });
     document.body.appendChild(element);
     return element;
 }
@@ -47,6 +48,21 @@ describe('c-access-xray-grant-chain', () => {
         expect(path.querySelector('ol')?.getAttribute('aria-label')).toBe(
             'Ana Agent → role EMEA Support → rule EMEA Cases → case 00001001 (Edit)'
         );
+        await expect(element).toBeAccessible();
+    });
+
+    it('a step Salesforce has a page for is a link (the user’s Setup page, the record)', async () => {
+        const e = internalAllowed();
+        const links: LinkMap = {
+            [e.userId]: { text: 'User Ana Agent in Setup', pageReference: { type: 'standard__webPage', attributes: { url: '/lightning/setup/ManageUsers/home' } } }
+        };
+        const element = mount(e, links);
+        await flushPromises();
+        const steps = Array.from(element.shadowRoot?.querySelectorAll('[data-id="path-step"]') ?? []);
+        const link = steps[0]?.querySelector('c-access-xray-nav-link') as HTMLElement & { label: string; description: string };
+        expect(link.label).toBe('Ana Agent');
+        expect(link.description).toBe('User Ana Agent in Setup');
+        expect(steps[1]?.querySelector('c-access-xray-nav-link')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });

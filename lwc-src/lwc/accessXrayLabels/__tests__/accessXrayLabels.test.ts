@@ -3,7 +3,7 @@
 import { LABEL_VALUES } from '../../accessXray/__tests__/axrTestSupport';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS, format, operationLabel, operationVerb, statusLabel, stepKindLabel } from 'c/accessXrayLabels';
+import { LABELS, format, operationLabel, operationVerb, stepKindLabel } from 'c/accessXrayLabels';
 
 const SOURCE = readFileSync(join(__dirname, '..', 'accessXrayLabels.ts'), 'utf8');
 
@@ -31,11 +31,17 @@ describe('accessXrayLabels', () => {
         expect(format('{0} and {1}', 'only one')).toBe('only one and {1}');
     });
 
-    it('names operations, statuses and path steps, passing unknown values through', () => {
+    it('names operations and path steps, passing unknown values through', () => {
         expect(operationLabel('edit')).toBe('Edit');
         expect(operationVerb('transfer')).toBe('transfer');
-        expect(statusLabel('notApplicable')).toBe('Not applicable');
         expect(stepKindLabel('permissionSet')).toBe('Permission set');
-        expect(statusLabel('somethingNew')).toBe('somethingNew');
+        expect(stepKindLabel('somethingNew')).toBe('somethingNew');
+    });
+
+    it('labels are plain language: no seed or issue references, no camelCase ids in what an admin reads', () => {
+        for (const [name, value] of Object.entries(LABEL_VALUES)) {
+            expect(`${name}: ${value}`).not.toMatch(/\bseed \d|\bissue \d|#\d/i);
+            expect(`${name}: ${value}`).not.toMatch(/\b(?:blockingLayer|whyNot|nearMiss|maxAccessLevel|notApplicable|objectPermissions)\b/);
+        }
     });
 });

@@ -21,10 +21,19 @@ export default class App extends LightningElement {
     description = '';
     error;
     mode = 'full';
+    /** `?region=SMALL` puts the panel in a sidebar column, as App Builder's small region does. */
+    region;
+    navigation = '';
 
     connectedCallback() {
         const params = new URLSearchParams(window.location.search);
         this.mode = params.get('mode') === 'compact' ? 'compact' : 'full';
+        const region = (params.get('region') ?? '').toUpperCase();
+        this.region = ['SMALL', 'MEDIUM', 'LARGE'].includes(region) ? region : undefined;
+        // The preview's navigation stand-in records links instead of leaving the demo.
+        window.addEventListener('axr-preview-navigate', (event) => {
+            this.navigation = `In an org this opens ${event.detail.url}`;
+        });
         previewRecords()
             .then(({ subjects, tables, description }) => {
                 const records = {};
@@ -76,6 +85,10 @@ export default class App extends LightningElement {
 
     get isCompact() {
         return this.mode === 'compact';
+    }
+
+    get isSidebar() {
+        return this.region === 'SMALL';
     }
 
     handleScenario(event) {
