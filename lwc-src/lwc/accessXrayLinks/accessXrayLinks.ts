@@ -456,7 +456,8 @@ export function buildLinks(snapshot: unknown, e: Explanation): LinkMap {
     for (const why of e.whyNot ?? []) {
         // The verdict offers the near miss's fix first (accessXrayPresentation.verdictModel).
         const nearMiss = why.nearMiss ?? (why.operation === 'read' ? e.nearMiss : undefined);
-        const fix = nearMiss?.fix ?? why.cheapestFix;
+        // Same choice as the verdict line (accessXrayPresentation): the smallest fix first.
+        const fix = why.cheapestFix ?? nearMiss?.fix;
         const target = fix ? targetForStep(lookup, fix, ctx) : undefined;
         if (target) {
             links[fixKey(why.operation)] = target;

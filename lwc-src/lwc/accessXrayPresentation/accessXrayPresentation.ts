@@ -151,7 +151,8 @@ export function verdictModel(e: Explanation, operation: Operation, objectLabel: 
     }
     const why = e.whyNot?.find((w) => w.operation === operation);
     const nearMiss = nearMissFor(e, operation);
-    const fix = nearMiss?.fix ?? why?.cheapestFix;
+    // The smallest change that makes the operation possible leads; the near miss's own fix is the fallback.
+    const fix = why?.cheapestFix ?? nearMiss?.fix;
     const sources = [nearMiss?.source, fix?.source].filter((s): s is string => typeof s === 'string' && s !== '');
     if (nearMiss) {
         return {

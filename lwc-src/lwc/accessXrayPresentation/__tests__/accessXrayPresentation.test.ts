@@ -112,7 +112,7 @@ describe('the verdict line', () => {
         expect(layerOfStep(elsewhere, undefined)).toBeUndefined();
     });
 
-    it('the near miss leads the verdict, its fix comes first and its sources are kept apart from the text', () => {
+    it('the near miss leads the verdict, the smallest fix comes first and its sources are kept apart from the text', () => {
         const e = nearMissDenied();
         const m = verdictModel(e, 'read', 'Compensation Plan');
         expect(m.leadKind).toBe('nearMiss');
@@ -120,8 +120,9 @@ describe('the verdict line', () => {
             fill(label('AXR_LeadNearMiss'), 'Emma Eriksen’s role VP Sales is above the owner’s role', 'Grant Access Using Hierarchies is off for Compensation Plan')
         );
         expect(m.layer).toBe('roleHierarchy');
-        expect(m.fix?.kind).toBe('changeSetting');
-        expect(m.fixLayer).toBe('roleHierarchy');
+        // The why-not's cheapest fix (a share of this one record) before the near miss's own fix (an org-wide setting).
+        expect(m.fix).toEqual(e.whyNot.find((w) => w.operation === 'read')?.cheapestFix);
+        expect(m.fixLayer).toBe(layerOfStep(e, m.fix) ?? 'roleHierarchy');
         expect(m.sources).toContain('Help: Controlling Access Using Hierarchies');
         expect(m.lead).not.toContain('Help:');
     });

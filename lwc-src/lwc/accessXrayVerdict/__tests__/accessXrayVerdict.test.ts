@@ -83,7 +83,7 @@ describe('c-access-xray-verdict', () => {
         expect(icon.alternativeText).toBeFalsy();
     });
 
-    it('the near miss leads, its fix is offered, and its source sits under "Sources", not in the text', async () => {
+    it('the near miss leads, the smallest fix is offered, and its source sits under "Sources", not in the text', async () => {
         const element = mount(nearMissDenied(), { objectLabel: 'Compensation Plan' });
         await flushPromises();
         expect(text(element, 'verdict-sentence')).toBe(
@@ -91,12 +91,13 @@ describe('c-access-xray-verdict', () => {
         );
         expect(q(element, 'verdict-lead')?.dataset.nearMiss).toBe('true');
         expect(text(element, 'verdict-lead')).toContain('Grant Access Using Hierarchies is off for Compensation Plan');
-        expect(text(element, 'verdict-fix-action')).toBe('Turn on Grant Access Using Hierarchies for Compensation Plan in Sharing Settings.');
+        // The smallest change that opens the record (the why-not's cheapest fix) leads, not the org-wide setting.
+        expect(text(element, 'verdict-fix-action')).toBe('Share CP-0001 with Emma Eriksen (Read).');
         const sources = q(element, 'verdict-sources') as HTMLDetailsElement;
         expect(sources.open).toBe(false);
         expect(sources.querySelector('summary')?.textContent).toBe(label('AXR_Sources'));
-        expect(sources.querySelector('a')?.getAttribute('href')).toContain('help.salesforce.com');
-        expect(text(element, 'verdict-lead')).not.toContain('help.salesforce.com');
+        expect(sources.textContent).toContain('Help: Controlling Access Using Hierarchies');
+        expect(text(element, 'verdict-lead')).not.toContain('Help:');
         expect(text(element, 'reconciliation-note')).toBe(label('AXR_ReconcileUnavailable'));
         await expect(element).toBeAccessible();
     });

@@ -106,7 +106,9 @@ describe('c-access-xray-what-if', () => {
         Object.assign(element, { request: { kind: 'queue', targetId: EMEA_SUPPORT_QUEUE } });
         await flushPromises();
         expect(collectWithTargets).toHaveBeenCalledWith(CASE_00001001, ANA, [EMEA_SUPPORT_QUEUE]);
-        expect(text(element, 'whatif-gained')).toBe(fill(label('AXR_WhatIfGains'), 'Read'));
+        // Queue members get the owner's access; with object Read only that is Read and sharing the record
+        // (UserRecordAccess HasAllAccess: "can share the record", Object Reference).
+        expect(text(element, 'whatif-gained')).toBe(fill(label('AXR_WhatIfGains'), 'Read, Share'));
     });
 
     it('a change already in place is refused in plain words, not previewed', async () => {
