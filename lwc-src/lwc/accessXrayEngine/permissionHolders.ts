@@ -1,0 +1,307 @@
+/**
+ * Permissions for a sweep over many users: for one object, each user's flags on it (Read,
+ * Edit, Delete, View All, Modify All) and the system permissions who-can-see reads (Modify All
+ * Data, View All Data, Manage Users, View All Users, Manage External Users) as bits, and the
+ * users who hold View All, Modify All or one of those system permissions, found from the
+ * permission side.
+ *
+ * The rules are those of `permissions.ts` (`userPermissions`, `objectPermissions`,
+ * `systemPermission`), so who-can-see and explain agree:
+ * - the profile's own permission set (PermissionSet.ProfileId, IsOwnedByProfile not false);
+ * - assignments, unless expired (ExpirationDate ≤ meta.collectedAt), inactive (IsActive =
+ *   false) or revoked (IsRevoked = true);
+ * - a permission set group gives its components' permissions minus those its muting
+ *   permission sets enable; with no components collected, its aggregate permission set, else
+ *   the assignment's own PermissionSetId;
+ * - Modify All Data implies every object permission; Modify All implies View All, Read, Edit,
+ *   Delete; View All implies Read.
+ * Sources: Object Reference PermissionSetAssignment, PermissionSet, PermissionSetGroupComponent;
+ * Metadata API MutingPermissionSet; access-semantics.md §1 and §10.
+ * Per-set bits are computed once per (snapshot, object); a user's bits the first time they are asked.
+ */
+import { labelOf, type SnapshotIndex } from './snapshotIndex';
+import type { Row } from './types';
+
+export const P_READ = 1;
+export const P_CREATE = 2;
+export const P_EDIT = 4;
+export const P_DELETE = 8;
+export const P_VIEW_ALL = 16;
+export const P_MODIFY_ALL = 32;
+export const P_MODIFY_ALL_DATA = 64;
+export const P_VIEW_ALL_DATA = 128;
+export const P_MANAGE_USERS = 256;
+export const P_VIEW_ALL_USERS = 512;
+export const P_MANAGE_EXTERNAL_USERS = 1024;
+
+const OBJECT_BITS = P_READ | P_CREATE | P_EDIT | P_DELETE | P_VIEW_ALL | P_MODIFY_ALL;
+const ELEVATED = P_VIEW_ALL | P_MODIFY_ALL | P_MODIFY_ALL_DATA | P_VIEW_ALL_DATA | P_MANAGE_USERS | P_VIEW_ALL_USERS | P_MANAGE_EXTERNAL_USERS;
+/** Bits that give (or imply) object Read. */
+export const READS = P_READ | P_VIEW_ALL | P_MODIFY_ALL | P_MODIFY_ALL_DATA;
+
+const OBJECT_FIELDS: readonly (readonly [string, number])[] = [
+    ['PermissionsRead', P_READ],
+    ['PermissionsCreate', P_CREATE],
+    ['PermissionsEdit', P_EDIT],
+    ['PermissionsDelete', P_DELETE],
+    ['PermissionsViewAllRecords', P_VIEW_ALL],
+    ['PermissionsModifyAllRecords', P_MODIFY_ALL]
+];
+
+const SYSTEM_FIELDS: readonly (readonly [string, number])[] = [
+    ['PermissionsModifyAllData', P_MODIFY_ALL_DATA],
+    ['PermissionsViewAllData', P_VIEW_ALL_DATA],
+    ['PermissionsManageUsers', P_MANAGE_USERS],
+    ['PermissionsViewAllUsers', P_VIEW_ALL_USERS],
+    ['PermissionsManageExternalUsers', P_MANAGE_EXTERNAL_USERS]
+];
+
+/** One source of a user's permissions and the bits it gives on the object. */
+export interface PermissionGrant {
+    id: string;
+    kind: 'profile' | 'permissionSet' | 'permissionSetGroup';
+    bits: number;
+}
+
+export interface PermissionHolders {
+    object: string;
+    /** False when ObjectPermissions / assignments were not collected (explain then assumes the gate open). */
+    known: boolean;
+    /** The user's bits, implications applied (memoised). */
+    bits(userId: string): number;
+    /** The sources giving the user anything on the object, with their own bits. */
+    grants(userId: string): PermissionGrant[];
+    /** Users with View All, Modify All or a system permission above. */
+    elevated: readonly string[];
+}
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+/** System-permission bits of every permission set and muting permission set (once per snapshot). */
+function systemBits(index: SnapshotIndex): ReadonlyMap<string, number> {
+    return index.memo('permissionHolders.system', 'all', () => {
+        const out = new Map<string, number>();
+        for (const table of ['PermissionSet', 'MutingPermissionSet']) {
+            for (const row of index.rows(table)) {
+                let bits = 0;
+                for (const [field, bit] of SYSTEM_FIELDS) {
+                    if (row[field] === true) {
+                        bits |= bit;
+                    }
+                }
+                if (bits && str(row.Id)) {
+                    out.set(str(row.Id), bits);
+                }
+            }
+        }
+        return out;
+    });
+}
+
+function isActiveAssignment(index: SnapshotIndex, psa: Row): boolean {
+    const expiry = psa.ExpirationDate;
+    if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) && Date.parse(expiry) <= index.now) {
+        return false;
+    }
+    return psa.IsActive !== false && psa.IsRevoked !== true;
+}
+
+function implied(bits: number): number {
+    let out = bits;
+    if (out & P_MODIFY_ALL_DATA) {
+        out |= OBJECT_BITS;
+    }
+    if (out & P_MODIFY_ALL) {
+        out |= P_VIEW_ALL | P_READ | P_EDIT | P_DELETE;
+    }
+    if (out & P_VIEW_ALL) {
+        out |= P_READ;
+    }
+    return out;
+}
+
+/** A user's profile and active assignments (the same for every object): what decides their permissions. */
+interface UserSources {
+    /** Profile id and assignments, as one string: users with the same key have the same permissions. */
+    key: string;
+    profileId: string;
+    assigned: { setId: string; groupId: string }[];
+}
+
+const sourcesCache = new WeakMap<SnapshotIndex, Map<string, UserSources>>();
+// The last snapshot's cache, so the hot path skips the WeakMap.
+let lastIndex: SnapshotIndex | null = null;
+let lastSources: Map<string, UserSources> = new Map();
+
+function userSources(index: SnapshotIndex, userId: string): UserSources {
+    if (index !== lastIndex) {
+        let cache = sourcesCache.get(index);
+        if (!cache) {
+            cache = new Map();
+            sourcesCache.set(index, cache);
+        }
+        lastIndex = index;
+        lastSources = cache;
+    }
+    const cache = lastSources;
+    let sources = cache.get(userId);
+    if (!sources) {
+        const profileId = str(index.user(userId)?.ProfileId);
+        const assigned = index
+            .rowsWhere('PermissionSetAssignment', 'AssigneeId', userId)
+            .filter((psa) => isActiveAssignment(index, psa))
+            .map((psa) => ({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) }));
+        const key = assigned.length ? `${profileId}|${assigned.map((a) => `${a.groupId}:${a.setId}`).sort().join(',')}` : profileId;
+        sources = { key, profileId, assigned };
+        cache.set(userId, sources);
+    }
+    return sources;
+}
+
+/** Permissions on `object` for a sweep (memoised per snapshot and object). */
+export function permissionHolders(index: SnapshotIndex, object: string): PermissionHolders {
+    return index.memo('permissionHolders.object', object, () => build(index, object));
+}
+
+function build(index: SnapshotIndex, object: string): PermissionHolders {
+    // Bits per permission set (and muting set) id: the object's flags plus the system permissions.
+    const setBits = new Map<string, number>(systemBits(index));
+    for (const op of index.rowsWhere('ObjectPermissions', 'SobjectType', object)) {
+        const parent = str(op.ParentId);
+        let bits = 0;
+        for (const [field, bit] of OBJECT_FIELDS) {
+            if (op[field] === true) {
+                bits |= bit;
+            }
+        }
+        if (parent && bits) {
+            setBits.set(parent, (setBits.get(parent) ?? 0) | bits);
+        }
+    }
+    const groupCache = new Map<string, number | null>();
+    /** A group's components minus its muting sets; its aggregate set without components; null when neither was collected. */
+    const groupBits = (groupId: string): number | null => {
+        if (groupCache.has(groupId)) {
+            return groupCache.get(groupId) as number | null;
+        }
+        let bits: number | null = null;
+        const components = index.rowsWhere('PermissionSetGroupComponent', 'PermissionSetGroupId', groupId);
+        if (components.length) {
+            let granted = 0;
+            let muted = 0;
+            for (const c of components) {
+                const id = str(c.PermissionSetId);
+                if (index.byId(id)?.table === 'MutingPermissionSet') {
+                    muted |= setBits.get(id) ?? 0;
+                } else {
+                    granted |= setBits.get(id) ?? 0;
+                }
+            }
+            bits = granted & ~muted;
+        } else {
+            const aggregates = index.rowsWhere('PermissionSet', 'PermissionSetGroupId', groupId);
+            if (aggregates.length) {
+                bits = 0;
+                for (const a of aggregates) {
+                    bits |= setBits.get(str(a.Id)) ?? 0;
+                }
+            }
+        }
+        groupCache.set(groupId, bits);
+        return bits;
+    };
+    const profileCache = new Map<string, PermissionGrant[]>();
+    const profileGrants = (profileId: string): PermissionGrant[] => {
+        let list = profileCache.get(profileId);
+        if (!list) {
+            list = [];
+            for (const ps of index.rowsWhere('PermissionSet', 'ProfileId', profileId)) {
+                const id = str(ps.Id);
+                const bits = setBits.get(id) ?? 0;
+                if (id && bits && ps.IsOwnedByProfile !== false) {
+                    list.push({ id, kind: 'profile', bits });
+                }
+            }
+            profileCache.set(profileId, list);
+        }
+        return list;
+    };
+    const grants = (userId: string): PermissionGrant[] => {
+        const sources = userSources(index, userId);
+        const out = [...profileGrants(sources.profileId)];
+        for (const a of sources.assigned) {
+            if (a.groupId) {
+                const bits = groupBits(a.groupId) ?? setBits.get(a.setId) ?? 0;
+                if (bits) {
+                    out.push({ id: a.groupId, kind: 'permissionSetGroup', bits });
+                }
+            } else if (setBits.get(a.setId)) {
+                out.push({ id: a.setId, kind: index.byId(a.setId)?.row.IsOwnedByProfile === true ? 'profile' : 'permissionSet', bits: setBits.get(a.setId) ?? 0 });
+            }
+        }
+        return out;
+    };
+    // Users with the same profile and assignments have the same bits: computed once per combination.
+    const byCombination = new Map<string, number>();
+    const bits = (userId: string): number => {
+        const sources = userSources(index, userId);
+        let b = byCombination.get(sources.key);
+        if (b === undefined) {
+            b = 0;
+            for (const g of grants(userId)) {
+                b |= g.bits;
+            }
+            b = implied(b);
+            byCombination.set(sources.key, b);
+        }
+        return b;
+    };
+    // Elevated users, found from the sets that give View All, Modify All or a system permission.
+    const candidates = new Set<string>();
+    for (const [setId, b] of setBits) {
+        if (!(b & ELEVATED)) {
+            continue;
+        }
+        const ps = index.byId(setId);
+        if (ps?.table !== 'PermissionSet') {
+            continue; // muting sets only take away, from their group
+        }
+        if (str(ps.row.ProfileId) && ps.row.IsOwnedByProfile !== false) {
+            index.rowsWhere('User', 'ProfileId', str(ps.row.ProfileId)).forEach((u) => candidates.add(str(u.Id)));
+        }
+        index.rowsWhere('PermissionSetAssignment', 'PermissionSetId', setId).forEach((a) => candidates.add(str(a.AssigneeId)));
+        const groups = new Set(index.rowsWhere('PermissionSetGroupComponent', 'PermissionSetId', setId).map((c) => str(c.PermissionSetGroupId)));
+        if (str(ps.row.PermissionSetGroupId)) {
+            groups.add(str(ps.row.PermissionSetGroupId));
+        }
+        for (const g of groups) {
+            index.rowsWhere('PermissionSetAssignment', 'PermissionSetGroupId', g).forEach((a) => candidates.add(str(a.AssigneeId)));
+        }
+    }
+    const elevated = [...candidates].filter((u) => u && index.user(u) && bits(u) & ELEVATED);
+    const known = index.hasTable('ObjectPermissions') && (index.hasTable('PermissionSetAssignment') || index.hasTable('PermissionSet'));
+    return { object, known, bits, grants, elevated };
+}
+
+/** Plain labels of the sources giving a bit ("profile Standard User", "permission set Invoice Viewer"). */
+export function sourcesGiving(index: SnapshotIndex, holders: PermissionHolders, userId: string, bit: number): string[] {
+    const out: string[] = [];
+    for (const g of holders.grants(userId)) {
+        if (implied(g.bits) & bit) {
+            const label = sourceLabel(index, g, userId);
+            if (!out.includes(label)) {
+                out.push(label);
+            }
+        }
+    }
+    return out;
+}
+
+export function sourceLabel(index: SnapshotIndex, grant: PermissionGrant, userId: string): string {
+    if (grant.kind === 'profile') {
+        return `profile ${labelOf(index.byId(str(index.user(userId)?.ProfileId))?.row, 'unknown')}`;
+    }
+    return `${grant.kind === 'permissionSetGroup' ? 'permission set group' : 'permission set'} ${labelOf(index.byId(grant.id)?.row, grant.id)}`;
+}

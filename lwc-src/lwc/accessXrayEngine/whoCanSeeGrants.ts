@@ -1,0 +1,415 @@
+/**
+ * The record's own mechanisms, walked from the record down to the users they reach — each the
+ * inverse of one layer's rule, so a user reached here is a user that layer grants in `explain`:
+ * - ownership (layersBase.ts): the owner; members of an owning queue;
+ * - role hierarchy (layersSharing.ts): users in roles strictly above the owner, above a member of
+ *   an owning queue or of a share's grantee group that includes bosses, above a role group's
+ *   role, above a user given a share or on a team — not for high-volume users or users who can't
+ *   hold a role; nothing when Grant Access Using Hierarchies is off for a custom object;
+ * - share rows (sharing rules, manual and Apex shares, team, territory and implicit rows): the
+ *   grantee, or every user of the grantee group (reverseMembership.ts), with each layer's
+ *   licence rules (high-volume users get no sharing rules or teams…);
+ * - teams, territories (the territory holding the account or one below a user's territory) and
+ *   child implicit sharing (the account owner and the roles above, per UserRole.<Object>AccessForAccountOwner);
+ * - object View All / Modify All and View All Data / Modify All Data (permissionHolders.ts), and
+ *   the User-record permissions (Manage Users, View All Users, Manage External Users).
+ * Sources: as each layer's file says (seed 001 layers 1–10; seed 002; seed 003; seed 004;
+ * access-semantics.md §1–10).
+ */
+import { parseShareLevel, type GrantLevel } from './accessLevels';
+import { ALL, bitsOfGrant, EDIT, READ } from './accessBits';
+import type { ShareGrant } from './context';
+import { levelText } from './paths';
+import {
+    P_MANAGE_EXTERNAL_USERS,
+    P_MANAGE_USERS,
+    P_MODIFY_ALL,
+    P_MODIFY_ALL_DATA,
+    P_VIEW_ALL,
+    P_VIEW_ALL_DATA,
+    P_VIEW_ALL_USERS,
+    permissionHolders,
+    sourcesGiving,
+    type PermissionHolders
+} from './permissionHolders';
+import { usersAboveMembers, usersAboveRole, usersOfGrantee, usersOfGroup } from './reverseMembership';
+import { describeRowCause } from './rowCauses';
+import { matchSharingRules, ruleLabel } from './sharingRuleNames';
+import { groupTypeLabel, labelOf, type SnapshotIndex } from './snapshotIndex';
+import { teamGrants, type TeamGrant } from './layersSharing';
+import type { LayerId, Row } from './types';
+import { classOf, hierarchyOn, type RecordFacts, type SideFacts } from './whoCanSeeFacts';
+import type { GrantRef, ReachMap } from './whoCanSeeReach';
+
+export type Keep = (userId: string) => boolean;
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+export function makeRef(layer: LayerId, bits: number, reason: (userId: string) => string, doubts?: readonly string[]): GrantRef {
+    return doubts && doubts.length ? { layer, bits, reason, doubts } : { layer, bits, reason };
+}
+
+/** "public group EMEA Sales", "queue Support", "Ana Rep": how a grantee is named in a reason. */
+function granteeText(index: SnapshotIndex, granteeId: string): string {
+    const hit = index.byId(granteeId);
+    if (hit?.table === 'Group') {
+        const type = str(hit.row.Type);
+        const related = str(hit.row.RelatedId);
+        const name = labelOf(hit.row, '') || (related ? index.name(related) : granteeId);
+        return `${groupTypeLabel(type)} ${name}`;
+    }
+    return index.name(granteeId);
+}
+
+function roleOfUser(index: SnapshotIndex, userId: string): string {
+    return str(index.user(userId)?.UserRoleId);
+}
+
+function roleName(index: SnapshotIndex, userId: string): string {
+    return index.name(roleOfUser(index, userId));
+}
+
+// ---------------------------------------------------------------------------
+// Permissions: View All / Modify All, View All Data / Modify All Data, User records
+// ---------------------------------------------------------------------------
+
+export function permissionGrants(facts: RecordFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+    const { index, object } = facts;
+    const holders = permissionHolders(index, object);
+    const via = (userId: string, bit: number): string => sourcesGiving(index, holders, userId, bit).join(', ');
+    if (object !== 'User' && holders.known) {
+        const modifyAll = makeRef('objectPermissions', ALL, (u) => `Modify All on ${object} (${via(u, P_MODIFY_ALL)})`);
+        const viewAll = makeRef('objectPermissions', READ, (u) => `View All on ${object} (${via(u, P_VIEW_ALL)})`);
+        for (const userId of holders.elevated) {
+            const bits = holders.bits(userId);
+            if (keep(userId) && bits & (P_MODIFY_ALL | P_VIEW_ALL)) {
+                reach.add(userId, bits & P_MODIFY_ALL ? modifyAll : viewAll);
+            }
+        }
+    }
+    if (!index.hasTable('PermissionSet')) {
+        doubts.push('PermissionSet rows were not collected, so who holds View All Data or Modify All Data is unknown');
+        return;
+    }
+    const mad = makeRef('systemPermissions', ALL, (u) => `Modify All Data (${via(u, P_MODIFY_ALL_DATA)})`);
+    if (object !== 'User') {
+        const vad = makeRef('systemPermissions', READ, (u) => `View All Data (${via(u, P_VIEW_ALL_DATA)})`);
+        for (const userId of holders.elevated) {
+            const bits = holders.bits(userId);
+            if (keep(userId) && bits & (P_MODIFY_ALL_DATA | P_VIEW_ALL_DATA)) {
+                reach.add(userId, bits & P_MODIFY_ALL_DATA ? mad : vad);
+            }
+        }
+        return;
+    }
+    userRecordPermissionGrants(facts, holders, reach, keep, mad, via);
+}
+
+/** Seed 003: Modify All Data, Manage Users, Manage External Users (external user records), View All Users / View All Data. */
+function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolders, reach: ReachMap, keep: Keep, mad: GrantRef, via: (u: string, bit: number) => string): void {
+    const target = facts.index.classification(facts.recordId);
+    const externalTarget = target.external && target.kind !== 'guest' && target.kind !== 'chatterExternal';
+    const manage = makeRef('systemPermissions', EDIT | READ, (u) => `Manage Users (${via(u, P_MANAGE_USERS)})`);
+    const manageExternal = makeRef('systemPermissions', EDIT | READ, (u) => `Manage External Users (${via(u, P_MANAGE_EXTERNAL_USERS)})`);
+    const viewAllUsers = makeRef('systemPermissions', READ, (u) => {
+        const vau = via(u, P_VIEW_ALL_USERS);
+        return vau ? `View All Users (${vau})` : `View All Data (${via(u, P_VIEW_ALL_DATA)})`;
+    });
+    for (const userId of holders.elevated) {
+        if (!keep(userId)) {
+            continue;
+        }
+        const b = holders.bits(userId);
+        const ref =
+            b & P_MODIFY_ALL_DATA
+                ? mad
+                : b & P_MANAGE_USERS
+                  ? manage
+                  : b & P_MANAGE_EXTERNAL_USERS && externalTarget
+                    ? manageExternal
+                    : b & (P_VIEW_ALL_USERS | P_VIEW_ALL_DATA)
+                      ? viewAllUsers
+                      : null;
+        if (ref) {
+            reach.add(userId, ref);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Ownership
+// ---------------------------------------------------------------------------
+
+export function ownershipGrants(facts: RecordFacts, reach: ReachMap, keep: Keep): void {
+    const { index, object, row } = facts;
+    if (object === 'User') {
+        if (keep(facts.recordId)) {
+            reach.add(facts.recordId, makeRef('ownership', READ | EDIT, () => 'their own user record'));
+        }
+        return;
+    }
+    const ownerId = str(row.OwnerId);
+    const owner = ownerId ? index.byId(ownerId) : undefined;
+    if (owner?.table === 'User') {
+        if (keep(ownerId)) {
+            reach.add(ownerId, makeRef('ownership', ALL, () => 'owner'));
+        }
+    } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
+        const name = labelOf(owner.row);
+        reach.addAll(usersOfGroup(index, ownerId), makeRef('ownership', ALL, () => `member of queue ${name}, which owns it`), keep);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Role hierarchy
+// ---------------------------------------------------------------------------
+
+export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
+    const { index, object, row } = facts;
+    const eligible: Keep = (u) => {
+        const c = classOf(index, u);
+        return !c.highVolume && c.canHaveRole && keep(u);
+    };
+    const aboveRole = (roleId: string, ref: GrantRef): void => {
+        if (roleId) {
+            reach.addAll(usersAboveRole(index, roleId), ref, eligible);
+        }
+    };
+    if (object === 'User') {
+        const targetRole = roleOfUser(index, facts.recordId);
+        aboveRole(targetRole, makeRef('roleHierarchy', READ, (u) => `role ${roleName(index, u)} is above ${facts.recordName}'s role ${index.name(targetRole)}`));
+        return;
+    }
+    const gauh = hierarchyOn(facts);
+    if (!gauh.on) {
+        return;
+    }
+    const doubts = gauh.assumed ? [gauh.assumed] : undefined;
+    const ref = (bits: number, reason: (u: string) => string): GrantRef => makeRef('roleHierarchy', bits, reason, doubts);
+    const ownerId = str(row.OwnerId);
+    const owner = ownerId ? index.byId(ownerId) : undefined;
+    if (owner?.table === 'User') {
+        const ownerRole = roleOfUser(index, ownerId);
+        aboveRole(ownerRole, ref(ALL, (u) => `role ${roleName(index, u)} is above the owner ${labelOf(owner.row)} (role ${index.name(ownerRole)})`));
+    } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue' && owner.row.DoesIncludeBosses !== false) {
+        reach.addAll(usersAboveMembers(index, ownerId), ref(ALL, (u) => `role ${roleName(index, u)} is above a member of the owning queue ${labelOf(owner.row)}`), eligible);
+    }
+    // Shares to users and groups below (sharing rules, manual and Apex shares, team shares), and team members.
+    for (const grant of side.shares) {
+        if (!['sharingRules', 'manualShares', 'teams'].includes(grant.layer) || !grant.level || grant.level === 'None') {
+            continue;
+        }
+        const grantee = index.byId(grant.entry.granteeId);
+        if (!grantee) {
+            continue;
+        }
+        const cause = describeRowCause(grant.entry.rowCause).label;
+        const level = grant.level;
+        const who = granteeText(index, grant.entry.granteeId);
+        if (grantee.table === 'User') {
+            aboveRole(roleOfUser(index, grant.entry.granteeId), ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above ${who}, who has a ${cause} share (${levelText(level)})`));
+        } else if (grantee.table === 'Group') {
+            const type = str(grantee.row.Type);
+            if (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') {
+                aboveRole(str(grantee.row.RelatedId), ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above the ${who}, which has a ${cause} share (${levelText(level)})`));
+            } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
+                reach.addAll(
+                    usersAboveMembers(index, grant.entry.granteeId),
+                    ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above a member of ${who}, which has a ${cause} share (${levelText(level)})`),
+                    eligible
+                );
+            }
+        }
+    }
+    for (const t of teamGrants(side.ctx)) {
+        if (t.ignoredReason || t.level === 'None') {
+            continue;
+        }
+        aboveRole(roleOfUser(index, t.memberId), ref(bitsOfGrant(t.level), (u) => `role ${roleName(index, u)} is above ${index.name(t.memberId)}, on the ${t.label}`));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Share rows, teams, territories
+// ---------------------------------------------------------------------------
+
+function grantLevel(grant: ShareGrant): GrantLevel | null {
+    return grant.level && grant.level !== 'None' ? grant.level : null;
+}
+
+function onAccountText(facts: RecordFacts, grant: ShareGrant): string {
+    return grant.viaAccountId ? ` on account ${facts.index.name(grant.viaAccountId)} (${grant.column})` : '';
+}
+
+export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
+    const { index, object } = facts;
+    const rulesCollected = !!index.snapshot.metadata?.SharingRules;
+    const inRules: Keep = (u) => {
+        const c = classOf(index, u);
+        return keep(u) && !c.highVolume && c.canBeInGroupsAndRules;
+    };
+    const onTeams: Keep = (u) => {
+        const c = classOf(index, u);
+        return keep(u) && !c.highVolume && (object === 'Case' || c.canBeOnAccountOrOpportunityTeams);
+    };
+    const teamObject = ['Account', 'Opportunity', 'Case', 'Contact'].includes(object);
+    const implicitObject = ['Account', 'Contact', 'Opportunity', 'Case', 'Contract', 'Order'].includes(object);
+    for (const grant of side.shares) {
+        const level = grantLevel(grant);
+        if (!level) {
+            continue;
+        }
+        const who = granteeText(index, grant.entry.granteeId);
+        const users = (): ReadonlySet<string> => usersOfGrantee(index, grant.entry.granteeId);
+        const bits = bitsOfGrant(level);
+        switch (grant.layer) {
+            case 'sharingRules': {
+                const ruleObject = grant.viaAccountId ? 'Account' : object;
+                const ruleRecord: Row = grant.viaAccountId ? (index.byId(grant.viaAccountId)?.row ?? facts.row) : facts.row;
+                const matches = rulesCollected ? matchSharingRules(index, ruleObject, grant.entry.granteeId, ruleRecord) : [];
+                const rule = matches.length ? `sharing rule ${matches.map((m) => ruleLabel(m.rule)).join(' or ')}` : 'a sharing rule';
+                const text = `${rule} shares it ${levelText(level)} with ${who}${onAccountText(facts, grant)}`;
+                reach.addAll(users(), makeRef('sharingRules', bits, () => text), inRules);
+                break;
+            }
+            case 'manualShares': {
+                const text = `${describeRowCause(grant.entry.rowCause).label} (${levelText(level)}) to ${who}${onAccountText(facts, grant)}`;
+                reach.addAll(users(), makeRef('manualShares', bits, () => text), keep);
+                break;
+            }
+            case 'teams':
+                if (teamObject) {
+                    const text = `team share (${levelText(level)}) to ${who}${onAccountText(facts, grant)}`;
+                    reach.addAll(users(), makeRef('teams', bits, () => text), onTeams);
+                }
+                break;
+            case 'territories': {
+                const text = `${describeRowCause(grant.entry.rowCause).label} share (${levelText(level)}) to ${who}`;
+                reach.addAll(users(), makeRef('territories', bits, () => text), keep);
+                break;
+            }
+            case 'implicitSharing':
+                if (implicitObject) {
+                    const text = `${describeRowCause(grant.entry.rowCause).label} share (${levelText(level)})${onAccountText(facts, grant)}`;
+                    reach.addAll(users(), makeRef('implicitSharing', bits, () => text), keep);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    if (teamObject) {
+        const highVolumeExcluded: Keep = (u) => keep(u) && !classOf(index, u).highVolume;
+        for (const t of teamGrants(side.ctx)) {
+            if (t.ignoredReason || t.level === 'None') {
+                continue;
+            }
+            reach.addAll(usersOfGrantee(index, t.memberId), teamRef(t), highVolumeExcluded);
+        }
+    }
+}
+
+function teamRef(t: TeamGrant): GrantRef {
+    return makeRef('teams', bitsOfGrant(t.level), () => `member of the ${t.label}`);
+}
+
+const TERRITORY_COLUMN: Record<string, string> = {
+    Account: 'AccountAccessLevel',
+    Opportunity: 'OpportunityAccessLevel',
+    Case: 'CaseAccessLevel',
+    Contact: 'ContactAccessLevel'
+};
+
+export function territoryGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+    const { index, object, row } = facts;
+    const column = TERRITORY_COLUMN[object];
+    const hasShares = side.shares.some((s) => s.layer === 'territories');
+    if (!column) {
+        return;
+    }
+    if (!index.hasTable('Territory2Model') && !hasShares) {
+        const why = index.unavailable('Territory2Model');
+        if (why) {
+            doubts.push(`territory data is unavailable (${why})`);
+        }
+        return;
+    }
+    const accountId = object === 'Account' ? facts.recordId : side.owd.model === 'ControlledByParent' ? '' : str(row.AccountId);
+    if (!accountId) {
+        return;
+    }
+    const active = index.activeTerritoryModels();
+    for (const assoc of index.rowsWhere('ObjectTerritory2Association', 'ObjectId', accountId)) {
+        const tId = str(assoc.Territory2Id);
+        const territory = index.byId(tId)?.row;
+        if (!territory || !active.has(str(territory.Territory2ModelId))) {
+            continue;
+        }
+        const level = parseShareLevel(territory[column]) ?? (object === 'Account' ? 'Read' : 'None');
+        if (level === 'None') {
+            continue;
+        }
+        const holding = labelOf(territory);
+        for (const t of [tId, ...index.territoryAncestors(tId)]) {
+            if (!index.isActiveTerritory(t)) {
+                continue;
+            }
+            const where = t === tId ? `territory ${holding}` : `territory ${index.name(t)}, above ${holding},`;
+            const ref = makeRef('territories', bitsOfGrant(level), () => `assigned to ${where} which holds account ${index.name(accountId)} (${column} ${levelText(level)})`);
+            for (const a of index.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
+                const userId = str(a.UserId);
+                if (a.IsActive !== false && index.user(userId) && keep(userId)) {
+                    reach.add(userId, ref);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Child implicit sharing (seed 002)
+// ---------------------------------------------------------------------------
+
+export function childImplicitGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+    const { index, object, row } = facts;
+    if (!(object === 'Contact' || object === 'Opportunity' || object === 'Case') || side.owd.model === 'ControlledByParent') {
+        return;
+    }
+    const accountId = str(row.AccountId);
+    if (!accountId) {
+        return;
+    }
+    const account = index.byId(accountId)?.row;
+    if (!account) {
+        doubts.push(`the account ${accountId} of this ${object.toLowerCase()} is not in the snapshot, so child implicit sharing can't be checked`);
+        return;
+    }
+    const ownerId = str(account.OwnerId);
+    const owner = index.user(ownerId);
+    if (!owner) {
+        return;
+    }
+    const column = `${object}AccessForAccountOwner`;
+    const ownerRoleId = str(owner.UserRoleId);
+    const ownerRole = ownerRoleId ? index.byId(ownerRoleId)?.row : undefined;
+    let level: GrantLevel | null = parseShareLevel(ownerRole?.[column]);
+    const grantDoubts: string[] = [];
+    if (!level) {
+        level = 'Read';
+        grantDoubts.push(`the account owner's access to the account's ${object.toLowerCase()}s was assumed Read (${ownerRole ? `UserRole.${column} not collected` : 'the account owner has no role'})`);
+    }
+    if (level === 'None') {
+        return;
+    }
+    const lvl = level;
+    const what = `${levelText(lvl)} on its ${object.toLowerCase()}s`;
+    if (keep(ownerId)) {
+        reach.add(ownerId, makeRef('implicitSharing', bitsOfGrant(lvl), () => `owns the account ${labelOf(account)}, which gives its owner ${what}`, grantDoubts));
+    }
+    if (ownerRoleId) {
+        const ref = makeRef('implicitSharing', bitsOfGrant(lvl), (u) => `role ${roleName(index, u)} is above the owner of the account ${labelOf(account)}, who gets ${what}`, grantDoubts);
+        reach.addAll(usersAboveRole(index, ownerRoleId), ref, (u) => keep(u) && !classOf(index, u).highVolume);
+    }
+}
