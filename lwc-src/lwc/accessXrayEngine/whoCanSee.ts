@@ -69,7 +69,7 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
     const parts = collectRows(audience, options.listPublic === true);
     const offset = options.offset ?? 0;
     const page = pageOf(parts.rows, { ...options, offset, sort: options.sort ?? 'name' });
-    const users = page.rows.map((row) => entryOf(audience, row, options.withPaths ? cappedPaths(evaluateRecord(state, row.userId, rid, 0, false)) : []));
+    const users = page.rows.map((row) => entryOf(audience, row, options.withPaths ? cappedPaths(evaluateRecord(newState(index), row.userId, rid, 0, false)) : []));
     const result: WhoCanSeeResult = {
         recordId: rid,
         objectApiName: audience.object,

@@ -18,7 +18,7 @@
  */
 import { DELETE, READ, SHARE, TRANSFER, ALL, combineBits, objectGateBits } from './accessBits';
 import { grantOfSharingModel, SHARING_MODEL_LABEL } from './accessLevels';
-import { evaluateRecord, type EvaluationState } from './engine';
+import { evaluateRecord, newState, type EvaluationState } from './engine';
 import { IMPLICIT_CHILD_LIMIT } from './layerImplicit';
 import type { LayerEvaluation } from './layer';
 import { P_DELETE, P_EDIT, P_READ, permissionHolders, type PermissionHolders } from './permissionHolders';
@@ -154,7 +154,7 @@ export class Audience {
 
     private restrictionLayer(userId: string): LayerEvaluation | null {
         if (!this.restriction.has(userId)) {
-            const layers = evaluateRecord(this.facts.state, userId, this.facts.recordId, 0, false, ONLY_RESTRICTION).layers;
+            const layers = evaluateRecord(newState(this.facts.index), userId, this.facts.recordId, 0, false, ONLY_RESTRICTION).layers;
             this.restriction.set(userId, layers.find((l) => l.id === 'restrictionRules') ?? null);
         }
         return this.restriction.get(userId) ?? null;

@@ -14,7 +14,7 @@
  * Everyone else gets nothing from this layer, whatever their licence.
  */
 import { bitsOfFlags } from './accessBits';
-import { evaluateRecord } from './engine';
+import { evaluateRecord, newState } from './engine';
 import type { LayerEvaluation } from './layer';
 import { normaliseId } from './ids';
 import { usersAboveRole, usersOfGrantee, usersOfGroup } from './reverseMembership';
@@ -175,7 +175,7 @@ const ONLY_EXPERIENCE: ReadonlySet<LayerId> = new Set<LayerId>(['experienceCloud
 
 /** The Experience Cloud layer for one user on the record, evaluated by the layer itself. */
 export function experienceLayer(facts: RecordFacts, userId: string): LayerEvaluation | undefined {
-    return evaluateRecord(facts.state, userId, facts.recordId, 0, false, ONLY_EXPERIENCE).layers.find((l) => l.id === 'experienceCloud');
+    return evaluateRecord(newState(facts.index), userId, facts.recordId, 0, false, ONLY_EXPERIENCE).layers.find((l) => l.id === 'experienceCloud');
 }
 
 /** Grants of the Experience Cloud layer for every candidate; doubts of candidates it couldn't decide. */
