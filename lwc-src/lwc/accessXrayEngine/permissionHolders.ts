@@ -20,7 +20,7 @@
  * Per-set bits are computed once per (snapshot, object); a user's bits the first time they are asked.
  */
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import type { Row } from './types';
+import { userFacts } from './userFacts';
 
 export const P_READ = 1;
 export const P_CREATE = 2;
@@ -100,14 +100,6 @@ function systemBits(index: SnapshotIndex): ReadonlyMap<string, number> {
     });
 }
 
-function isActiveAssignment(index: SnapshotIndex, psa: Row): boolean {
-    const expiry = psa.ExpirationDate;
-    if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) && Date.parse(expiry) <= index.now) {
-        return false;
-    }
-    return psa.IsActive !== false && psa.IsRevoked !== true;
-}
-
 function implied(bits: number): number {
     let out = bits;
     if (out & P_MODIFY_ALL_DATA) {
@@ -120,44 +112,6 @@ function implied(bits: number): number {
         out |= P_READ;
     }
     return out;
-}
-
-/** A user's profile and active assignments (the same for every object): what decides their permissions. */
-interface UserSources {
-    /** Profile id and assignments, as one string: users with the same key have the same permissions. */
-    key: string;
-    profileId: string;
-    assigned: { setId: string; groupId: string }[];
-}
-
-const sourcesCache = new WeakMap<SnapshotIndex, Map<string, UserSources>>();
-// The last snapshot's cache, so the hot path skips the WeakMap.
-let lastIndex: SnapshotIndex | null = null;
-let lastSources: Map<string, UserSources> = new Map();
-
-function userSources(index: SnapshotIndex, userId: string): UserSources {
-    if (index !== lastIndex) {
-        let cache = sourcesCache.get(index);
-        if (!cache) {
-            cache = new Map();
-            sourcesCache.set(index, cache);
-        }
-        lastIndex = index;
-        lastSources = cache;
-    }
-    const cache = lastSources;
-    let sources = cache.get(userId);
-    if (!sources) {
-        const profileId = str(index.user(userId)?.ProfileId);
-        const assigned = index
-            .rowsWhere('PermissionSetAssignment', 'AssigneeId', userId)
-            .filter((psa) => isActiveAssignment(index, psa))
-            .map((psa) => ({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) }));
-        const key = assigned.length ? `${profileId}|${assigned.map((a) => `${a.groupId}:${a.setId}`).sort().join(',')}` : profileId;
-        sources = { key, profileId, assigned };
-        cache.set(userId, sources);
-    }
-    return sources;
 }
 
 /** Permissions on `object` for a sweep (memoised per snapshot and object). */
@@ -229,7 +183,7 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
         return list;
     };
     const grants = (userId: string): PermissionGrant[] => {
-        const sources = userSources(index, userId);
+        const sources = userFacts(index, userId);
         const out = [...profileGrants(sources.profileId)];
         for (const a of sources.assigned) {
             if (a.groupId) {
@@ -246,15 +200,15 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
     // Users with the same profile and assignments have the same bits: computed once per combination.
     const byCombination = new Map<string, number>();
     const bits = (userId: string): number => {
-        const sources = userSources(index, userId);
-        let b = byCombination.get(sources.key);
+        const sources = userFacts(index, userId);
+        let b = byCombination.get(sources.permissionKey);
         if (b === undefined) {
             b = 0;
             for (const g of grants(userId)) {
                 b |= g.bits;
             }
             b = implied(b);
-            byCombination.set(sources.key, b);
+            byCombination.set(sources.permissionKey, b);
         }
         return b;
     };

@@ -18,7 +18,7 @@
 import { normaliseId } from './ids';
 import { isPortalRole, type SnapshotIndex } from './snapshotIndex';
 import type { Row } from './types';
-import { classOf } from './whoCanSeeFacts';
+import { classOf } from './userFacts';
 
 const EMPTY: ReadonlySet<string> = new Set<string>();
 

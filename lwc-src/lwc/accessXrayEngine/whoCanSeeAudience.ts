@@ -30,7 +30,7 @@ import type { UserClassification } from './userLicence';
 import { experienceGrants } from './whoCanSeeExperience';
 import { childSharingModel, classOf, licenceGate, parentFields, recordFacts, sideOf, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
 import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Keep } from './whoCanSeeGrants';
-import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
+import { EVERYONE, ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
 import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
 
 export type Mode = 'all' | 'recordLevel';
@@ -264,7 +264,7 @@ function relatedAudience(sweep: Sweep, recordId: string, mode: Mode, depth: numb
 
 function keepFor(index: SnapshotIndex, sides: readonly Side[]): Keep {
     if (sides.length === SIDES.length) {
-        return () => true;
+        return EVERYONE;
     }
     const side = sides[0];
     return (u) => sideOf(index, u) === side;
@@ -283,7 +283,7 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
     const doubts: string[] = [];
     const sideDoubts: Partial<Record<Side, string[]>> = {};
     const userDoubts = new Map<string, string[]>();
-    const everyone: Keep = () => true;
+    const everyone: Keep = EVERYONE;
 
     if (mode === 'all') {
         permissionGrants(facts, reach, everyone, doubts);
@@ -413,7 +413,7 @@ function sideDefault(
         }
     }
     for (const [bits, users] of usersByBits) {
-        reach.addAll(users, makeRef('orgWideDefaults', bits, reason), () => true);
+        reach.addAll(users, makeRef('orgWideDefaults', bits, reason), EVERYONE);
     }
     const publicParents = parents.every((p) => p.audience.defaultOf(side));
     if (!publicParents) {
@@ -437,7 +437,7 @@ function sideDefault(
  */
 function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, reach: ReachMap, depth: number, stack: ReadonlySet<string>, doubts: string[]): void {
     const { index, recordId } = facts;
-    const everyone: Keep = () => true;
+    const everyone: Keep = EVERYONE;
     for (const owned of ['Contract', 'Order']) {
         for (const row of index.rowsWhere(owned, 'AccountId', recordId)) {
             const ownerId = str(row.OwnerId);
@@ -490,9 +490,11 @@ function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, reach: ReachMap,
             if (index.user(o.ownerId) && opens(o, o.ownerId)) {
                 users.add(o.ownerId);
             }
-        } else {
-            o.audience?.reach.forEachCandidate((u) => {
-                if (!users.has(u) && opens(o, u)) {
+        } else if (o.audience) {
+            // Every grant gives Read, so a user the child's audience reaches can read it unless a gate says no.
+            const child = o.audience;
+            child.reach.forEachCandidate((u) => {
+                if (!users.has(u) && o.keep(u) && child.gate(u, READ) & READ) {
                     users.add(u);
                 }
             });

@@ -16,6 +16,9 @@ import type { ObjectPermissionResult } from './permissions';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { Row, Setting } from './types';
 import { classifyUser, type UserClassification } from './userLicence';
+import { classOf } from './userFacts';
+
+export { classOf } from './userFacts';
 
 export type Side = 'internal' | 'external';
 
@@ -107,47 +110,6 @@ export function recordFacts(index: SnapshotIndex, state: EvaluationState, record
     const cbp = (s: SideFacts): boolean => s.owd.model === 'ControlledByParent';
     const groups = cbp(sides.internal) === cbp(sides.external) ? [[sides.internal, sides.external]] : [[sides.internal], [sides.external]];
     return { index, state, recordId, row, object, recordName, sides, groups };
-}
-
-const classes = new WeakMap<SnapshotIndex, Map<string, UserClassification>>();
-// The last snapshot's cache, so the hot path skips the WeakMap (a sweep asks millions of times).
-let lastIndex: SnapshotIndex | null = null;
-let lastClasses: Map<string, UserClassification> = new Map();
-
-function classCache(index: SnapshotIndex): Map<string, UserClassification> {
-    if (index === lastIndex) {
-        return lastClasses;
-    }
-    let cache = classes.get(index);
-    if (!cache) {
-        cache = new Map();
-        classes.set(index, cache);
-    }
-    lastIndex = index;
-    lastClasses = cache;
-    return cache;
-}
-
-/**
- * A user's classification (userLicence.ts) — the same object `SnapshotIndex.classification`
- * gives, shared by every user with the same user type and profile, since nothing else decides
- * it; a sweep asks it for every user of the org.
- */
-export function classOf(index: SnapshotIndex, userId: string): UserClassification {
-    const cache = classCache(index);
-    let c = cache.get(userId);
-    if (!c) {
-        const user = index.user(userId);
-        if (!user || user.Profile !== undefined) {
-            c = index.classification(userId);
-        } else {
-            const key = `\u0000${str(user.UserType)}\u0000${str(user.ProfileId)}`;
-            c = cache.get(key) ?? index.classification(userId);
-            cache.set(key, c);
-        }
-        cache.set(userId, c);
-    }
-    return c;
 }
 
 /** The org-wide default side a user is on (userLicence.ts: external users get the external default). */

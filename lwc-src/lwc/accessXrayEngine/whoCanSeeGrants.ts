@@ -38,7 +38,8 @@ import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { groupTypeLabel, labelOf, type SnapshotIndex } from './snapshotIndex';
 import { teamGrants, type TeamGrant } from './layersSharing';
 import type { LayerId, Row } from './types';
-import { classOf, hierarchyOn, type RecordFacts, type SideFacts } from './whoCanSeeFacts';
+import { hierarchyOn, type RecordFacts, type SideFacts } from './whoCanSeeFacts';
+import { only, type LicenceFilter } from './whoCanSeeFilters';
 import type { GrantRef, ReachMap } from './whoCanSeeReach';
 
 export type Keep = (userId: string) => boolean;
@@ -168,13 +169,10 @@ export function ownershipGrants(facts: RecordFacts, reach: ReachMap, keep: Keep)
 
 export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
     const { index, object, row } = facts;
-    const eligible: Keep = (u) => {
-        const c = classOf(index, u);
-        return !c.highVolume && c.canHaveRole && keep(u);
-    };
+    const above = (users: ReadonlySet<string>, ref: GrantRef): void => reach.addAll(only(index, users, 'hierarchy'), ref, keep);
     const aboveRole = (roleId: string, ref: GrantRef): void => {
         if (roleId) {
-            reach.addAll(usersAboveRole(index, roleId), ref, eligible);
+            above(usersAboveRole(index, roleId), ref);
         }
     };
     if (object === 'User') {
@@ -194,7 +192,7 @@ export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: Reac
         const ownerRole = roleOfUser(index, ownerId);
         aboveRole(ownerRole, ref(ALL, (u) => `role ${roleName(index, u)} is above the owner ${labelOf(owner.row)} (role ${index.name(ownerRole)})`));
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue' && owner.row.DoesIncludeBosses !== false) {
-        reach.addAll(usersAboveMembers(index, ownerId), ref(ALL, (u) => `role ${roleName(index, u)} is above a member of the owning queue ${labelOf(owner.row)}`), eligible);
+        above(usersAboveMembers(index, ownerId), ref(ALL, (u) => `role ${roleName(index, u)} is above a member of the owning queue ${labelOf(owner.row)}`));
     }
     // Shares to users and groups below (sharing rules, manual and Apex shares, team shares), and team members.
     for (const grant of side.shares) {
@@ -215,10 +213,9 @@ export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: Reac
             if (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') {
                 aboveRole(str(grantee.row.RelatedId), ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above the ${who}, which has a ${cause} share (${levelText(level)})`));
             } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
-                reach.addAll(
+                above(
                     usersAboveMembers(index, grant.entry.granteeId),
-                    ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above a member of ${who}, which has a ${cause} share (${levelText(level)})`),
-                    eligible
+                    ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above a member of ${who}, which has a ${cause} share (${levelText(level)})`)
                 );
             }
         }
@@ -246,14 +243,7 @@ function onAccountText(facts: RecordFacts, grant: ShareGrant): string {
 export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
     const { index, object } = facts;
     const rulesCollected = !!index.snapshot.metadata?.SharingRules;
-    const inRules: Keep = (u) => {
-        const c = classOf(index, u);
-        return keep(u) && !c.highVolume && c.canBeInGroupsAndRules;
-    };
-    const onTeams: Keep = (u) => {
-        const c = classOf(index, u);
-        return keep(u) && !c.highVolume && (object === 'Case' || c.canBeOnAccountOrOpportunityTeams);
-    };
+    const teamFilter: LicenceFilter = object === 'Case' ? 'notHighVolume' : 'teams';
     const teamObject = ['Account', 'Opportunity', 'Case', 'Contact'].includes(object);
     const implicitObject = ['Account', 'Contact', 'Opportunity', 'Case', 'Contract', 'Order'].includes(object);
     for (const grant of side.shares) {
@@ -271,7 +261,7 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
                 const matches = rulesCollected ? matchSharingRules(index, ruleObject, grant.entry.granteeId, ruleRecord) : [];
                 const rule = matches.length ? `sharing rule ${matches.map((m) => ruleLabel(m.rule)).join(' or ')}` : 'a sharing rule';
                 const text = `${rule} shares it ${levelText(level)} with ${who}${onAccountText(facts, grant)}`;
-                reach.addAll(users(), makeRef('sharingRules', bits, () => text), inRules);
+                reach.addAll(only(index, users(), 'rules'), makeRef('sharingRules', bits, () => text), keep);
                 break;
             }
             case 'manualShares': {
@@ -282,7 +272,7 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
             case 'teams':
                 if (teamObject) {
                     const text = `team share (${levelText(level)}) to ${who}${onAccountText(facts, grant)}`;
-                    reach.addAll(users(), makeRef('teams', bits, () => text), onTeams);
+                    reach.addAll(only(index, users(), teamFilter), makeRef('teams', bits, () => text), keep);
                 }
                 break;
             case 'territories': {
@@ -301,12 +291,11 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
         }
     }
     if (teamObject) {
-        const highVolumeExcluded: Keep = (u) => keep(u) && !classOf(index, u).highVolume;
         for (const t of teamGrants(side.ctx)) {
             if (t.ignoredReason || t.level === 'None') {
                 continue;
             }
-            reach.addAll(usersOfGrantee(index, t.memberId), teamRef(t), highVolumeExcluded);
+            reach.addAll(only(index, usersOfGrantee(index, t.memberId), 'notHighVolume'), teamRef(t), keep);
         }
     }
 }
@@ -410,6 +399,6 @@ export function childImplicitGrants(facts: RecordFacts, side: SideFacts, reach: 
     }
     if (ownerRoleId) {
         const ref = makeRef('implicitSharing', bitsOfGrant(lvl), (u) => `role ${roleName(index, u)} is above the owner of the account ${labelOf(account)}, who gets ${what}`, grantDoubts);
-        reach.addAll(usersAboveRole(index, ownerRoleId), ref, (u) => keep(u) && !classOf(index, u).highVolume);
+        reach.addAll(only(index, usersAboveRole(index, ownerRoleId), 'notHighVolume'), ref, keep);
     }
 }

@@ -28,6 +28,9 @@ export interface Reach {
     refs: GrantRef[];
 }
 
+/** A side filter that keeps everyone: bulk lookups skip calling it. */
+export const EVERYONE = (_userId: string): boolean => true;
+
 /** Which users a grant covers, when it covers a whole group. */
 interface Bulk {
     users: ReadonlySet<string>;
@@ -116,7 +119,7 @@ export class ReachMap {
             return true;
         }
         for (const b of this.bulk) {
-            if (b.users.has(userId) && b.keep(userId)) {
+            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
                 return true;
             }
         }
@@ -130,7 +133,7 @@ export class ReachMap {
             if (grant === ALL) {
                 break;
             }
-            if ((grant | b.ref.bits) !== grant && b.users.has(userId) && b.keep(userId)) {
+            if ((grant | b.ref.bits) !== grant && b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
                 grant |= b.ref.bits;
             }
         }
@@ -141,7 +144,7 @@ export class ReachMap {
     refsOf(userId: string): GrantRef[] {
         const refs = [...(this.single.get(userId)?.refs ?? [])];
         for (const b of this.bulk) {
-            if (b.users.has(userId) && b.keep(userId)) {
+            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
                 merge(refs, b.ref);
             }
         }
@@ -154,7 +157,7 @@ export class ReachMap {
             visit(r);
         }
         for (const b of this.bulk) {
-            if (b.users.has(userId) && b.keep(userId)) {
+            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
                 visit(b.ref);
             }
         }
@@ -166,6 +169,10 @@ export class ReachMap {
             visit(u);
         }
         for (const b of this.bulk) {
+            if (b.keep === EVERYONE) {
+                b.users.forEach(visit);
+                continue;
+            }
             for (const u of b.users) {
                 if (b.keep(u)) {
                     visit(u);
@@ -174,19 +181,24 @@ export class ReachMap {
         }
     }
 
-    /** Every user reached, once each. */
+    /** Every user reached, once each (a user in several groups is visited from the first). */
     forEachUser(visit: (userId: string) => void): void {
         for (const u of this.single.keys()) {
             visit(u);
         }
-        if (!this.bulk.length) {
-            return;
-        }
-        const seen = new Set<string>();
-        for (const b of this.bulk) {
+        const bulk = this.bulk;
+        for (let i = 0; i < bulk.length; i++) {
+            const b = bulk[i] as Bulk;
             for (const u of b.users) {
-                if (!seen.has(u) && !this.single.has(u) && b.keep(u)) {
-                    seen.add(u);
+                if (this.single.has(u) || (b.keep !== EVERYONE && !b.keep(u))) {
+                    continue;
+                }
+                let earlier = false;
+                for (let j = 0; j < i && !earlier; j++) {
+                    const e = bulk[j] as Bulk;
+                    earlier = e.users.has(u) && (e.keep === EVERYONE || e.keep(u));
+                }
+                if (!earlier) {
                     visit(u);
                 }
             }
