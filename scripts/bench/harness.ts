@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import type { CollectorMeasurement } from './collectorChild';
 import { BenchConfigError, configFor, DEFAULT_SEED, isSizeName, SIZES, type SizeName } from './generator';
 import type { EngineMeasurement } from './measure';
-import { judgeTargets, renderTable, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
+import { EXPLAIN_MEDIAN_TARGET_MS, judgeTargets, renderTable, whoCanSeeTargetMs, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
 import { renderProfile, summariseProfile, type CpuProfile } from './profileSummary';
 import { ensureSnapshotFile } from './snapshotFile';
 
@@ -117,6 +117,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     }
     return options;
 }
+
+/** Who-can-see records per size: a random one, then one of each record object (measure.ts). */
+const WHO_CAN_SEE_RECORDS = 6;
 
 interface ChildOutcome {
     result?: unknown;
@@ -232,11 +235,18 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
         // own clock started when the engine figures arrive. A CPU profile is only written at a
         // normal exit, so with --profile who-can-see gets a process of its own.
         const combined = !options.profile;
+        // A phase over its target is profiled again in the child, so a missed target comes with where the time went.
+        const wcsTarget = whoCanSeeTargetMs(config.users);
+        const profileOver = [
+            ...(config.shareRows >= 1_000_000 ? ['--explain-profile-over-ms', String(EXPLAIN_MEDIAN_TARGET_MS)] : []),
+            ...(wcsTarget !== undefined ? ['--who-can-see-profile-over-ms', String(wcsTarget)] : [])
+        ];
         const engineRun = await runChild(
             join(binDir, 'child.mjs'),
             [
                 ...['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3'],
-                ...['--who-can-see', combined ? '1' : '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)]
+                ...['--who-can-see', combined ? String(WHO_CAN_SEE_RECORDS) : '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)],
+                ...profileOver
             ],
             options.profile ? [...heapFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : heapFlags,
             options.explainBudgetSeconds + 240,
@@ -259,7 +269,7 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             log(`[${name}]   who-can-see in its own process (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
             wcsRun = await runChild(
                 join(binDir, 'child.mjs'),
-                ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
+                ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', String(WHO_CAN_SEE_RECORDS), '--seed', String(options.seed), ...profileOver],
                 heapFlags,
                 options.explainBudgetSeconds + 240,
                 log,
@@ -269,7 +279,16 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
         let whoCanSee: SizeResult['whoCanSee'];
         if (wcsRun.whoCanSee) {
             const w = wcsRun.whoCanSee as WhoCanSeeRun;
-            whoCanSee = { records: w.records, firstMs: w.firstMs, firstCpuMs: w.firstCpuMs, medianMs: w.medianMs, maxMs: w.maxMs, usersWithAccess: w.usersWithAccess };
+            whoCanSee = {
+                records: w.records,
+                firstMs: w.firstMs,
+                firstCpuMs: w.firstCpuMs,
+                medianMs: w.medianMs,
+                maxMs: w.maxMs,
+                usersWithAccess: w.usersWithAccess,
+                ...(w.samples ? { samples: w.samples } : {}),
+                ...(w.profile ? { profile: w.profile } : {})
+            };
         } else if (wcsRun.result && wcsRun.timedOut) {
             whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, firstCpuMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
         } else {

@@ -13,27 +13,26 @@
  * - Organization: internal users (not the Automated Process user); PRMOrganization: partner
  *   users; AllCustomerPortal: Customer Community Plus / Customer Portal users;
  * - ManagerAndSubordinatesInternal(X): X and everyone who reports to X; Manager(U): U's managers.
- * Results are memoised in the index (`memo`), one set per group.
+ * Sets are bitmaps over the snapshot's users (userSpace.ts), memoised in the index per group.
  */
 import { normaliseId } from './ids';
 import { isPortalRole, type SnapshotIndex } from './snapshotIndex';
 import type { Row } from './types';
-import { classOf } from './userFacts';
-
-const EMPTY: ReadonlySet<string> = new Set<string>();
+import { ALL_CUSTOMER_PORTAL, ALL_INTERNAL, ALL_PARTNERS, HIERARCHY, userSpace, type UserSet, type UserSpace } from './userSpace';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
 
 /** Users of the User table whose `groupsOf` holds this group (directly, derived or nested). */
-export function usersOfGroup(index: SnapshotIndex, groupId: string): ReadonlySet<string> {
+export function usersOfGroup(index: SnapshotIndex, groupId: string): UserSet {
     const gid = normaliseId(groupId) ?? groupId;
     return index.memo('reverseMembership.group', gid, () => {
+        const space = userSpace(index);
+        const out = space.empty();
         if (!index.byId(gid)) {
-            return EMPTY;
+            return out;
         }
-        const out = new Set<string>();
         const groups = [gid];
         const seen = new Set(groups);
         for (let i = 0; i < groups.length; i++) {
@@ -45,114 +44,90 @@ export function usersOfGroup(index: SnapshotIndex, groupId: string): ReadonlySet
                     continue;
                 }
                 if (hit.table === 'User') {
-                    out.add(member);
+                    out.add(space.numberOf(member));
                 } else if (!seen.has(member)) {
                     seen.add(member);
                     groups.push(member);
                 }
             }
-            for (const u of derivedUsers(index, g)) {
-                out.add(u);
+            const derived = derivedUsers(index, space, g);
+            if (derived) {
+                out.addAll(derived);
             }
         }
         return out;
     });
 }
 
-/** The users a user, group or other grantee id stands for: the user itself, or the group's users. */
-export function usersOfGrantee(index: SnapshotIndex, granteeId: string): ReadonlySet<string> {
-    return index.byId(granteeId)?.table === 'User' ? new Set([granteeId]) : usersOfGroup(index, granteeId);
-}
-
-/** Users a Group row derives from its type (role, territory, org-wide and manager groups), not nesting. */
-function derivedUsers(index: SnapshotIndex, groupId: string): ReadonlySet<string> {
+/** Users a Group row derives from its type (role, territory, org-wide and manager groups), not nesting; null when none. */
+function derivedUsers(index: SnapshotIndex, space: UserSpace, groupId: string): UserSet | null {
     return index.memo('reverseMembership.derived', groupId, () => {
         const hit = index.byId(groupId);
         if (hit?.table !== 'Group') {
-            return EMPTY;
+            return null;
         }
         const group = hit.row;
         const related = normaliseId(group.RelatedId);
-        const out = new Set<string>();
-        const addRows = (rows: readonly Row[], keep: (u: Row) => boolean): void => {
-            for (const u of rows) {
-                const id = str(u.Id);
-                if (id && keep(u)) {
-                    out.add(id);
-                }
-            }
-        };
-        const canHaveRole = (u: Row): boolean => classOf(index, str(u.Id)).canHaveRole;
-        switch (str(group.Type)) {
-            case 'Role':
-                if (related) {
-                    addRows(index.usersInRole(related), canHaveRole);
-                }
-                break;
-            case 'RoleAndSubordinates':
-            case 'RoleAndSubordinatesInternal': {
-                if (!related) {
-                    break;
-                }
-                const internalOnly = str(group.Type) === 'RoleAndSubordinatesInternal';
-                for (const r of [related, ...index.roleSubordinates(related)]) {
-                    if (internalOnly && isPortalRole(index.byId(r)?.row)) {
-                        continue;
-                    }
-                    addRows(index.usersInRole(r), canHaveRole);
-                }
-                break;
-            }
-            case 'Territory':
-            case 'TerritoryAndSubordinates':
-                if (related) {
-                    const territories = str(group.Type) === 'Territory' ? [related] : [related, ...territoryDescendants(index, related)];
-                    for (const t of territories) {
-                        if (!index.isActiveTerritory(t)) {
-                            continue;
-                        }
-                        for (const a of index.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
-                            const user = str(a.UserId);
-                            if (a.IsActive !== false && index.user(user)) {
-                                out.add(user);
-                            }
-                        }
-                    }
-                }
-                break;
+        const type = str(group.Type);
+        switch (type) {
             case 'Organization':
+                return space.mask(ALL_INTERNAL);
             case 'PRMOrganization':
-            case 'AllCustomerPortal': {
-                const type = str(group.Type);
-                addRows(index.rows('User'), (u) => {
-                    const c = classOf(index, str(u.Id));
-                    return type === 'Organization' ? !c.external && c.kind !== 'automated' : type === 'PRMOrganization' ? c.kind === 'partnerCommunity' : c.kind === 'customerCommunityPlus';
-                });
-                break;
-            }
-            case 'ManagerAndSubordinatesInternal':
-                if (related) {
-                    if (index.user(related)) {
-                        out.add(related);
-                    }
-                    for (const r of index.reportsOf(related)) {
-                        out.add(r);
-                    }
-                }
-                break;
-            case 'Manager':
-                if (related) {
-                    for (const m of index.managerChain(related)) {
-                        if (index.user(m)) {
-                            out.add(m);
-                        }
-                    }
-                }
-                break;
+                return space.mask(ALL_PARTNERS);
+            case 'AllCustomerPortal':
+                return space.mask(ALL_CUSTOMER_PORTAL);
             default:
                 break;
         }
-        return out;
+        if (!related) {
+            return null;
+        }
+        const out = space.empty();
+        const addRows = (rows: readonly Row[]): void => {
+            for (const u of rows) {
+                out.add(space.numberOf(str(u.Id)));
+            }
+        };
+        switch (type) {
+            case 'Role':
+                addRows(index.usersInRole(related));
+                return out.and(space.mask(HIERARCHY));
+            case 'RoleAndSubordinates':
+            case 'RoleAndSubordinatesInternal':
+                for (const r of [related, ...index.roleSubordinates(related)]) {
+                    if (type === 'RoleAndSubordinatesInternal' && isPortalRole(index.byId(r)?.row)) {
+                        continue;
+                    }
+                    addRows(index.usersInRole(r));
+                }
+                return out.and(space.mask(HIERARCHY));
+            case 'Territory':
+            case 'TerritoryAndSubordinates':
+                for (const t of type === 'Territory' ? [related] : [related, ...territoryDescendants(index, related)]) {
+                    if (!index.isActiveTerritory(t)) {
+                        continue;
+                    }
+                    for (const a of index.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
+                        if (a.IsActive !== false) {
+                            out.add(space.numberOf(str(a.UserId)));
+                        }
+                    }
+                }
+                return out;
+            case 'ManagerAndSubordinatesInternal':
+                out.add(space.numberOf(related));
+                for (const r of index.reportsOf(related)) {
+                    out.add(space.numberOf(r));
+                }
+                return out;
+            case 'Manager':
+                for (const m of index.managerChain(related)) {
+                    out.add(space.numberOf(m));
+                }
+                return out;
+            default:
+                return null;
+        }
     });
 }
 
@@ -191,7 +166,7 @@ export function territoryDescendants(index: SnapshotIndex, territoryId: string):
 }
 
 /** Users holding a role strictly above `roleId` (the roles `roleAncestors` names), memoised per role. */
-export function usersAboveRole(index: SnapshotIndex, roleId: string): ReadonlySet<string> {
+export function usersAboveRole(index: SnapshotIndex, roleId: string): UserSet {
     const rid = normaliseId(roleId) ?? roleId;
     return index.memo('reverseMembership.above', rid, () => usersInRoles(index, index.roleAncestors(rid)));
 }
@@ -201,13 +176,13 @@ export function usersAboveRole(index: SnapshotIndex, roleId: string): ReadonlySe
  * role hierarchy layer reads a group's members), memoised per group: who inherits a share to a
  * public group or queue that includes bosses.
  */
-export function usersAboveMembers(index: SnapshotIndex, groupId: string): ReadonlySet<string> {
+export function usersAboveMembers(index: SnapshotIndex, groupId: string): UserSet {
     const gid = normaliseId(groupId) ?? groupId;
     return index.memo('reverseMembership.aboveMembers', gid, () => {
         const roles = new Set<string>();
         for (const m of index.membersOf(gid)) {
             const role = str(index.user(m)?.UserRoleId);
-            if (role && !roles.has(role)) {
+            if (role) {
                 roles.add(role);
             }
         }
@@ -221,14 +196,12 @@ export function usersAboveMembers(index: SnapshotIndex, groupId: string): Readon
     });
 }
 
-function usersInRoles(index: SnapshotIndex, roles: Iterable<string>): ReadonlySet<string> {
-    const out = new Set<string>();
+function usersInRoles(index: SnapshotIndex, roles: Iterable<string>): UserSet {
+    const space = userSpace(index);
+    const out = space.empty();
     for (const r of roles) {
         for (const u of index.usersInRole(r)) {
-            const id = str(u.Id);
-            if (id) {
-                out.add(id);
-            }
+            out.add(space.numberOf(str(u.Id)));
         }
     }
     return out;

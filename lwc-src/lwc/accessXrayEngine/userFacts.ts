@@ -1,13 +1,11 @@
 /**
- * What a sweep over every user of the org asks about each user, looked up once and kept per
- * snapshot: their classification (userLicence.ts — the same object `SnapshotIndex.classification`
- * gives, shared by every user with the same user type and profile, since nothing else decides
- * it) and what decides their permissions (profile and active permission set assignments, as in
- * permissions.ts). One map lookup per user answers both.
+ * What decides a user's permissions, looked up once per user and kept per snapshot: their
+ * profile and their active permission set (group) assignments, as permissions.ts reads them.
+ * Users with the same profile and assignments have the same permissions, so a sweep computes
+ * them once per combination (permissionHolders.ts).
  */
 import type { SnapshotIndex } from './snapshotIndex';
 import type { Row } from './types';
-import type { UserClassification } from './userLicence';
 
 export interface Assignment {
     setId: string;
@@ -15,7 +13,6 @@ export interface Assignment {
 }
 
 export interface UserFacts {
-    classification: UserClassification;
     profileId: string;
     /** Active permission set (group) assignments: not expired, not inactive, not revoked. */
     assigned: readonly Assignment[];
@@ -47,34 +44,19 @@ export function userFacts(index: SnapshotIndex, userId: string): UserFacts {
     }
     let facts = cache.get(userId);
     if (!facts) {
-        facts = compute(index, cache, userId);
+        facts = compute(index, userId);
         cache.set(userId, facts);
     }
     return facts;
 }
 
-function compute(index: SnapshotIndex, cache: Map<string, UserFacts>, userId: string): UserFacts {
+function compute(index: SnapshotIndex, userId: string): UserFacts {
     const user = index.user(userId);
     const profileId = str(user?.ProfileId);
-    // Users of one type and profile share one classification (a nested Profile relationship is per user).
-    let classification: UserClassification;
-    if (!user || user.Profile !== undefined) {
-        classification = index.classification(userId);
-    } else {
-        const key = `\u0000${str(user.UserType)}\u0000${profileId}`;
-        classification = cache.get(key)?.classification ?? index.classification(userId);
-        if (!cache.has(key)) {
-            cache.set(key, { classification, profileId, assigned: NO_ASSIGNMENTS, permissionKey: profileId });
-        }
-    }
     const rows = user ? index.rowsWhere('PermissionSetAssignment', 'AssigneeId', userId) : [];
     const assigned = rows.length
         ? rows.filter((psa) => isActiveAssignment(index, psa)).map((psa) => ({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) }))
         : NO_ASSIGNMENTS;
     const permissionKey = assigned.length ? `${profileId}|${assigned.map((a) => `${a.groupId}:${a.setId}`).sort().join(',')}` : profileId;
-    return { classification, profileId, assigned, permissionKey };
-}
-
-export function classOf(index: SnapshotIndex, userId: string): UserClassification {
-    return userFacts(index, userId).classification;
+    return { profileId, assigned, permissionKey };
 }

@@ -11,7 +11,8 @@ import { labelOf } from './snapshotIndex';
 import type { AccessLevel, GrantPath, LayerId, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeePublicAccess, WhoCanSeeResult } from './types';
 import { LAYER_IDS } from './types';
 import type { Audience } from './whoCanSeeAudience';
-import { licenceCapText, licenceGate, sideOf, SIDES, type Side } from './whoCanSeeFacts';
+import { licenceCapText, SIDES, type Side } from './whoCanSeeFacts';
+import { ACTIVE } from './userSpace';
 import { topRef } from './whoCanSeeReach';
 
 function str(v: unknown): string {
@@ -20,6 +21,8 @@ function str(v: unknown): string {
 
 /** One user with access, before the page's words are written. */
 interface Row {
+    /** The user's number in the snapshot's user space. */
+    user: number;
     userId: string;
     name: string;
     username: string;
@@ -50,35 +53,40 @@ export interface AnswerParts {
 /** Every user with at least Read, and the public-default counts. */
 export function collectRows(audience: Audience, listPublic: boolean): AnswerParts {
     const index = audience.facts.index;
+    const space = audience.space;
     const rows: Row[] = [];
     const doubts = new Set<string>(audience.doubts);
     const seenRefs = new Set<unknown>();
     const owdBit = LAYER_BIT.get('orgWideDefaults') ?? 0;
-    const userRow = (userId: string, bits: number, layers: number, publicOnly: boolean): Row | null => {
-        const user = index.user(userId);
-        if (!user || user.IsActive === false) {
+    const userRow = (user: number, bits: number, layers: number, publicOnly: boolean): Row | null => {
+        if (!((space.flags[user] as number) & ACTIVE)) {
             return null;
         }
-        const name = labelOf(user, userId);
-        return { userId, name, username: str(user.Username), key: sortKey(name), bits, layers, publicOnly };
+        const userId = space.ids[user] as string;
+        const row = index.user(userId);
+        const name = labelOf(row, userId);
+        return { user, userId, name, username: str(row?.Username), key: sortKey(name), bits, layers, publicOnly };
     };
-    audience.reach.forEachUser((userId) => {
-        const bits = audience.access(userId);
+    audience.reach.forEachUser((user) => {
+        if (!((space.flags[user] as number) & ACTIVE)) {
+            return;
+        }
+        const bits = audience.access(user);
         if (!(bits & READ)) {
             return;
         }
-        let layers = audience.defaultBits(userId) ? owdBit : 0;
-        audience.reach.forEachRef(userId, (ref) => {
+        let layers = audience.defaultBits(user) ? owdBit : 0;
+        audience.reach.forEachRef(user, (ref) => {
             layers |= LAYER_BIT.get(ref.layer) ?? 0;
             if (ref.doubts && !seenRefs.has(ref)) {
                 seenRefs.add(ref);
                 ref.doubts.forEach((d) => doubts.add(d));
             }
         });
-        const row = userRow(userId, bits, layers, false);
+        const row = userRow(user, bits, layers, false);
         if (row) {
             rows.push(row);
-            for (const d of audience.userOnlyDoubts(userId)) {
+            for (const d of audience.userOnlyDoubts(user)) {
                 doubts.add(d);
             }
         }
@@ -88,23 +96,24 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     if (sides.length) {
         const counters = new Map<Side, Counter>(sides.map((s) => [s, newCounter(s, audience.defaultOf(s)?.label ?? '')]));
         const holders = permissionHolders(index, audience.object);
-        for (const user of index.rows('User')) {
-            const userId = str(user.Id);
-            if (!userId || user.IsActive === false || audience.reach.has(userId)) {
+        const reached = audience.reach.reached();
+        for (let user = 0; user < space.size; user++) {
+            if (!((space.flags[user] as number) & ACTIVE) || reached.has(user)) {
                 continue;
             }
-            const counter = counters.get(sideOf(index, userId));
+            const counter = counters.get(audience.sideOf(user));
             if (!counter) {
                 continue;
             }
-            const bits = audience.access(userId);
+            const bits = audience.access(user);
             if (!(bits & READ)) {
                 continue;
             }
+            const userId = space.ids[user] as string;
             counter.users++;
             const level = levelOfBits(bits);
             counter.byAccess[level] = (counter.byAccess[level] ?? 0) + 1;
-            const profileId = str(user.ProfileId);
+            const profileId = str(index.user(userId)?.ProfileId);
             counter.byProfile.set(profileId, (counter.byProfile.get(profileId) ?? 0) + 1);
             for (const g of holders.grants(userId)) {
                 if (g.kind !== 'profile' && g.bits & READS) {
@@ -112,12 +121,12 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
                 }
             }
             if (listPublic) {
-                const row = userRow(userId, bits, owdBit, true);
+                const row = userRow(user, bits, owdBit, true);
                 if (row) {
                     rows.push(row);
                 }
             }
-            for (const d of audience.userOnlyDoubts(userId)) {
+            for (const d of audience.userOnlyDoubts(user)) {
                 doubts.add(d);
             }
         }
@@ -131,7 +140,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
         }
     }
     for (const side of SIDES) {
-        if (rows.some((r) => sideOf(index, r.userId) === side)) {
+        if (rows.some((r) => audience.sideOf(r.user) === side)) {
             audience.sideDoubtsOf(side).forEach((d) => doubts.add(d));
         }
     }
@@ -204,13 +213,13 @@ export function pageOf(rows: Row[], options: Required<Pick<WhoCanSeeOptions, 'of
 /** The words of one listed user: top mechanism and reason (with its cap), mechanisms, doubt. */
 export function entryOf(audience: Audience, row: Row, paths: GrantPath[]): WhoCanSeeEntry {
     const mechanisms = LAYER_IDS.filter((_, i) => row.layers & (1 << i));
-    const gate = audience.gate(row.userId);
-    const top = topRef(audience.refsOf(row.userId), gate);
+    const gate = audience.gate(row.user);
+    const top = topRef(audience.refsOf(row.user), gate);
     let reason = top ? top.reason(row.userId) : '';
     if (top) {
         const capped = combineBits(top.bits, gate);
         if (rankOfBits(capped) < rankOfBits(top.bits)) {
-            reason += ` — ${levelOfBits(top.bits)} capped at ${levelOfBits(capped)} by ${capText(audience, row.userId, top.bits)}`;
+            reason += ` — ${levelOfBits(top.bits)} capped at ${levelOfBits(capped)} by ${capText(audience, row.user, top.bits)}`;
         }
     }
     const entry: WhoCanSeeEntry = {
@@ -221,7 +230,7 @@ export function entryOf(audience: Audience, row: Row, paths: GrantPath[]): WhoCa
         topReason: reason,
         mechanisms,
         paths,
-        uncertain: audience.doubtsOf(row.userId).length > 0
+        uncertain: audience.doubtsOf(row.user).length > 0
     };
     if (row.username) {
         entry.username = row.username;
@@ -230,15 +239,15 @@ export function entryOf(audience: Audience, row: Row, paths: GrantPath[]): WhoCa
 }
 
 /** What lowers a grant for this user: their object permissions, their licence, or both. */
-export function capText(audience: Audience, userId: string, bits: number): string {
+export function capText(audience: Audience, user: number, bits: number): string {
     const why: string[] = [];
-    const objectGate = audience.objectGate(userId);
+    const objectGate = audience.objectGate(user);
     if ((bits & objectGate) !== bits) {
         const missing = [...(objectGate & EDIT ? [] : ['Edit']), ...(objectGate & DELETE ? [] : ['Delete'])];
         why.push(`object permissions on ${audience.object} (${missing.length === 2 ? 'Read only' : `no ${missing.join(' or ')}`})`);
     }
-    if ((bits & licenceGate(audience.facts.index, audience.object, userId)) !== bits) {
-        why.push(licenceCapText(audience.facts.index, userId));
+    if ((bits & audience.licenceGate(user)) !== bits) {
+        why.push(licenceCapText(audience.facts.index, audience.idOf(user)));
     }
     return why.length ? why.join(' and ') : `object permissions on ${audience.object}`;
 }

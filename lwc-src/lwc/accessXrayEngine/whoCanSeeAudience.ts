@@ -1,7 +1,7 @@
 /**
  * The audience of one record: who can reach it and how, computed from the record's side (its
  * grants, expanded down to users) instead of user by user. For any user it answers exactly
- * what `explain` would (the property test in whoCanSeeProperties.test.ts holds it to that):
+ * what `explain` would (whoCanSeeProperties.test.ts holds it to that):
  *
  *   access(user) = (grants of the mechanisms that reach them | their side's default) ∧ gate(user)
  *   gate(user)   = object permissions ∧ Experience Cloud licence cap ∧ restriction rules
@@ -14,23 +14,24 @@
  * - parent implicit sharing on an account asks each child's record-level audience
  *   (`recordLevel` mode: only ownership, hierarchy, sharing, teams, territories, manual,
  *   implicit and Experience Cloud grants count — seed 002, as `accessTo(…, recordLevelOnly)`).
- * Parents and children are memoised per sweep and cut on a cycle or past 6 levels, as `accessTo` does.
+ * Users are numbers of the snapshot's user space (userSpace.ts). Parents and children are
+ * memoised per sweep and cut on a cycle or past 6 levels, as `accessTo` does.
  */
-import { DELETE, READ, SHARE, TRANSFER, ALL, combineBits, objectGateBits } from './accessBits';
+import { ALL, combineBits, DELETE, objectGateBits, READ, SHARE, TRANSFER, bitsOfGrant } from './accessBits';
 import { grantOfSharingModel, SHARING_MODEL_LABEL } from './accessLevels';
 import { evaluateRecord, newState, type EvaluationState } from './engine';
-import { IMPLICIT_CHILD_LIMIT } from './layerImplicit';
 import type { LayerEvaluation } from './layer';
+import { IMPLICIT_CHILD_LIMIT } from './layerImplicit';
 import { P_DELETE, P_EDIT, P_READ, permissionHolders, type PermissionHolders } from './permissionHolders';
 import { usersOfGroup } from './reverseMembership';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import { bitsOfGrant } from './accessBits';
 import type { LayerId } from './types';
 import type { UserClassification } from './userLicence';
+import { EXTERNAL, userSpace, type UserSet, type UserSpace } from './userSpace';
 import { experienceGrants } from './whoCanSeeExperience';
-import { childSharingModel, classOf, licenceGate, parentFields, recordFacts, sideOf, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
-import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Keep } from './whoCanSeeGrants';
-import { EVERYONE, ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
+import { childSharingModel, licenceGate, parentFields, recordFacts, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
+import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Target } from './whoCanSeeGrants';
+import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
 import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
 
 export type Mode = 'all' | 'recordLevel';
@@ -46,10 +47,10 @@ export interface Sweep {
 
 /** What a side's default gives a user the reach doesn't hold (a public org-wide default, or the parents'). */
 interface SideDefault {
-    /** Plain label of the default ("Public Read Only", "Controlled by Parent: Account Public Read Only"). */
+    /** Plain label of the default ("Public Read Only", "Controlled by Parent: Account Acme Public Read Only"). */
     label: string;
-    bits(userId: string): number;
-    ref(userId: string): GrantRef;
+    bits(user: number): number;
+    ref(user: number): GrantRef;
 }
 
 function str(v: unknown): string {
@@ -57,23 +58,25 @@ function str(v: unknown): string {
 }
 
 const ONLY_RESTRICTION: ReadonlySet<LayerId> = new Set<LayerId>(['restrictionRules']);
+const UNKNOWN = -1;
 
 export class Audience {
     readonly facts: RecordFacts;
     readonly mode: Mode;
     readonly reach: ReachMap;
+    readonly space: UserSpace;
     /** Doubts that concern every user (missing tables, assumed settings). */
     readonly doubts: string[];
     private readonly defaults: Partial<Record<Side, SideDefault>>;
     private readonly sideDoubts: Partial<Record<Side, string[]>>;
-    private readonly userDoubts: Map<string, string[]>;
+    private readonly userDoubts: Map<number, string[]>;
     private readonly holders: PermissionHolders;
     private readonly restricted: boolean;
     private readonly screen: RestrictionScreen;
-    private readonly restriction = new Map<string, LayerEvaluation | null>();
+    private readonly restriction = new Map<number, LayerEvaluation | null>();
     private readonly licence = new Map<UserClassification, number>();
     /** Object-permission and licence gates per user: they depend on the object only, so records of an object share them. */
-    private readonly userGates: Map<string, number>;
+    private readonly userGates: Int16Array;
     private readonly hasDefaults: boolean;
 
     constructor(init: {
@@ -83,17 +86,19 @@ export class Audience {
         doubts: string[];
         defaults: Partial<Record<Side, SideDefault>>;
         sideDoubts: Partial<Record<Side, string[]>>;
-        userDoubts: Map<string, string[]>;
+        userDoubts: Map<number, string[]>;
     }) {
+        const index = init.facts.index;
         this.facts = init.facts;
         this.mode = init.mode;
         this.reach = init.reach;
+        this.space = userSpace(index);
         this.doubts = init.doubts;
         this.defaults = init.defaults;
         this.sideDoubts = init.sideDoubts;
         this.userDoubts = init.userDoubts;
-        this.holders = permissionHolders(init.facts.index, init.facts.object);
-        this.userGates = init.facts.index.memo('whoCanSee.userGates', init.facts.object, () => new Map<string, number>());
+        this.holders = permissionHolders(index, init.facts.object);
+        this.userGates = index.memo('whoCanSee.userGates', init.facts.object, () => new Int16Array(this.space.size).fill(UNKNOWN));
         this.hasDefaults = Object.keys(init.defaults).length > 0;
         const restriction = restrictionState(init.facts);
         this.screen = restrictionScreen(init.facts, this.holders);
@@ -110,92 +115,95 @@ export class Audience {
         return this.facts.object;
     }
 
+    idOf(user: number): string {
+        return this.space.ids[user] as string;
+    }
+
+    sideOf(user: number): Side {
+        return (this.space.flags[user] as number) & EXTERNAL ? 'external' : 'internal';
+    }
+
     /** The default of a side, when non-reached users of that side can get anything through it. */
     defaultOf(side: Side): { label: string } | undefined {
         return this.defaults[side];
     }
 
     /** What the object-permission gate allows this user (all when the object is User or permissions are unknown). */
-    objectGate(userId: string): number {
+    objectGate(user: number): number {
         if (this.facts.object === 'User' || !this.holders.known) {
             return ALL;
         }
-        const bits = this.holders.bits(userId);
+        const bits = this.holders.bits(this.idOf(user));
         return objectGateBits((bits & P_READ) !== 0, (bits & P_EDIT) !== 0, (bits & P_DELETE) !== 0);
     }
 
     /** The Experience Cloud licence cap for this user (one answer per classification). */
-    licenceGate(userId: string): number {
-        const c = classOf(this.facts.index, userId);
+    licenceGate(user: number): number {
+        const c = this.space.classes[user] as UserClassification;
         let gate = this.licence.get(c);
         if (gate === undefined) {
-            gate = licenceGate(this.facts.index, this.facts.object, userId);
+            gate = licenceGate(this.facts.index, this.facts.object, this.idOf(user));
             this.licence.set(c, gate);
         }
         return gate;
     }
 
     /** Every gate for this user; `pre` (what is granted) lets restriction rules be skipped when nothing would pass. */
-    gate(userId: string, pre = ALL): number {
-        let gate = this.userGates.get(userId);
-        if (gate === undefined) {
-            gate = this.objectGate(userId) & this.licenceGate(userId);
-            this.userGates.set(userId, gate);
+    gate(user: number, pre = ALL): number {
+        let gate = this.userGates[user] as number;
+        if (gate === UNKNOWN) {
+            gate = this.objectGate(user) & this.licenceGate(user);
+            this.userGates[user] = gate;
         }
         if (!this.restricted || (pre & gate) === 0) {
             return gate;
         }
-        const decision = this.screen.decide(userId);
+        const decision = this.screen.decide(this.idOf(user));
         if (decision !== 'layer') {
             return decision === 'blocked' ? 0 : gate;
         }
-        return this.restrictionLayer(userId)?.status === 'blocks' ? 0 : gate;
+        return this.restrictionLayer(user)?.status === 'blocks' ? 0 : gate;
     }
 
-    private restrictionLayer(userId: string): LayerEvaluation | null {
-        if (!this.restriction.has(userId)) {
-            const layers = evaluateRecord(newState(this.facts.index), userId, this.facts.recordId, 0, false, ONLY_RESTRICTION).layers;
-            this.restriction.set(userId, layers.find((l) => l.id === 'restrictionRules') ?? null);
+    private restrictionLayer(user: number): LayerEvaluation | null {
+        if (!this.restriction.has(user)) {
+            const layers = evaluateRecord(newState(this.facts.index), this.idOf(user), this.facts.recordId, 0, false, ONLY_RESTRICTION).layers;
+            this.restriction.set(user, layers.find((l) => l.id === 'restrictionRules') ?? null);
         }
-        return this.restriction.get(userId) ?? null;
+        return this.restriction.get(user) ?? null;
     }
 
     /** The grants that reach this user, the side default's included. */
-    refsOf(userId: string): GrantRef[] {
-        const refs = this.reach.refsOf(userId);
-        const d = this.defaults[sideOf(this.facts.index, userId)];
-        if (d && d.bits(userId)) {
-            refs.push(d.ref(userId));
+    refsOf(user: number): GrantRef[] {
+        const refs = this.reach.refsOf(user);
+        const d = this.hasDefaults ? this.defaults[this.sideOf(user)] : undefined;
+        if (d && d.bits(user)) {
+            refs.push(d.ref(user));
         }
         return refs;
     }
 
     /** What the side's default gives this user (0 for users the reach holds under Controlled by Parent). */
-    defaultBits(userId: string): number {
-        const d = this.defaults[sideOf(this.facts.index, userId)];
-        return d ? d.bits(userId) : 0;
+    defaultBits(user: number): number {
+        const d = this.hasDefaults ? this.defaults[this.sideOf(user)] : undefined;
+        return d ? d.bits(user) : 0;
     }
 
     /** What the grants give this user before gates. */
-    grant(userId: string): number {
-        const own = this.reach.grantOf(userId);
-        if (!this.hasDefaults) {
-            return own;
-        }
-        const d = this.defaults[sideOf(this.facts.index, userId)];
-        return own | (d ? d.bits(userId) : 0);
+    grant(user: number): number {
+        return this.reach.grantOf(user) | this.defaultBits(user);
     }
 
     /** The user's access to the record, as `explain` computes it. */
-    access(userId: string): number {
-        const grant = this.grant(userId);
-        return grant ? combineBits(grant, this.gate(userId, grant)) : 0;
+    access(user: number): number {
+        const grant = this.grant(user);
+        return grant ? combineBits(grant, this.gate(user, grant)) : 0;
     }
 
     /** Doubts of this user alone (their Experience Cloud layer, the restriction rules for them). */
-    userOnlyDoubts(userId: string): string[] {
-        const out = [...(this.userDoubts.get(userId) ?? [])];
-        const rr = this.restricted && this.restriction.get(userId);
+    userOnlyDoubts(user: number): string[] {
+        const out = [...(this.userDoubts.get(user) ?? [])];
+        const rr = this.restricted && this.restriction.get(user);
         if (rr && rr.status === 'uncertain') {
             out.push(...rr.uncertainties.map((u) => `Restriction rules: ${u}`));
         }
@@ -208,18 +216,18 @@ export class Audience {
     }
 
     /** Missing or assumed evidence behind this user's answer. */
-    doubtsOf(userId: string): string[] {
-        const out = [...this.doubts, ...this.sideDoubtsOf(sideOf(this.facts.index, userId)), ...this.userOnlyDoubts(userId)];
-        for (const r of this.refsOf(userId)) {
+    doubtsOf(user: number): string[] {
+        const out = [...this.doubts, ...this.sideDoubtsOf(this.sideOf(user)), ...this.userOnlyDoubts(user)];
+        for (const r of this.refsOf(user)) {
             out.push(...(r.doubts ?? []));
         }
         return [...new Set(out)];
     }
 
     /** The top reason of a user's access in plain words (the grant that gives the most after gates). */
-    topReason(userId: string): { layer: LayerId; text: string } | null {
-        const top = topRef(this.refsOf(userId), this.gate(userId));
-        return top ? { layer: top.layer, text: top.reason(userId) } : null;
+    topReason(user: number): { layer: LayerId; text: string } | null {
+        const top = topRef(this.refsOf(user), this.gate(user));
+        return top ? { layer: top.layer, text: top.reason(this.idOf(user)) } : null;
     }
 }
 
@@ -262,12 +270,9 @@ function relatedAudience(sweep: Sweep, recordId: string, mode: Mode, depth: numb
     return audienceOf(sweep, recordId, mode, depth, stack);
 }
 
-function keepFor(index: SnapshotIndex, sides: readonly Side[]): Keep {
-    if (sides.length === SIDES.length) {
-        return EVERYONE;
-    }
-    const side = sides[0];
-    return (u) => sideOf(index, u) === side;
+/** The users of some sides (null: every user). */
+function sideMask(space: UserSpace, sides: readonly Side[]): UserSet | null {
+    return sides.length === SIDES.length ? null : space.side(sides[0] === 'external');
 }
 
 function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack: ReadonlySet<string>): Audience {
@@ -279,28 +284,29 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
     const rid = str(hit.row.Id);
     const object = index.objectOf(rid) ?? hit.table;
     const facts = recordFacts(index, state, rid, hit.row, object);
-    const reach = new ReachMap();
+    const space = userSpace(index);
+    const reach = new ReachMap(space);
+    const everyone: Target = { index, reach, space, side: null };
     const doubts: string[] = [];
     const sideDoubts: Partial<Record<Side, string[]>> = {};
-    const userDoubts = new Map<string, string[]>();
-    const everyone: Keep = EVERYONE;
+    const userDoubts = new Map<number, string[]>();
 
     if (mode === 'all') {
-        permissionGrants(facts, reach, everyone, doubts);
+        permissionGrants(facts, everyone, doubts);
     }
-    ownershipGrants(facts, reach, everyone);
+    ownershipGrants(facts, everyone);
     for (const group of facts.groups) {
         const side = group[0] as (typeof group)[number];
-        const keep = keepFor(index, group.map((g) => g.side));
-        hierarchyGrants(facts, side, reach, keep);
-        shareRowGrants(facts, side, reach, keep);
-        territoryGrants(facts, side, reach, keep, doubts);
-        childImplicitGrants(facts, side, reach, keep, doubts);
+        const target: Target = { index, reach, space, side: sideMask(space, group.map((g) => g.side)) };
+        hierarchyGrants(facts, side, target);
+        shareRowGrants(facts, side, target);
+        territoryGrants(facts, side, target, doubts);
+        childImplicitGrants(facts, side, target, doubts);
     }
     if (object === 'Account') {
-        parentImplicitGrants(sweep, facts, reach, depth, stack, doubts);
+        parentImplicitGrants(sweep, facts, everyone, depth, stack, doubts);
     }
-    experienceGrants(facts, reach, everyone, userDoubts);
+    experienceGrants(facts, everyone, userDoubts);
     if (!index.snapshot.metadata?.SharingSet || index.unavailable('SharingSet')) {
         doubts.push('sharing sets were not collected: external users could also reach this record through one');
     }
@@ -359,7 +365,7 @@ function sideDefault(
     if (problem) {
         return { doubts: [`${object} is Controlled by Parent, but ${problem}`] };
     }
-    const parents: { audience: Audience; field: string; name: string }[] = [];
+    const parents: { audience: Audience; name: string }[] = [];
     const doubts: string[] = [];
     for (const field of fields) {
         const parentId = str(row[field]);
@@ -375,48 +381,48 @@ function sideDefault(
             doubts.push(stack.has(parentId) ? `a circular parent/child chain through ${index.name(parentId)} was cut` : `the parent chain is deeper than ${MAX_DEPTH} levels`);
             return { doubts };
         }
-        parents.push({ audience, field, name: `${audience.object} ${index.name(parentId)}` });
+        parents.push({ audience, name: `${audience.object} ${index.name(parentId)}` });
     }
     if (!parents.length) {
         return { doubts };
     }
-    const through = (u: string): number => {
+    const through = (u: number): number => {
         let bits = ALL;
         for (const p of parents) {
             bits &= throughParent(p.audience.access(u));
         }
         return bits;
     };
-    const reason = (u: string): string =>
+    const reason = (userId: string): string =>
         `${object} is Controlled by Parent: access follows ${parents
             .map((p) => {
-                const top = p.audience.topReason(u);
+                const top = p.audience.topReason(p.audience.space.numberOf(userId));
                 return `${p.name}${top ? ` (${top.text})` : ''}`;
             })
             .join(' and ')}`;
     // Users a parent reaches get the parent's access as a grant of their own; everyone else, the parents' defaults.
-    const keep = keepFor(index, [side]);
-    const reached = new Set<string>();
+    const space = userSpace(index);
+    const reached = space.empty();
     for (const p of parents) {
-        p.audience.reach.forEachCandidate((u) => reached.add(u));
+        reached.addAll(p.audience.reach.reached());
     }
-    const usersByBits = new Map<number, Set<string>>();
-    for (const u of reached) {
-        const bits = keep(u) ? through(u) : 0;
+    const ofSide = space.side(side === 'external');
+    const byBits = new Map<number, UserSet>();
+    reached.and(ofSide).forEach((u) => {
+        const bits = through(u);
         if (bits) {
-            let users = usersByBits.get(bits);
+            let users = byBits.get(bits);
             if (!users) {
-                users = new Set();
-                usersByBits.set(bits, users);
+                users = space.empty();
+                byBits.set(bits, users);
             }
             users.add(u);
         }
+    });
+    for (const [bits, users] of byBits) {
+        reach.addAll(users, makeRef('orgWideDefaults', bits, reason));
     }
-    for (const [bits, users] of usersByBits) {
-        reach.addAll(users, makeRef('orgWideDefaults', bits, reason), EVERYONE);
-    }
-    const publicParents = parents.every((p) => p.audience.defaultOf(side));
-    if (!publicParents) {
+    if (!parents.every((p) => p.audience.defaultOf(side))) {
         return { doubts };
     }
     const label = `Controlled by Parent: ${parents.map((p) => `${p.name} ${p.audience.defaultOf(side)?.label ?? ''}`.trim()).join(' and ')}`;
@@ -430,33 +436,35 @@ function sideDefault(
     };
 }
 
+/** A child that can open its account to a user: its record-level audience, or its owner when Controlled by Parent. */
+interface Opener {
+    label: string;
+    cbp: boolean;
+    ownerId: string;
+    audience: Audience | null;
+    /** The users of the side(s) this child's sharing model was read for (null: both). */
+    side: UserSet | null;
+}
+
 /**
  * Parent implicit sharing on an account (seed 002, layerImplicit.ts): Read for the owner of one
  * of its contracts or orders (or a member of the owning queue), and for anyone with record-level
  * Read on one of its contacts, opportunities or cases (for a Controlled by Parent child, its owner).
  */
-function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, reach: ReachMap, depth: number, stack: ReadonlySet<string>, doubts: string[]): void {
+function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, t: Target, depth: number, stack: ReadonlySet<string>, doubts: string[]): void {
     const { index, recordId } = facts;
-    const everyone: Keep = EVERYONE;
+    const { space, reach } = t;
     for (const owned of ['Contract', 'Order']) {
         for (const row of index.rowsWhere(owned, 'AccountId', recordId)) {
             const ownerId = str(row.OwnerId);
             const owner = index.byId(ownerId);
             const ref = makeRef('implicitSharing', READ, () => `owns ${owned.toLowerCase()} ${labelOf(row)} on this account (parent implicit Read)`);
             if (owner?.table === 'User') {
-                reach.add(ownerId, ref);
+                reach.add(space.numberOf(ownerId), ref);
             } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
-                reach.addAll(usersOfGroup(index, ownerId), ref, everyone);
+                reach.addAll(usersOfGroup(index, ownerId), ref);
             }
         }
-    }
-    // Children that can open the account to a user: their record-level audiences, or their owner when Controlled by Parent.
-    interface Opener {
-        label: string;
-        cbp: boolean;
-        ownerId: string;
-        audience: Audience | null;
-        keep: Keep;
     }
     const openers: Opener[] = [];
     for (const child of ['Contact', 'Opportunity', 'Case']) {
@@ -469,40 +477,43 @@ function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, reach: ReachMap,
         }
         // The child's sharing model is read per side; one pass when both sides read it the same way.
         const models = SIDES.map((side) => ({ side, cbp: childSharingModel(index, child, side) === 'ControlledByParent' }));
-        const passes = models[0]?.cbp === models[1]?.cbp ? [{ cbp: models[0]?.cbp === true, keep: everyone }] : models.map((m) => ({ cbp: m.cbp, keep: keepFor(index, [m.side]) }));
+        const passes = models[0]?.cbp === models[1]?.cbp ? [{ cbp: models[0]?.cbp === true, side: null }] : models.map((m) => ({ cbp: m.cbp, side: space.side(m.side === 'external') }));
         for (const pass of passes) {
             for (const row of rows.slice(0, IMPLICIT_CHILD_LIMIT)) {
-                const childId = str(row.Id);
                 openers.push({
                     label: `${child.toLowerCase()} ${labelOf(row)}`,
                     cbp: pass.cbp,
                     ownerId: str(row.OwnerId),
-                    audience: pass.cbp ? null : relatedAudience(sweep, childId, 'recordLevel', depth + 1, stack),
-                    keep: pass.keep
+                    audience: pass.cbp ? null : relatedAudience(sweep, str(row.Id), 'recordLevel', depth + 1, stack),
+                    side: pass.side
                 });
             }
         }
     }
-    const opens = (o: Opener, u: string): boolean => o.keep(u) && (o.cbp ? o.ownerId === u : !!o.audience && (o.audience.access(u) & READ) !== 0);
-    const users = new Set<string>();
+    const inSide = (o: Opener, u: number): boolean => u >= 0 && (!o.side || o.side.has(u));
+    const opens = (o: Opener, u: number): boolean =>
+        inSide(o, u) && (o.cbp ? space.numberOf(o.ownerId) === u : !!o.audience && (o.audience.access(u) & READ) !== 0);
+    const users = space.empty();
     for (const o of openers) {
         if (o.cbp) {
-            if (index.user(o.ownerId) && opens(o, o.ownerId)) {
-                users.add(o.ownerId);
+            const owner = space.numberOf(o.ownerId);
+            if (inSide(o, owner)) {
+                users.add(owner);
             }
         } else if (o.audience) {
             // Every grant gives Read, so a user the child's audience reaches can read it unless a gate says no.
             const child = o.audience;
-            child.reach.forEachCandidate((u) => {
-                if (!users.has(u) && o.keep(u) && child.gate(u, READ) & READ) {
+            child.reach.forEachUser((u) => {
+                if (!users.has(u) && inSide(o, u) && child.gate(u, READ) & READ) {
                     users.add(u);
                 }
             });
         }
     }
-    const ref = makeRef('implicitSharing', READ, (u) => {
+    const ref = makeRef('implicitSharing', READ, (userId) => {
+        const u = space.numberOf(userId);
         const o = openers.find((x) => opens(x, u));
         return o ? `${o.cbp ? 'owns' : 'can read'} ${o.label} of this account (parent implicit Read)` : 'can read a contact, opportunity or case of this account (parent implicit Read)';
     });
-    reach.addAll(users, ref, everyone);
+    reach.addAll(users, ref);
 }

@@ -17,13 +17,14 @@ import { bitsOfFlags } from './accessBits';
 import { evaluateRecord, newState } from './engine';
 import type { LayerEvaluation } from './layer';
 import { normaliseId } from './ids';
-import { usersAboveRole, usersOfGrantee, usersOfGroup } from './reverseMembership';
+import { usersAboveRole, usersOfGroup } from './reverseMembership';
 import { resolveObjectField, sharingSetListsProfile } from './sharingSets';
 import type { SnapshotIndex } from './snapshotIndex';
 import type { LayerId, SharingSetDefinition } from './types';
-import { classOf, takesExternalPath, type RecordFacts } from './whoCanSeeFacts';
-import { makeRef, type Keep } from './whoCanSeeGrants';
-import type { GrantRef, ReachMap } from './whoCanSeeReach';
+import type { RecordFacts } from './whoCanSeeFacts';
+import { makeRef, type Target } from './whoCanSeeGrants';
+import type { GrantRef } from './whoCanSeeReach';
+import { EXTERNAL_PATH, userSpace, type UserSet } from './userSpace';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -94,20 +95,28 @@ function sharingSetCandidates(facts: RecordFacts, set: SharingSetDefinition, out
  * decides). Share rows, portal implicit sharing, high-volume defaults and sharing sets only
  * concern users who take the layer's external path; share groups concern anyone.
  */
-export function experienceCloudCandidates(facts: RecordFacts): Set<string> {
+export function experienceCloudCandidates(facts: RecordFacts): UserSet {
     const { index, object, row, recordId } = facts;
-    const out = new Set<string>();
+    const space = userSpace(index);
+    const out = space.empty();
+    const externalPath = space.mask(EXTERNAL_PATH);
     const addExternal = (ids: Iterable<string>): void => {
         for (const id of ids) {
-            if (id && takesExternalPath(classOf(index, id))) {
-                out.add(id);
+            const n = space.numberOf(id);
+            if (externalPath.has(n)) {
+                out.add(n);
             }
         }
     };
     for (const side of Object.values(facts.sides)) {
         for (const grant of side.shares) {
-            if (grant.layer === 'experienceCloud') {
-                addExternal(usersOfGrantee(index, grant.entry.granteeId));
+            if (grant.layer !== 'experienceCloud') {
+                continue;
+            }
+            if (index.byId(grant.entry.granteeId)?.table === 'User') {
+                addExternal([grant.entry.granteeId]);
+            } else {
+                out.addAll(usersOfGroup(index, grant.entry.granteeId).and(externalPath));
             }
         }
     }
@@ -122,7 +131,7 @@ export function experienceCloudCandidates(facts: RecordFacts): Set<string> {
             addExternal([u]);
             const role = str(index.user(u)?.UserRoleId);
             if (role) {
-                addExternal(usersAboveRole(index, role));
+                out.addAll(usersAboveRole(index, role).and(externalPath));
             }
         }
     }
@@ -143,7 +152,7 @@ export function experienceCloudCandidates(facts: RecordFacts): Set<string> {
     // Share groups: members of the share group of a sharing set covering the high-volume owner.
     const ownerId = normaliseId(row.OwnerId);
     const owner = ownerId ? index.user(ownerId) : undefined;
-    if (owner && ownerId && classOf(index, ownerId).highVolume) {
+    if (owner && ownerId && index.classification(ownerId).highVolume) {
         const profileId = str(owner.ProfileId);
         const profile = index.byId(profileId)?.row;
         for (const set of sets.filter((s) => sharingSetListsProfile(s, profile, profileId))) {
@@ -153,21 +162,16 @@ export function experienceCloudCandidates(facts: RecordFacts): Set<string> {
                 if (!id) {
                     continue;
                 }
-                if (index.user(id)) {
-                    out.add(id);
-                }
+                out.add(space.numberOf(id));
                 for (const u of index.usersInRole(id)) {
-                    out.add(str(u.Id));
+                    out.add(space.numberOf(str(u.Id)));
                 }
                 if (index.byId(id)?.table === 'Group') {
-                    for (const u of usersOfGroup(index, id)) {
-                        out.add(u);
-                    }
+                    out.addAll(usersOfGroup(index, id));
                 }
             }
         }
     }
-    out.delete('');
     return out;
 }
 
@@ -179,22 +183,22 @@ export function experienceLayer(facts: RecordFacts, userId: string): LayerEvalua
 }
 
 /** Grants of the Experience Cloud layer for every candidate; doubts of candidates it couldn't decide. */
-export function experienceGrants(facts: RecordFacts, reach: ReachMap, keep: Keep, doubts: Map<string, string[]>): void {
-    for (const userId of experienceCloudCandidates(facts)) {
-        if (!keep(userId) || !facts.index.user(userId)) {
-            continue;
+export function experienceGrants(facts: RecordFacts, t: Target, doubts: Map<number, string[]>): void {
+    experienceCloudCandidates(facts).forEach((n) => {
+        if (t.side && !t.side.has(n)) {
+            return;
         }
-        const layer = experienceLayer(facts, userId);
+        const layer = experienceLayer(facts, t.space.ids[n] as string);
         if (!layer) {
-            continue;
+            return;
         }
         if (layer.uncertainties.length) {
-            doubts.set(userId, layer.uncertainties.map((u) => `Experience Cloud: ${u}`));
+            doubts.set(n, layer.uncertainties.map((u) => `Experience Cloud: ${u}`));
         }
         if (layer.status === 'grants') {
-            reach.add(userId, experienceRef(layer));
+            t.reach.add(n, experienceRef(layer));
         }
-    }
+    });
 }
 
 function experienceRef(layer: LayerEvaluation): GrantRef {

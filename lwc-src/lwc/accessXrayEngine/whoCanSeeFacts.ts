@@ -16,9 +16,7 @@ import type { ObjectPermissionResult } from './permissions';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { Row, Setting } from './types';
 import { classifyUser, type UserClassification } from './userLicence';
-import { classOf } from './userFacts';
-
-export { classOf } from './userFacts';
+import { userSpace } from './userSpace';
 
 export type Side = 'internal' | 'external';
 
@@ -112,9 +110,10 @@ export function recordFacts(index: SnapshotIndex, state: EvaluationState, record
     return { index, state, recordId, row, object, recordName, sides, groups };
 }
 
-/** The org-wide default side a user is on (userLicence.ts: external users get the external default). */
-export function sideOf(index: SnapshotIndex, userId: string): Side {
-    return classOf(index, userId).external ? 'external' : 'internal';
+/** A user's classification, as the user space read it (the index's for an id that isn't a user). */
+function classOf(index: SnapshotIndex, userId: string): UserClassification {
+    const space = userSpace(index);
+    return space.classes[space.numberOf(userId)] ?? index.classification(userId);
 }
 
 /** Users who take the Experience Cloud layer's external path (layerExperienceCloud.ts). */

@@ -3,30 +3,25 @@
  * the role hierarchy only reaches users who can hold a role and aren't high-volume; sharing
  * rules, users who can be in groups and rules; account and opportunity teams, internal and
  * partner users; case teams and shares, anyone but high-volume users. A group's users filtered
- * this way are memoised per group set (the sets themselves are memoised per snapshot), so a
- * sweep never asks a user's licence once per grant.
+ * this way are memoised per group set (the sets themselves are memoised per snapshot), and the
+ * filter is one AND over two bitmaps (userSpace.ts).
  */
 import type { SnapshotIndex } from './snapshotIndex';
-import type { UserClassification } from './userLicence';
-import { classOf } from './userFacts';
+import { HIERARCHY, NOT_HIGH_VOLUME, RULES, TEAMS, userSpace, type UserSet } from './userSpace';
 
 export type LicenceFilter = 'hierarchy' | 'rules' | 'teams' | 'notHighVolume';
 
-const TESTS: Record<LicenceFilter, (c: UserClassification) => boolean> = {
-    hierarchy: (c) => !c.highVolume && c.canHaveRole,
-    rules: (c) => !c.highVolume && c.canBeInGroupsAndRules,
-    teams: (c) => !c.highVolume && c.canBeOnAccountOrOpportunityTeams,
-    notHighVolume: (c) => !c.highVolume
+export const FILTER_FLAG: Record<LicenceFilter, number> = {
+    hierarchy: HIERARCHY,
+    rules: RULES,
+    teams: TEAMS,
+    notHighVolume: NOT_HIGH_VOLUME
 };
 
-export function passes(index: SnapshotIndex, filter: LicenceFilter, userId: string): boolean {
-    return TESTS[filter](classOf(index, userId));
-}
-
-const filtered = new WeakMap<ReadonlySet<string>, Map<LicenceFilter, ReadonlySet<string>>>();
+const filtered = new WeakMap<UserSet, Map<LicenceFilter, UserSet>>();
 
 /** The users of a set that pass a licence filter (memoised per set). */
-export function only(index: SnapshotIndex, users: ReadonlySet<string>, filter: LicenceFilter): ReadonlySet<string> {
+export function only(index: SnapshotIndex, users: UserSet, filter: LicenceFilter): UserSet {
     let byFilter = filtered.get(users);
     if (!byFilter) {
         byFilter = new Map();
@@ -34,15 +29,15 @@ export function only(index: SnapshotIndex, users: ReadonlySet<string>, filter: L
     }
     let out = byFilter.get(filter);
     if (!out) {
-        const test = TESTS[filter];
-        const kept = new Set<string>();
-        for (const u of users) {
-            if (test(classOf(index, u))) {
-                kept.add(u);
-            }
-        }
-        out = kept.size === users.size ? users : kept;
+        const mask = userSpace(index).mask(FILTER_FLAG[filter]);
+        out = users.within(mask) ? users : users.and(mask);
         byFilter.set(filter, out);
     }
     return out;
+}
+
+/** True when one user passes a licence filter. */
+export function passes(index: SnapshotIndex, filter: LicenceFilter, user: number): boolean {
+    const space = userSpace(index);
+    return user >= 0 && ((space.flags[user] as number) & FILTER_FLAG[filter]) !== 0;
 }

@@ -32,17 +32,47 @@ import {
     sourcesGiving,
     type PermissionHolders
 } from './permissionHolders';
-import { usersAboveMembers, usersAboveRole, usersOfGrantee, usersOfGroup } from './reverseMembership';
+import { usersAboveMembers, usersAboveRole, usersOfGroup } from './reverseMembership';
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { groupTypeLabel, labelOf, type SnapshotIndex } from './snapshotIndex';
 import { teamGrants, type TeamGrant } from './layersSharing';
 import type { LayerId, Row } from './types';
 import { hierarchyOn, type RecordFacts, type SideFacts } from './whoCanSeeFacts';
-import { only, type LicenceFilter } from './whoCanSeeFilters';
+import { only, passes, type LicenceFilter } from './whoCanSeeFilters';
 import type { GrantRef, ReachMap } from './whoCanSeeReach';
+import type { UserSet, UserSpace } from './userSpace';
 
-export type Keep = (userId: string) => boolean;
+/** Where a walk records grants: the tally, the user space, and the side it is for (null: both sides). */
+export interface Target {
+    index: SnapshotIndex;
+    reach: ReachMap;
+    space: UserSpace;
+    side: UserSet | null;
+}
+
+/** Grants one user (by id), if they are of the walk's side and pass the mechanism's licence filter. */
+export function grantUser(t: Target, userId: string, ref: GrantRef, filter?: LicenceFilter): void {
+    const n = t.space.numberOf(userId);
+    if (n >= 0 && (!t.side || t.side.has(n)) && (!filter || passes(t.index, filter, n))) {
+        t.reach.add(n, ref);
+    }
+}
+
+/** Grants a set of users (kept as the set), filtered by licence and side. */
+export function grantSet(t: Target, users: UserSet, ref: GrantRef, filter?: LicenceFilter): void {
+    const kept = filter ? only(t.index, users, filter) : users;
+    t.reach.addAll(t.side ? kept.and(t.side) : kept, ref);
+}
+
+/** Grants a share's grantee: the user, or every user of the group. */
+export function grantGrantee(t: Target, granteeId: string, ref: GrantRef, filter?: LicenceFilter): void {
+    if (t.index.byId(granteeId)?.table === 'User') {
+        grantUser(t, granteeId, ref, filter);
+    } else {
+        grantSet(t, usersOfGroup(t.index, granteeId), ref, filter);
+    }
+}
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -76,7 +106,7 @@ function roleName(index: SnapshotIndex, userId: string): string {
 // Permissions: View All / Modify All, View All Data / Modify All Data, User records
 // ---------------------------------------------------------------------------
 
-export function permissionGrants(facts: RecordFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+export function permissionGrants(facts: RecordFacts, t: Target, doubts: string[]): void {
     const { index, object } = facts;
     const holders = permissionHolders(index, object);
     const via = (userId: string, bit: number): string => sourcesGiving(index, holders, userId, bit).join(', ');
@@ -85,8 +115,8 @@ export function permissionGrants(facts: RecordFacts, reach: ReachMap, keep: Keep
         const viewAll = makeRef('objectPermissions', READ, (u) => `View All on ${object} (${via(u, P_VIEW_ALL)})`);
         for (const userId of holders.elevated) {
             const bits = holders.bits(userId);
-            if (keep(userId) && bits & (P_MODIFY_ALL | P_VIEW_ALL)) {
-                reach.add(userId, bits & P_MODIFY_ALL ? modifyAll : viewAll);
+            if (bits & (P_MODIFY_ALL | P_VIEW_ALL)) {
+                grantUser(t, userId, bits & P_MODIFY_ALL ? modifyAll : viewAll);
             }
         }
     }
@@ -99,17 +129,17 @@ export function permissionGrants(facts: RecordFacts, reach: ReachMap, keep: Keep
         const vad = makeRef('systemPermissions', READ, (u) => `View All Data (${via(u, P_VIEW_ALL_DATA)})`);
         for (const userId of holders.elevated) {
             const bits = holders.bits(userId);
-            if (keep(userId) && bits & (P_MODIFY_ALL_DATA | P_VIEW_ALL_DATA)) {
-                reach.add(userId, bits & P_MODIFY_ALL_DATA ? mad : vad);
+            if (bits & (P_MODIFY_ALL_DATA | P_VIEW_ALL_DATA)) {
+                grantUser(t, userId, bits & P_MODIFY_ALL_DATA ? mad : vad);
             }
         }
         return;
     }
-    userRecordPermissionGrants(facts, holders, reach, keep, mad, via);
+    userRecordPermissionGrants(facts, holders, t, mad, via);
 }
 
 /** Seed 003: Modify All Data, Manage Users, Manage External Users (external user records), View All Users / View All Data. */
-function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolders, reach: ReachMap, keep: Keep, mad: GrantRef, via: (u: string, bit: number) => string): void {
+function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolders, t: Target, mad: GrantRef, via: (u: string, bit: number) => string): void {
     const target = facts.index.classification(facts.recordId);
     const externalTarget = target.external && target.kind !== 'guest' && target.kind !== 'chatterExternal';
     const manage = makeRef('systemPermissions', EDIT | READ, (u) => `Manage Users (${via(u, P_MANAGE_USERS)})`);
@@ -119,9 +149,6 @@ function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolde
         return vau ? `View All Users (${vau})` : `View All Data (${via(u, P_VIEW_ALL_DATA)})`;
     });
     for (const userId of holders.elevated) {
-        if (!keep(userId)) {
-            continue;
-        }
         const b = holders.bits(userId);
         const ref =
             b & P_MODIFY_ALL_DATA
@@ -134,7 +161,7 @@ function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolde
                       ? viewAllUsers
                       : null;
         if (ref) {
-            reach.add(userId, ref);
+            grantUser(t, userId, ref);
         }
     }
 }
@@ -143,23 +170,19 @@ function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolde
 // Ownership
 // ---------------------------------------------------------------------------
 
-export function ownershipGrants(facts: RecordFacts, reach: ReachMap, keep: Keep): void {
+export function ownershipGrants(facts: RecordFacts, t: Target): void {
     const { index, object, row } = facts;
     if (object === 'User') {
-        if (keep(facts.recordId)) {
-            reach.add(facts.recordId, makeRef('ownership', READ | EDIT, () => 'their own user record'));
-        }
+        grantUser(t, facts.recordId, makeRef('ownership', READ | EDIT, () => 'their own user record'));
         return;
     }
     const ownerId = str(row.OwnerId);
     const owner = ownerId ? index.byId(ownerId) : undefined;
     if (owner?.table === 'User') {
-        if (keep(ownerId)) {
-            reach.add(ownerId, makeRef('ownership', ALL, () => 'owner'));
-        }
+        grantUser(t, ownerId, makeRef('ownership', ALL, () => 'owner'));
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
         const name = labelOf(owner.row);
-        reach.addAll(usersOfGroup(index, ownerId), makeRef('ownership', ALL, () => `member of queue ${name}, which owns it`), keep);
+        grantSet(t, usersOfGroup(index, ownerId), makeRef('ownership', ALL, () => `member of queue ${name}, which owns it`));
     }
 }
 
@@ -167,9 +190,9 @@ export function ownershipGrants(facts: RecordFacts, reach: ReachMap, keep: Keep)
 // Role hierarchy
 // ---------------------------------------------------------------------------
 
-export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
+export function hierarchyGrants(facts: RecordFacts, side: SideFacts, t: Target): void {
     const { index, object, row } = facts;
-    const above = (users: ReadonlySet<string>, ref: GrantRef): void => reach.addAll(only(index, users, 'hierarchy'), ref, keep);
+    const above = (users: UserSet, ref: GrantRef): void => grantSet(t, users, ref, 'hierarchy');
     const aboveRole = (roleId: string, ref: GrantRef): void => {
         if (roleId) {
             above(usersAboveRole(index, roleId), ref);
@@ -220,11 +243,11 @@ export function hierarchyGrants(facts: RecordFacts, side: SideFacts, reach: Reac
             }
         }
     }
-    for (const t of teamGrants(side.ctx)) {
-        if (t.ignoredReason || t.level === 'None') {
+    for (const team of teamGrants(side.ctx)) {
+        if (team.ignoredReason || team.level === 'None') {
             continue;
         }
-        aboveRole(roleOfUser(index, t.memberId), ref(bitsOfGrant(t.level), (u) => `role ${roleName(index, u)} is above ${index.name(t.memberId)}, on the ${t.label}`));
+        aboveRole(roleOfUser(index, team.memberId), ref(bitsOfGrant(team.level), (u) => `role ${roleName(index, u)} is above ${index.name(team.memberId)}, on the ${team.label}`));
     }
 }
 
@@ -240,7 +263,7 @@ function onAccountText(facts: RecordFacts, grant: ShareGrant): string {
     return grant.viaAccountId ? ` on account ${facts.index.name(grant.viaAccountId)} (${grant.column})` : '';
 }
 
-export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep): void {
+export function shareRowGrants(facts: RecordFacts, side: SideFacts, t: Target): void {
     const { index, object } = facts;
     const rulesCollected = !!index.snapshot.metadata?.SharingRules;
     const teamFilter: LicenceFilter = object === 'Case' ? 'notHighVolume' : 'teams';
@@ -252,7 +275,7 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
             continue;
         }
         const who = granteeText(index, grant.entry.granteeId);
-        const users = (): ReadonlySet<string> => usersOfGrantee(index, grant.entry.granteeId);
+        const grantee = grant.entry.granteeId;
         const bits = bitsOfGrant(level);
         switch (grant.layer) {
             case 'sharingRules': {
@@ -261,29 +284,29 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
                 const matches = rulesCollected ? matchSharingRules(index, ruleObject, grant.entry.granteeId, ruleRecord) : [];
                 const rule = matches.length ? `sharing rule ${matches.map((m) => ruleLabel(m.rule)).join(' or ')}` : 'a sharing rule';
                 const text = `${rule} shares it ${levelText(level)} with ${who}${onAccountText(facts, grant)}`;
-                reach.addAll(only(index, users(), 'rules'), makeRef('sharingRules', bits, () => text), keep);
+                grantGrantee(t, grantee, makeRef('sharingRules', bits, () => text), 'rules');
                 break;
             }
             case 'manualShares': {
                 const text = `${describeRowCause(grant.entry.rowCause).label} (${levelText(level)}) to ${who}${onAccountText(facts, grant)}`;
-                reach.addAll(users(), makeRef('manualShares', bits, () => text), keep);
+                grantGrantee(t, grantee, makeRef('manualShares', bits, () => text));
                 break;
             }
             case 'teams':
                 if (teamObject) {
                     const text = `team share (${levelText(level)}) to ${who}${onAccountText(facts, grant)}`;
-                    reach.addAll(only(index, users(), teamFilter), makeRef('teams', bits, () => text), keep);
+                    grantGrantee(t, grantee, makeRef('teams', bits, () => text), teamFilter);
                 }
                 break;
             case 'territories': {
                 const text = `${describeRowCause(grant.entry.rowCause).label} share (${levelText(level)}) to ${who}`;
-                reach.addAll(users(), makeRef('territories', bits, () => text), keep);
+                grantGrantee(t, grantee, makeRef('territories', bits, () => text));
                 break;
             }
             case 'implicitSharing':
                 if (implicitObject) {
                     const text = `${describeRowCause(grant.entry.rowCause).label} share (${levelText(level)})${onAccountText(facts, grant)}`;
-                    reach.addAll(users(), makeRef('implicitSharing', bits, () => text), keep);
+                    grantGrantee(t, grantee, makeRef('implicitSharing', bits, () => text));
                 }
                 break;
             default:
@@ -291,11 +314,11 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, reach: Reach
         }
     }
     if (teamObject) {
-        for (const t of teamGrants(side.ctx)) {
-            if (t.ignoredReason || t.level === 'None') {
+        for (const team of teamGrants(side.ctx)) {
+            if (team.ignoredReason || team.level === 'None') {
                 continue;
             }
-            reach.addAll(only(index, usersOfGrantee(index, t.memberId), 'notHighVolume'), teamRef(t), keep);
+            grantGrantee(t, team.memberId, teamRef(team), 'notHighVolume');
         }
     }
 }
@@ -311,7 +334,7 @@ const TERRITORY_COLUMN: Record<string, string> = {
     Contact: 'ContactAccessLevel'
 };
 
-export function territoryGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+export function territoryGrants(facts: RecordFacts, side: SideFacts, t: Target, doubts: string[]): void {
     const { index, object, row } = facts;
     const column = TERRITORY_COLUMN[object];
     const hasShares = side.shares.some((s) => s.layer === 'territories');
@@ -341,16 +364,15 @@ export function territoryGrants(facts: RecordFacts, side: SideFacts, reach: Reac
             continue;
         }
         const holding = labelOf(territory);
-        for (const t of [tId, ...index.territoryAncestors(tId)]) {
-            if (!index.isActiveTerritory(t)) {
+        for (const at of [tId, ...index.territoryAncestors(tId)]) {
+            if (!index.isActiveTerritory(at)) {
                 continue;
             }
-            const where = t === tId ? `territory ${holding}` : `territory ${index.name(t)}, above ${holding},`;
+            const where = at === tId ? `territory ${holding}` : `territory ${index.name(at)}, above ${holding},`;
             const ref = makeRef('territories', bitsOfGrant(level), () => `assigned to ${where} which holds account ${index.name(accountId)} (${column} ${levelText(level)})`);
-            for (const a of index.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
-                const userId = str(a.UserId);
-                if (a.IsActive !== false && index.user(userId) && keep(userId)) {
-                    reach.add(userId, ref);
+            for (const a of index.rowsWhere('UserTerritory2Association', 'Territory2Id', at)) {
+                if (a.IsActive !== false) {
+                    grantUser(t, str(a.UserId), ref);
                 }
             }
         }
@@ -361,7 +383,7 @@ export function territoryGrants(facts: RecordFacts, side: SideFacts, reach: Reac
 // Child implicit sharing (seed 002)
 // ---------------------------------------------------------------------------
 
-export function childImplicitGrants(facts: RecordFacts, side: SideFacts, reach: ReachMap, keep: Keep, doubts: string[]): void {
+export function childImplicitGrants(facts: RecordFacts, side: SideFacts, t: Target, doubts: string[]): void {
     const { index, object, row } = facts;
     if (!(object === 'Contact' || object === 'Opportunity' || object === 'Case') || side.owd.model === 'ControlledByParent') {
         return;
@@ -394,11 +416,9 @@ export function childImplicitGrants(facts: RecordFacts, side: SideFacts, reach: 
     }
     const lvl = level;
     const what = `${levelText(lvl)} on its ${object.toLowerCase()}s`;
-    if (keep(ownerId)) {
-        reach.add(ownerId, makeRef('implicitSharing', bitsOfGrant(lvl), () => `owns the account ${labelOf(account)}, which gives its owner ${what}`, grantDoubts));
-    }
+    grantUser(t, ownerId, makeRef('implicitSharing', bitsOfGrant(lvl), () => `owns the account ${labelOf(account)}, which gives its owner ${what}`, grantDoubts));
     if (ownerRoleId) {
         const ref = makeRef('implicitSharing', bitsOfGrant(lvl), (u) => `role ${roleName(index, u)} is above the owner of the account ${labelOf(account)}, who gets ${what}`, grantDoubts);
-        reach.addAll(only(index, usersAboveRole(index, ownerRoleId), 'notHighVolume'), ref, keep);
+        grantSet(t, usersAboveRole(index, ownerRoleId), ref, 'notHighVolume');
     }
 }

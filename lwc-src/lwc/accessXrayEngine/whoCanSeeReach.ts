@@ -4,13 +4,15 @@
  * per mechanism instance (a share row, the owner, a team, a territory…) and shared by every
  * user it reaches; the sentence naming a grant is only written for the users a page shows.
  *
- * A mechanism that reaches a whole group (a share to "All internal users", a role and its
- * subordinates) is kept as that group's user set, not copied user by user: the group sets are
- * memoised per snapshot (reverseMembership.ts), so the same large group reached by an account and
- * by each of its cases costs one set, and asking about a user is one lookup per such grant.
+ * Users are numbers of the snapshot's user space (userSpace.ts). A mechanism that reaches one
+ * user is recorded for that user; one that reaches a group (a share to a role and its
+ * subordinates, the users above a group's members) is kept as that group's bitmap, memoised per
+ * snapshot — the same large group reached by an account and by each of its cases costs one
+ * bitmap, and asking about a user is one bit test per such grant.
  */
 import { ALL, rankOfBits } from './accessBits';
 import type { LayerId } from './types';
+import type { UserSet, UserSpace } from './userSpace';
 
 export interface GrantRef {
     layer: LayerId;
@@ -28,18 +30,11 @@ export interface Reach {
     refs: GrantRef[];
 }
 
-/** A side filter that keeps everyone: bulk lookups skip calling it. */
-export const EVERYONE = (_userId: string): boolean => true;
-
-/** Which users a grant covers, when it covers a whole group. */
+/** A grant that covers a whole set of users. */
 interface Bulk {
-    users: ReadonlySet<string>;
+    users: UserSet;
     ref: GrantRef;
-    keep: (userId: string) => boolean;
 }
-
-/** Groups smaller than this are recorded user by user. */
-const BULK_MIN = 64;
 
 /** Layers in the order a top reason prefers on a tie: the record's own mechanisms before permissions and defaults. */
 const TIE_ORDER: readonly LayerId[] = [
@@ -79,61 +74,55 @@ function merge(refs: GrantRef[], ref: GrantRef): void {
 }
 
 export class ReachMap {
-    private readonly single = new Map<string, Reach>();
+    private readonly space: UserSpace;
+    private readonly single = new Map<number, Reach>();
     /** Strongest grants first, so a user who already has everything stops the lookup early. */
     private readonly bulk: Bulk[] = [];
+    private all: UserSet | null = null;
 
-    add(userId: string, ref: GrantRef): void {
-        if (!userId || ref.bits === 0) {
+    constructor(space: UserSpace) {
+        this.space = space;
+    }
+
+    /** Records a grant for one user (a number of the user space; -1 is ignored). */
+    add(user: number, ref: GrantRef): void {
+        if (user < 0 || ref.bits === 0) {
             return;
         }
-        const reach = this.single.get(userId);
+        this.all = null;
+        const reach = this.single.get(user);
         if (!reach) {
-            this.single.set(userId, { grant: ref.bits, refs: [ref] });
+            this.single.set(user, { grant: ref.bits, refs: [ref] });
             return;
         }
         reach.grant |= ref.bits;
         merge(reach.refs, ref);
     }
 
-    addAll(userIds: ReadonlySet<string> | readonly string[], ref: GrantRef, keep: (userId: string) => boolean): void {
+    /** Records a grant for a set of users (kept as the set: never copy it user by user). */
+    addAll(users: UserSet, ref: GrantRef): void {
         if (ref.bits === 0) {
             return;
         }
-        if (userIds instanceof Set && userIds.size >= BULK_MIN) {
-            const rank = rankOfBits(ref.bits);
-            const at = this.bulk.findIndex((b) => rankOfBits(b.ref.bits) < rank);
-            this.bulk.splice(at < 0 ? this.bulk.length : at, 0, { users: userIds, ref, keep });
-            return;
-        }
-        for (const u of userIds) {
-            if (keep(u)) {
-                this.add(u, ref);
-            }
-        }
+        this.all = null;
+        const rank = rankOfBits(ref.bits);
+        const at = this.bulk.findIndex((b) => rankOfBits(b.ref.bits) < rank);
+        this.bulk.splice(at < 0 ? this.bulk.length : at, 0, { users, ref });
     }
 
     /** True when some mechanism reaches the user. */
-    has(userId: string): boolean {
-        if (this.single.has(userId)) {
-            return true;
-        }
-        for (const b of this.bulk) {
-            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
-                return true;
-            }
-        }
-        return false;
+    has(user: number): boolean {
+        return this.reached().has(user);
     }
 
     /** OR of what the mechanisms reaching the user grant. */
-    grantOf(userId: string): number {
-        let grant = this.single.get(userId)?.grant ?? 0;
+    grantOf(user: number): number {
+        let grant = this.single.get(user)?.grant ?? 0;
         for (const b of this.bulk) {
             if (grant === ALL) {
                 break;
             }
-            if ((grant | b.ref.bits) !== grant && b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
+            if ((grant | b.ref.bits) !== grant && b.users.has(user)) {
                 grant |= b.ref.bits;
             }
         }
@@ -141,10 +130,10 @@ export class ReachMap {
     }
 
     /** The grants reaching the user, the strongest per mechanism. */
-    refsOf(userId: string): GrantRef[] {
-        const refs = [...(this.single.get(userId)?.refs ?? [])];
+    refsOf(user: number): GrantRef[] {
+        const refs = [...(this.single.get(user)?.refs ?? [])];
         for (const b of this.bulk) {
-            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
+            if (b.users.has(user)) {
                 merge(refs, b.ref);
             }
         }
@@ -152,57 +141,35 @@ export class ReachMap {
     }
 
     /** Each grant reaching the user (the same mechanism may come twice, from a user and from a group). */
-    forEachRef(userId: string, visit: (ref: GrantRef) => void): void {
-        for (const r of this.single.get(userId)?.refs ?? []) {
+    forEachRef(user: number, visit: (ref: GrantRef) => void): void {
+        for (const r of this.single.get(user)?.refs ?? []) {
             visit(r);
         }
         for (const b of this.bulk) {
-            if (b.users.has(userId) && (b.keep === EVERYONE || b.keep(userId))) {
+            if (b.users.has(user)) {
                 visit(b.ref);
             }
         }
     }
 
-    /** Every user reached, maybe more than once (for callers that collect into a set anyway). */
-    forEachCandidate(visit: (userId: string) => void): void {
-        for (const u of this.single.keys()) {
-            visit(u);
-        }
-        for (const b of this.bulk) {
-            if (b.keep === EVERYONE) {
-                b.users.forEach(visit);
-                continue;
+    /** Every user reached, as one set (built once per change). */
+    reached(): UserSet {
+        if (!this.all) {
+            const all = this.space.empty();
+            for (const b of this.bulk) {
+                all.addAll(b.users);
             }
-            for (const u of b.users) {
-                if (b.keep(u)) {
-                    visit(u);
-                }
+            for (const u of this.single.keys()) {
+                all.add(u);
             }
+            this.all = all;
         }
+        return this.all;
     }
 
-    /** Every user reached, once each (a user in several groups is visited from the first). */
-    forEachUser(visit: (userId: string) => void): void {
-        for (const u of this.single.keys()) {
-            visit(u);
-        }
-        const bulk = this.bulk;
-        for (let i = 0; i < bulk.length; i++) {
-            const b = bulk[i] as Bulk;
-            for (const u of b.users) {
-                if (this.single.has(u) || (b.keep !== EVERYONE && !b.keep(u))) {
-                    continue;
-                }
-                let earlier = false;
-                for (let j = 0; j < i && !earlier; j++) {
-                    const e = bulk[j] as Bulk;
-                    earlier = e.users.has(u) && (e.keep === EVERYONE || e.keep(u));
-                }
-                if (!earlier) {
-                    visit(u);
-                }
-            }
-        }
+    /** Every user reached, once each. */
+    forEachUser(visit: (user: number) => void): void {
+        this.reached().forEach(visit);
     }
 }
 
