@@ -46,7 +46,8 @@ function profilePhase(phase: string, work: () => void): PhaseProfile {
     } finally {
         session.disconnect();
     }
-    return { phase, top: profile ? summariseProfile(profile, 15) : [] };
+    // Only the engine's own frames (under explain / whoCanSee) and the garbage collector count.
+    return { phase, top: profile ? summariseProfile(profile, 15, phase.startsWith('explain') ? ['explain'] : ['whoCanSee']) : [] };
 }
 
 function optionalNum(argv: string[], name: string): number | undefined {

@@ -277,6 +277,31 @@ describe('summariseProfile (V8 .cpuprofile: nodes, samples, timeDeltas in µs)',
         expect(top.some((c) => c.name === '(root)')).toBe(false);
         expect(renderProfile(top).split('\n')[0]).toMatch(/^\s+5 ms\s+100\.0 %\s+self\s+1 ms\s+explain \(child\.mjs:10\)$/);
     });
+
+    it('within the engine entry: the harness and profiler frames above it are left out, the garbage collector kept', () => {
+        const frame = (functionName: string): { functionName: string; url: string; lineNumber: number } => ({ functionName, url: 'file:///x/child.mjs', lineNumber: 0 });
+        // (root) → measureEngine → explain → rules ; (root) → post (the profiler) ; (root) → (garbage collector)
+        const profile: CpuProfile = {
+            nodes: [
+                { id: 1, callFrame: frame('(root)'), children: [2, 5, 6] },
+                { id: 2, callFrame: frame('measureEngine'), children: [3] },
+                { id: 3, callFrame: frame('explain'), children: [4] },
+                { id: 4, callFrame: frame('rules'), children: [] },
+                { id: 5, callFrame: frame('post'), children: [] },
+                { id: 6, callFrame: frame('(garbage collector)'), children: [] }
+            ],
+            samples: [4, 4, 5, 6],
+            timeDeltas: [1000, 1000, 5000, 2000]
+        };
+        const names = summariseProfile(profile, 10, ['explain'])
+            .map((c) => [c.name, c.inclusivePercent])
+            .sort();
+        expect(names).toEqual([
+            ['(garbage collector)', 50],
+            ['explain', 50],
+            ['rules', 50]
+        ]);
+    });
 });
 
 describe('ensureSnapshotFile (cache under .build/bench)', () => {

@@ -20,7 +20,8 @@
  * Per-set bits are computed once per (snapshot, object); a user's bits the first time they are asked.
  */
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import { userFacts } from './userFacts';
+import { userFacts, userFactsAt, type UserFacts } from './userFacts';
+import { userSpace } from './userSpace';
 
 export const P_READ = 1;
 export const P_CREATE = 2;
@@ -69,6 +70,8 @@ export interface PermissionHolders {
     known: boolean;
     /** The user's bits, implications applied (memoised). */
     bits(userId: string): number;
+    /** The same, for the user with this number in the user space (userSpace.ts). */
+    bitsAt(user: number): number;
     /** The sources giving the user anything on the object, with their own bits. */
     grants(userId: string): PermissionGrant[];
     /** Users with View All, Modify All or a system permission above. */
@@ -199,8 +202,7 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
     };
     // Users with the same profile and assignments have the same bits: computed once per combination.
     const byCombination = new Map<string, number>();
-    const bits = (userId: string): number => {
-        const sources = userFacts(index, userId);
+    const combinationBits = (sources: UserFacts, userId: string): number => {
         let b = byCombination.get(sources.permissionKey);
         if (b === undefined) {
             b = 0;
@@ -211,6 +213,20 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
             byCombination.set(sources.permissionKey, b);
         }
         return b;
+    };
+    const space = userSpace(index);
+    const perUser = new Int32Array(space.size).fill(-1);
+    const bitsAt = (user: number): number => {
+        let b = perUser[user] as number;
+        if (b < 0) {
+            b = combinationBits(userFactsAt(index, user), space.ids[user] as string);
+            perUser[user] = b;
+        }
+        return b;
+    };
+    const bits = (userId: string): number => {
+        const n = space.numberOf(userId);
+        return n >= 0 ? bitsAt(n) : combinationBits(userFacts(index, userId), userId);
     };
     // Elevated users, found from the sets that give View All, Modify All or a system permission.
     const candidates = new Set<string>();
@@ -236,7 +252,7 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
     }
     const elevated = [...candidates].filter((u) => u && index.user(u) && bits(u) & ELEVATED);
     const known = index.hasTable('ObjectPermissions') && (index.hasTable('PermissionSetAssignment') || index.hasTable('PermissionSet'));
-    return { object, known, bits, grants, elevated };
+    return { object, known, bits, bitsAt, grants, elevated };
 }
 
 /** Plain labels of the sources giving a bit ("profile Standard User", "permission set Invoice Viewer"). */

@@ -6,6 +6,7 @@
  */
 import type { SnapshotIndex } from './snapshotIndex';
 import type { Row } from './types';
+import { userSpace } from './userSpace';
 
 export interface Assignment {
     setId: string;
@@ -21,7 +22,6 @@ export interface UserFacts {
 }
 
 const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
-const caches = new WeakMap<SnapshotIndex, Map<string, UserFacts>>();
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -30,33 +30,48 @@ function str(v: unknown): string {
 /** Ignored as permissions.ts ignores it: expired (ExpirationDate ≤ meta.collectedAt), inactive or revoked. */
 export function isActiveAssignment(index: SnapshotIndex, psa: Row): boolean {
     const expiry = psa.ExpirationDate;
-    if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) && Date.parse(expiry) <= index.now) {
-        return false;
+    if (typeof expiry === 'string' && expiry !== '') {
+        const at = Date.parse(expiry);
+        if (!Number.isNaN(at) && at <= index.now) {
+            return false;
+        }
     }
     return psa.IsActive !== false && psa.IsRevoked !== true;
 }
 
-export function userFacts(index: SnapshotIndex, userId: string): UserFacts {
-    let cache = caches.get(index);
-    if (!cache) {
-        cache = new Map();
-        caches.set(index, cache);
-    }
-    let facts = cache.get(userId);
+/** The facts of the user with this number in the user space (an array, not a map: a sweep asks for every user). */
+export function userFactsAt(index: SnapshotIndex, user: number): UserFacts {
+    const space = userSpace(index);
+    const cache = index.memo('userFacts', 'all', () => new Array<UserFacts | undefined>(space.size));
+    let facts = cache[user];
     if (!facts) {
-        facts = compute(index, userId);
-        cache.set(userId, facts);
+        facts = compute(index, space.ids[user] ?? '', space.rows[user]);
+        cache[user] = facts;
     }
     return facts;
 }
 
-function compute(index: SnapshotIndex, userId: string): UserFacts {
-    const user = index.user(userId);
+/** The facts of a user by id (computed without caching for an id that isn't a user of the snapshot). */
+export function userFacts(index: SnapshotIndex, userId: string): UserFacts {
+    const n = userSpace(index).numberOf(userId);
+    return n >= 0 ? userFactsAt(index, n) : compute(index, userId, index.user(userId));
+}
+
+function compute(index: SnapshotIndex, userId: string, user: Row | undefined): UserFacts {
     const profileId = str(user?.ProfileId);
     const rows = user ? index.rowsWhere('PermissionSetAssignment', 'AssigneeId', userId) : [];
-    const assigned = rows.length
-        ? rows.filter((psa) => isActiveAssignment(index, psa)).map((psa) => ({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) }))
-        : NO_ASSIGNMENTS;
-    const permissionKey = assigned.length ? `${profileId}|${assigned.map((a) => `${a.groupId}:${a.setId}`).sort().join(',')}` : profileId;
-    return { profileId, assigned, permissionKey };
+    if (!rows.length) {
+        return { profileId, assigned: NO_ASSIGNMENTS, permissionKey: profileId };
+    }
+    const assigned: Assignment[] = [];
+    for (const psa of rows) {
+        if (isActiveAssignment(index, psa)) {
+            assigned.push({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) });
+        }
+    }
+    if (!assigned.length) {
+        return { profileId, assigned: NO_ASSIGNMENTS, permissionKey: profileId };
+    }
+    const parts = assigned.map((a) => `${a.groupId}:${a.setId}`);
+    return { profileId, assigned, permissionKey: `${profileId}|${parts.length > 1 ? parts.sort().join(',') : parts[0]}` };
 }

@@ -9,6 +9,7 @@
  * every user with the same user type and profile: nothing else decides it.
  */
 import type { SnapshotIndex } from './snapshotIndex';
+import type { Row } from './types';
 import type { UserClassification } from './userLicence';
 
 /** Per-user flags. */
@@ -107,6 +108,8 @@ export class UserSet {
 export class UserSpace {
     readonly size: number;
     readonly ids: readonly string[];
+    /** The User rows, by number. */
+    readonly rows: readonly Row[];
     readonly flags: Uint16Array;
     readonly classes: readonly UserClassification[];
     private readonly numbers = new Map<string, number>();
@@ -114,6 +117,7 @@ export class UserSpace {
 
     constructor(index: SnapshotIndex) {
         const ids: string[] = [];
+        const rows: Row[] = [];
         const classes: UserClassification[] = [];
         const active: boolean[] = [];
         const byKind = new Map<string, UserClassification>();
@@ -124,6 +128,7 @@ export class UserSpace {
             }
             this.numbers.set(id, ids.length);
             ids.push(id);
+            rows.push(row);
             active.push(row.IsActive !== false);
             // Type, profile and the licence name a nested Profile relationship carries decide it (userLicence.ts).
             const nested = row.Profile as { UserLicense?: { Name?: unknown } } | undefined;
@@ -137,6 +142,7 @@ export class UserSpace {
         }
         this.size = ids.length;
         this.ids = ids;
+        this.rows = rows;
         this.classes = classes;
         this.flags = new Uint16Array(ids.length);
         for (let i = 0; i < ids.length; i++) {

@@ -63,7 +63,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
             return null;
         }
         const userId = space.ids[user] as string;
-        const row = index.user(userId);
+        const row = space.rows[user];
         const name = labelOf(row, userId);
         return { user, userId, name, username: str(row?.Username), key: sortKey(name), bits, layers, publicOnly };
     };
@@ -113,7 +113,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
             counter.users++;
             const level = levelOfBits(bits);
             counter.byAccess[level] = (counter.byAccess[level] ?? 0) + 1;
-            const profileId = str(index.user(userId)?.ProfileId);
+            const profileId = str(space.rows[user]?.ProfileId);
             counter.byProfile.set(profileId, (counter.byProfile.get(profileId) ?? 0) + 1);
             for (const g of holders.grants(userId)) {
                 if (g.kind !== 'profile' && g.bits & READS) {

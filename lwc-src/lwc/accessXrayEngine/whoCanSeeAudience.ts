@@ -133,7 +133,7 @@ export class Audience {
         if (this.facts.object === 'User' || !this.holders.known) {
             return ALL;
         }
-        const bits = this.holders.bits(this.idOf(user));
+        const bits = this.holders.bitsAt(user);
         return objectGateBits((bits & P_READ) !== 0, (bits & P_EDIT) !== 0, (bits & P_DELETE) !== 0);
     }
 
@@ -158,7 +158,7 @@ export class Audience {
         if (!this.restricted || (pre & gate) === 0) {
             return gate;
         }
-        const decision = this.screen.decide(this.idOf(user));
+        const decision = this.screen.decide(user);
         if (decision !== 'layer') {
             return decision === 'blocked' ? 0 : gate;
         }

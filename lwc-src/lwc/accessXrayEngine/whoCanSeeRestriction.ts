@@ -11,16 +11,55 @@
  *   applying rule's record criteria fail, on an object the guide lists: blocked;
  * - anything else (a value unknown, rules that disagree, an unlisted object, a criteria that
  *   doesn't parse) is left to the layer, which says why it is unsure.
+ * The record is the same for every user, so users whose `$User` fields named by the criteria
+ * hold the same values get the same decision: it is worked out once per combination of values.
  */
-import { P_MODIFY_ALL, P_MODIFY_ALL_DATA, P_VIEW_ALL, P_VIEW_ALL_DATA, type PermissionHolders } from './permissionHolders';
-import { evaluateCriteria, rowContext, type RowLookup } from './restrictionRuleEvaluator';
-import { parseCriteria, RuleSyntaxError, type RuleExpr } from './restrictionRuleParser';
+import {
+    P_MODIFY_ALL,
+    P_MODIFY_ALL_DATA,
+    P_VIEW_ALL,
+    P_VIEW_ALL_DATA,
+    type PermissionHolders
+} from './permissionHolders';
+import { evaluateCriteria, resolvePath, rowContext, type RowLookup } from './restrictionRuleEvaluator';
+import { parseCriteria, RuleSyntaxError, type Operand, type PathSegment, type RuleExpr } from './restrictionRuleParser';
 import { restrictionRuleSupport } from './restrictionRuleObjects';
-import type { RestrictionRuleDefinition } from './types';
+import type { RestrictionRuleDefinition, Row } from './types';
 import type { RecordFacts } from './whoCanSeeFacts';
+import { userSpace } from './userSpace';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
+}
+
+/** The `$User` field paths a criteria reads. */
+function userPaths(expr: RuleExpr | null, out: PathSegment[][]): void {
+    if (!expr) {
+        return;
+    }
+    const operand = (o: Operand): void => {
+        if (o.kind === 'field' && o.scope === 'user') {
+            out.push(o.path);
+        }
+    };
+    switch (expr.kind) {
+        case 'and':
+        case 'or':
+            expr.operands.forEach((e) => userPaths(e, out));
+            break;
+        case 'not':
+            userPaths(expr.operand, out);
+            break;
+        case 'compare':
+            operand(expr.left);
+            expr.right.forEach(operand);
+            break;
+        case 'ispickval':
+            operand(expr.field);
+            break;
+        default:
+            break;
+    }
 }
 
 export type RestrictionDecision = 'open' | 'blocked' | 'layer';
@@ -28,20 +67,27 @@ export type RestrictionDecision = 'open' | 'blocked' | 'layer';
 export interface RestrictionScreen {
     /** Active Restrict rules on the object (empty: the layer never blocks). */
     rules: readonly RestrictionRuleDefinition[];
-    /** open: the rules can't block this user; blocked: they do; layer: ask the layer. */
-    decide(userId: string): RestrictionDecision;
+    /** open: the rules can't block this user (a number of the user space); blocked: they do; layer: ask the layer. */
+    decide(user: number): RestrictionDecision;
 }
 
 export function restrictionScreen(facts: RecordFacts, holders: PermissionHolders): RestrictionScreen {
     const { index } = facts;
     const object = facts.object.toLowerCase();
     const rules = (index.snapshot.metadata?.RestrictionRule ?? []).filter(
-        (r) => r.IsActive && str(r.TargetEntity).toLowerCase() === object && str(r.EnforcementType).toLowerCase() === 'restrict'
+        (r) =>
+            r.IsActive &&
+            str(r.TargetEntity).toLowerCase() === object &&
+            str(r.EnforcementType).toLowerCase() === 'restrict'
     );
     const parse = (rule: RestrictionRuleDefinition, which: 'UserCriteria' | 'RecordFilter'): RuleExpr | null =>
         index.memo(`whoCanSee.${which}`, rule, () => {
             try {
-                return parseCriteria(which === 'UserCriteria' ? rule.UserCriteria : rule.RecordFilter, rule.DeveloperName, which);
+                return parseCriteria(
+                    which === 'UserCriteria' ? rule.UserCriteria : rule.RecordFilter,
+                    rule.DeveloperName,
+                    which
+                );
             } catch (e) {
                 if (e instanceof RuleSyntaxError) {
                     return null;
@@ -53,41 +99,62 @@ export function restrictionScreen(facts: RecordFacts, holders: PermissionHolders
     const supported = restrictionRuleSupport(facts.object).supported;
     const lookup: RowLookup = { byId: (id) => index.byId(id) };
     const EXEMPT = P_VIEW_ALL | P_MODIFY_ALL | P_VIEW_ALL_DATA | P_MODIFY_ALL_DATA;
+    const paths: PathSegment[][] = [];
+    parsed.forEach((p) => {
+        userPaths(p.user, paths);
+        userPaths(p.record, paths);
+    });
+    const decisions = new Map<string, RestrictionDecision>();
     return {
         rules,
-        decide(userId: string): RestrictionDecision {
-            if (holders.bits(userId) & EXEMPT) {
+        decide(n: number): RestrictionDecision {
+            if (holders.bitsAt(n) & EXEMPT) {
                 return 'open';
             }
-            const user = index.user(userId);
+            const user = userSpace(index).rows[n];
             if (!user) {
                 return 'layer';
             }
-            const ctx = rowContext(facts.row, facts.object, user, lookup, undefined);
-            let allows = false;
-            let blocks = false;
-            for (const p of parsed) {
-                if (!p.user || !p.record) {
-                    return 'layer';
-                }
-                const applies = evaluateCriteria(p.user, ctx).value;
-                if (applies === false) {
-                    continue;
-                }
-                const matches = applies === null ? null : evaluateCriteria(p.record, ctx).value;
-                if (matches === null) {
-                    return 'layer';
-                }
-                if (matches) {
-                    allows = true;
-                } else {
-                    blocks = true;
-                }
+            const key = paths
+                .map((path) => {
+                    const v = resolvePath(user, 'User', path, lookup, '$User');
+                    return v.known ? JSON.stringify(v.value ?? null) : '?';
+                })
+                .join('\u0001');
+            let decision = decisions.get(key);
+            if (!decision) {
+                decision = decideFor(user);
+                decisions.set(key, decision);
             }
-            if (!blocks) {
-                return 'open';
-            }
-            return allows || !supported ? 'layer' : 'blocked';
+            return decision;
         }
     };
+
+    function decideFor(user: Row): RestrictionDecision {
+        const ctx = rowContext(facts.row, facts.object, user, lookup, undefined);
+        let allows = false;
+        let blocks = false;
+        for (const p of parsed) {
+            if (!p.user || !p.record) {
+                return 'layer';
+            }
+            const applies = evaluateCriteria(p.user, ctx).value;
+            if (applies === false) {
+                continue;
+            }
+            const matches = applies === null ? null : evaluateCriteria(p.record, ctx).value;
+            if (matches === null) {
+                return 'layer';
+            }
+            if (matches) {
+                allows = true;
+            } else {
+                blocks = true;
+            }
+        }
+        if (!blocks) {
+            return 'open';
+        }
+        return allows || !supported ? 'layer' : 'blocked';
+    }
 }
