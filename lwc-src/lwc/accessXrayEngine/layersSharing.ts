@@ -14,6 +14,7 @@ import { evidenceOf, granteeChain, levelText, makePath, shareStep } from './path
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
+import { firstMemberBelow } from './reverseMembership';
 import type { AccessFlags, GrantPath, LayerId, NextStep, PathStep, Row } from './types';
 
 function str(v: unknown): string {
@@ -265,19 +266,16 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
         const bosses = owner.row.DoesIncludeBosses;
         if (bosses !== false) {
-            for (const member of index.sortedMembersOf(ownerId)) {
-                const sub = above(member);
-                if (sub) {
-                    const x = across(member);
-                    addGrant(
-                        c,
-                        makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
-                        'All',
-                        `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.${x.text}`,
-                        [`Group:${ownerId}`, ...x.evidence]
-                    );
-                    break;
-                }
+            const member = firstMemberBelow(index, ownerId, myRoleId);
+            if (member) {
+                const x = across(member);
+                addGrant(
+                    c,
+                    makePath(ctx, 'roleHierarchy', 'All', [roleStep, ...x.steps, { kind: 'user', label: `above queue member ${ctx.name(member)}`, id: member, via: 'above' }, { kind: 'queue', label: `queue ${labelOf(owner.row)}`, id: ownerId, via: 'owns' }]),
+                    'All',
+                    `${ctx.userName} is above ${ctx.name(member)}, a member of the owning queue ${labelOf(owner.row)}${bosses === undefined ? ' (queue DoesIncludeBosses not collected; assumed on, the behaviour before Summer \u201926)' : ' (Grant Access Using Hierarchies on the queue)'}.${x.text}`,
+                    [`Group:${ownerId}`, ...x.evidence]
+                );
             }
         }
     }
@@ -299,12 +297,7 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
                 const related = str(grantee.row.RelatedId);
                 below = related && index.isRoleAbove(myRoleId, related) ? related : null;
             } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
-                for (const m of index.sortedMembersOf(grant.entry.granteeId)) {
-                    if (above(m)) {
-                        below = m;
-                        break;
-                    }
-                }
+                below = firstMemberBelow(index, grant.entry.granteeId, myRoleId);
             }
         }
         if (below) {

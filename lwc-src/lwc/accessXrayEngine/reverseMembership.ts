@@ -206,3 +206,41 @@ function usersInRoles(index: SnapshotIndex, roles: Iterable<string>): UserSet {
     }
     return out;
 }
+
+/**
+ * The first member of a group (in `sortedMembersOf` order) whose role is strictly below `roleId`,
+ * or null: what the role hierarchy layer asks of a queue or group that includes bosses. Kept per
+ * group: the first member of each role, and every role above a member's role — a user above
+ * nobody in the group (most users) is answered with one lookup instead of a scan of the members.
+ */
+export function firstMemberBelow(index: SnapshotIndex, groupId: string, roleId: string): string | null {
+    const gid = normaliseId(groupId) ?? groupId;
+    const facts = index.memo('reverseMembership.memberRoles', gid, () => {
+        // The smallest member id of each role (sortedMembersOf sorts ids), then those in id order.
+        const first = new Map<string, string>();
+        for (const m of index.membersOf(gid)) {
+            const role = str(index.user(m)?.UserRoleId);
+            const seen = role ? first.get(role) : undefined;
+            if (role && (seen === undefined || m < seen)) {
+                first.set(role, m);
+            }
+        }
+        const firstOfRole = [...first].map(([role, m]): [string, string] => [m, role]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        const above = new Set<string>();
+        for (const role of first.keys()) {
+            for (const a of index.roleAncestors(role)) {
+                above.add(a);
+            }
+        }
+        return { firstOfRole, above };
+    });
+    if (!roleId || !facts.above.has(roleId)) {
+        return null;
+    }
+    for (const [member, role] of facts.firstOfRole) {
+        if (index.isRoleAbove(roleId, role)) {
+            return member;
+        }
+    }
+    return null;
+}
