@@ -70,6 +70,8 @@ export interface MeasureOptions {
     profile?: (phase: string, run: () => void) => PhaseProfile;
     /** Profile the explanations when their median CPU passes this (ms). */
     explainProfileOverMs?: number;
+    /** Also measure who-can-see on a Project__c record with the object's default Public Read Only (default true). */
+    whoCanSeePublic?: boolean;
     /** Profile the slowest who-can-see record again when its CPU passes this (ms). */
     whoCanSeeProfileOverMs?: number;
     /** Called with the complete engine figures just before who-can-see starts. */
@@ -161,6 +163,14 @@ export function whoCanSeeRecords(tables: Record<string, { Id?: unknown }[]>, rec
         out.push(String(rows[rnd.int(i + 1, 0, rows.length)]?.Id));
     }
     return out;
+}
+
+/** A copy of a snapshot whose object has a Public Read Only default on both sides (rows shared, not copied). */
+export function withPublicDefault(snapshot: Snapshot, object: string): Snapshot {
+    const entities = (snapshot.tables.EntityDefinition ?? []).map((e) =>
+        e.QualifiedApiName === object ? { ...e, InternalSharingModel: 'Read', ExternalSharingModel: 'Read' } : e
+    );
+    return { ...snapshot, tables: { ...snapshot.tables, EntityDefinition: entities } };
 }
 
 export function median(values: number[]): number {
@@ -379,6 +389,25 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         wcsCpu.push(cpuMs);
         usersWithAccess.push(found.total + counted);
         samples.push({ recordId, object: found.objectApiName ?? '', users: found.total + counted, cpuMs, wallMs: ms });
+    }
+    // The same org with the custom object's default raised to Public Read Only for both sides:
+    // every user can then read the record, and who-can-see counts them per profile and
+    // permission set instead of listing them (loaded again after the heap figures were taken).
+    const project = samples.slice(1).find((x) => x.object === 'Project__c');
+    if (project && spent <= budgetMs && options.whoCanSeePublic !== false) {
+        const publicOrg = engine.loadSnapshot(withPublicDefault(load.snapshot, 'Project__c'));
+        progress(`who-can-see ${project.recordId} with Project__c Public Read Only…`);
+        const start = now();
+        const startCpu = cpu();
+        const found = engine.whoCanSee(publicOrg, project.recordId, { limit: WHO_CAN_SEE_PAGE });
+        const ms = now() - start;
+        const cpuMs = cpu() - startCpu;
+        const counted = (found.publicAccess ?? []).reduce((n, p) => n + p.users, 0);
+        progress(`who-can-see ${project.recordId} (Public Read Only): ${found.total} users listed, ${counted} counted under the default, in ${cpuMs.toFixed(0)} ms CPU`);
+        wcsTimes.push(ms);
+        wcsCpu.push(cpuMs);
+        usersWithAccess.push(found.total + counted);
+        samples.push({ recordId: project.recordId, object: 'Project__c (Public Read Only)', users: found.total + counted, cpuMs, wallMs: ms });
     }
     let wcsProfile: PhaseProfile | undefined;
     const slowest = [...samples].sort((a, b) => b.cpuMs - a.cpuMs)[0];

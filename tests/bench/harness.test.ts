@@ -77,9 +77,14 @@ describe('runBench (smoke run at the tiny size, child processes as npm run bench
         const size = results.sizes[0] as SizeResult;
         expect(isWhoCanSee(size.whoCanSee)).toBe(true);
         if (isWhoCanSee(size.whoCanSee)) {
-            // A random record, then one of each record object (Account, Opportunity, Case, Project__c, Contact).
-            expect(size.whoCanSee.records).toBe(6);
-            expect(size.whoCanSee.samples?.map((x) => x.object).slice(1)).toEqual(['Account', 'Opportunity', 'Case', 'Project__c', 'Contact']);
+            // A random record, then one of each record object (Account, Opportunity, Case, Project__c, Contact),
+            // then the Project__c record again with the object's default Public Read Only.
+            expect(size.whoCanSee.records).toBe(7);
+            expect(size.whoCanSee.samples?.map((x) => x.object).slice(1)).toEqual(['Account', 'Opportunity', 'Case', 'Project__c', 'Contact', 'Project__c (Public Read Only)']);
+            // Under Public Read Only every active user with Read on Project__c can see it: more than under Private.
+            const [priv, pub] = [size.whoCanSee.samples?.[4], size.whoCanSee.samples?.[6]];
+            expect(pub?.recordId).toBe(priv?.recordId);
+            expect(pub?.users ?? 0).toBeGreaterThan(priv?.users ?? 0);
             expect(size.whoCanSee.usersWithAccess[0]).toBeGreaterThan(0);
             expect(size.whoCanSee.firstCpuMs).toBeGreaterThan(0);
             expect(size.whoCanSee.samples?.[0]?.cpuMs).toBe(size.whoCanSee.firstCpuMs);
