@@ -20,7 +20,7 @@
  * Per-set bits are computed once per (snapshot, object); a user's bits the first time they are asked.
  */
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import { userFacts, userFactsAt, type UserFacts } from './userFacts';
+import { assignmentsOf, permissionKeyAt } from './userFacts';
 import { userSpace } from './userSpace';
 
 export const P_READ = 1;
@@ -186,9 +186,8 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
         return list;
     };
     const grants = (userId: string): PermissionGrant[] => {
-        const sources = userFacts(index, userId);
-        const out = [...profileGrants(sources.profileId)];
-        for (const a of sources.assigned) {
+        const out = [...profileGrants(str(index.user(userId)?.ProfileId))];
+        for (const a of assignmentsOf(index, userId)) {
             if (a.groupId) {
                 const bits = groupBits(a.groupId) ?? setBits.get(a.setId) ?? 0;
                 if (bits) {
@@ -202,15 +201,15 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
     };
     // Users with the same profile and assignments have the same bits: computed once per combination.
     const byCombination = new Map<string, number>();
-    const combinationBits = (sources: UserFacts, userId: string): number => {
-        let b = byCombination.get(sources.permissionKey);
+    const combinationBits = (key: string, userId: string): number => {
+        let b = byCombination.get(key);
         if (b === undefined) {
             b = 0;
             for (const g of grants(userId)) {
                 b |= g.bits;
             }
             b = implied(b);
-            byCombination.set(sources.permissionKey, b);
+            byCombination.set(key, b);
         }
         return b;
     };
@@ -219,17 +218,19 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
     const bitsAt = (user: number): number => {
         let b = perUser[user] as number;
         if (b < 0) {
-            b = combinationBits(userFactsAt(index, user), space.ids[user] as string);
+            b = combinationBits(permissionKeyAt(index, user), space.ids[user] as string);
             perUser[user] = b;
         }
         return b;
     };
     const bits = (userId: string): number => {
         const n = space.numberOf(userId);
-        return n >= 0 ? bitsAt(n) : combinationBits(userFacts(index, userId), userId);
+        return n >= 0 ? bitsAt(n) : implied(grants(userId).reduce((b, g) => b | g.bits, 0));
     };
-    // Elevated users, found from the sets that give View All, Modify All or a system permission.
+    // Elevated users, found from the sets that give View All, Modify All or a system permission:
+    // users of their profiles, their assignees, and the assignees of groups holding them.
     const candidates = new Set<string>();
+    const elevatedProfiles = new Set<string>();
     for (const [setId, b] of setBits) {
         if (!(b & ELEVATED)) {
             continue;
@@ -239,7 +240,7 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
             continue; // muting sets only take away, from their group
         }
         if (str(ps.row.ProfileId) && ps.row.IsOwnedByProfile !== false) {
-            index.rowsWhere('User', 'ProfileId', str(ps.row.ProfileId)).forEach((u) => candidates.add(str(u.Id)));
+            elevatedProfiles.add(str(ps.row.ProfileId));
         }
         index.rowsWhere('PermissionSetAssignment', 'PermissionSetId', setId).forEach((a) => candidates.add(str(a.AssigneeId)));
         const groups = new Set(index.rowsWhere('PermissionSetGroupComponent', 'PermissionSetId', setId).map((c) => str(c.PermissionSetGroupId)));
@@ -250,7 +251,13 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
             index.rowsWhere('PermissionSetAssignment', 'PermissionSetGroupId', g).forEach((a) => candidates.add(str(a.AssigneeId)));
         }
     }
-    const elevated = [...candidates].filter((u) => u && index.user(u) && bits(u) & ELEVATED);
+    const elevated: string[] = [];
+    for (let n = 0; n < space.size; n++) {
+        const id = space.ids[n] as string;
+        if ((elevatedProfiles.has(str(space.rows[n]?.ProfileId)) || candidates.has(id)) && bitsAt(n) & ELEVATED) {
+            elevated.push(id);
+        }
+    }
     const known = index.hasTable('ObjectPermissions') && (index.hasTable('PermissionSetAssignment') || index.hasTable('PermissionSet'));
     return { object, known, bits, bitsAt, grants, elevated };
 }

@@ -1,8 +1,9 @@
 /**
- * What decides a user's permissions, looked up once per user and kept per snapshot: their
- * profile and their active permission set (group) assignments, as permissions.ts reads them.
- * Users with the same profile and assignments have the same permissions, so a sweep computes
- * them once per combination (permissionHolders.ts).
+ * What decides a user's permissions: their profile and their active permission set (group)
+ * assignments, as permissions.ts reads them. Users with the same profile and assignments have
+ * the same permissions, so a sweep works permissions out once per combination
+ * (permissionHolders.ts) and only needs each user's combination key, kept by user number.
+ * A sweep that asks about many users reads every assignment once instead of looking each user up.
  */
 import type { SnapshotIndex } from './snapshotIndex';
 import type { Row } from './types';
@@ -13,15 +14,8 @@ export interface Assignment {
     groupId: string;
 }
 
-export interface UserFacts {
-    profileId: string;
-    /** Active permission set (group) assignments: not expired, not inactive, not revoked. */
-    assigned: readonly Assignment[];
-    /** Profile and assignments as one string: users with the same key have the same permissions. */
-    permissionKey: string;
-}
-
-const NO_ASSIGNMENTS: readonly Assignment[] = Object.freeze([]);
+/** Users looked up one by one before every assignment is read in one pass. */
+const ONE_BY_ONE = 2000;
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -39,39 +33,59 @@ export function isActiveAssignment(index: SnapshotIndex, psa: Row): boolean {
     return psa.IsActive !== false && psa.IsRevoked !== true;
 }
 
-/** The facts of the user with this number in the user space (an array, not a map: a sweep asks for every user). */
-export function userFactsAt(index: SnapshotIndex, user: number): UserFacts {
-    const space = userSpace(index);
-    const cache = index.memo('userFacts', 'all', () => new Array<UserFacts | undefined>(space.size));
-    let facts = cache[user];
-    if (!facts) {
-        facts = compute(index, space.ids[user] ?? '', space.rows[user]);
-        cache[user] = facts;
-    }
-    return facts;
-}
-
-/** The facts of a user by id (computed without caching for an id that isn't a user of the snapshot). */
-export function userFacts(index: SnapshotIndex, userId: string): UserFacts {
-    const n = userSpace(index).numberOf(userId);
-    return n >= 0 ? userFactsAt(index, n) : compute(index, userId, index.user(userId));
-}
-
-function compute(index: SnapshotIndex, userId: string, user: Row | undefined): UserFacts {
-    const profileId = str(user?.ProfileId);
-    const rows = user ? index.rowsWhere('PermissionSetAssignment', 'AssigneeId', userId) : [];
-    if (!rows.length) {
-        return { profileId, assigned: NO_ASSIGNMENTS, permissionKey: profileId };
-    }
-    const assigned: Assignment[] = [];
-    for (const psa of rows) {
+/** A user's active assignments (read when needed: for one combination, or for a page of users). */
+export function assignmentsOf(index: SnapshotIndex, userId: string): Assignment[] {
+    const out: Assignment[] = [];
+    for (const psa of index.rowsWhere('PermissionSetAssignment', 'AssigneeId', userId)) {
         if (isActiveAssignment(index, psa)) {
-            assigned.push({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) });
+            out.push({ setId: str(psa.PermissionSetId), groupId: str(psa.PermissionSetGroupId) });
         }
     }
-    if (!assigned.length) {
-        return { profileId, assigned: NO_ASSIGNMENTS, permissionKey: profileId };
+    return out;
+}
+
+function keyOf(profileId: string, parts: string[] | undefined): string {
+    return parts?.length ? `${profileId}|${parts.length > 1 ? parts.sort().join(',') : parts[0]}` : profileId;
+}
+
+interface Keys {
+    keys: (string | undefined)[];
+    oneByOne: number;
+}
+
+/** The permission combination of the user with this number: profile id, then its assignments. */
+export function permissionKeyAt(index: SnapshotIndex, user: number): string {
+    const space = userSpace(index);
+    const state = index.memo('userFacts.keys', 'all', (): Keys => ({ keys: new Array<string | undefined>(space.size), oneByOne: 0 }));
+    let key = state.keys[user];
+    if (key !== undefined) {
+        return key;
     }
-    const parts = assigned.map((a) => `${a.groupId}:${a.setId}`);
-    return { profileId, assigned, permissionKey: `${profileId}|${parts.length > 1 ? parts.sort().join(',') : parts[0]}` };
+    if (++state.oneByOne > ONE_BY_ONE) {
+        // Many users asked: read every assignment once.
+        const parts = new Map<number, string[]>();
+        for (const psa of index.rows('PermissionSetAssignment')) {
+            const n = space.numberOf(str(psa.AssigneeId));
+            if (n < 0 || !isActiveAssignment(index, psa)) {
+                continue;
+            }
+            const list = parts.get(n);
+            const part = `${str(psa.PermissionSetGroupId)}:${str(psa.PermissionSetId)}`;
+            if (list) {
+                list.push(part);
+            } else {
+                parts.set(n, [part]);
+            }
+        }
+        for (let n = 0; n < space.size; n++) {
+            state.keys[n] ??= keyOf(str(space.rows[n]?.ProfileId), parts.get(n));
+        }
+        return state.keys[user] as string;
+    }
+    key = keyOf(
+        str(space.rows[user]?.ProfileId),
+        assignmentsOf(index, space.ids[user] as string).map((a) => `${a.groupId}:${a.setId}`)
+    );
+    state.keys[user] = key;
+    return key;
 }

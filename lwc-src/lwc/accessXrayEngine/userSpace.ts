@@ -120,7 +120,8 @@ export class UserSpace {
         const rows: Row[] = [];
         const classes: UserClassification[] = [];
         const active: boolean[] = [];
-        const byKind = new Map<string, UserClassification>();
+        // Type, profile and the licence name a nested Profile relationship carries decide it (userLicence.ts).
+        const byKind = new Map<string, Map<string, Map<string, UserClassification>>>();
         for (const row of index.rows('User')) {
             const id = str(row.Id);
             if (!id || this.numbers.has(id)) {
@@ -130,13 +131,22 @@ export class UserSpace {
             ids.push(id);
             rows.push(row);
             active.push(row.IsActive !== false);
-            // Type, profile and the licence name a nested Profile relationship carries decide it (userLicence.ts).
             const nested = row.Profile as { UserLicense?: { Name?: unknown } } | undefined;
-            const key = `${str(row.UserType)}\u0000${str(row.ProfileId)}\u0000${nested === undefined ? '' : `+${str(nested?.UserLicense?.Name)}`}`;
-            let c = byKind.get(key);
+            const licence = nested === undefined ? '' : `+${str(nested?.UserLicense?.Name)}`;
+            let byProfile = byKind.get(str(row.UserType));
+            if (!byProfile) {
+                byProfile = new Map();
+                byKind.set(str(row.UserType), byProfile);
+            }
+            let byLicence = byProfile.get(str(row.ProfileId));
+            if (!byLicence) {
+                byLicence = new Map();
+                byProfile.set(str(row.ProfileId), byLicence);
+            }
+            let c = byLicence.get(licence);
             if (!c) {
                 c = index.classification(id);
-                byKind.set(key, c);
+                byLicence.set(licence, c);
             }
             classes.push(c);
         }
