@@ -20,7 +20,7 @@
  * Per-set bits are computed once per (snapshot, object); a user's bits the first time they are asked.
  */
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
-import { assignmentsOf, permissionKeyAt } from './userFacts';
+import { assignmentsOf, isActiveAssignment } from './userFacts';
 import { userSpace } from './userSpace';
 
 export const P_READ = 1;
@@ -199,33 +199,40 @@ function build(index: SnapshotIndex, object: string): PermissionHolders {
         }
         return out;
     };
-    // Users with the same profile and assignments have the same bits: computed once per combination.
-    const byCombination = new Map<string, number>();
-    const combinationBits = (key: string, userId: string): number => {
-        let b = byCombination.get(key);
+    const profileBits = new Map<string, number>();
+    const bitsOfProfile = (profileId: string): number => {
+        let b = profileBits.get(profileId);
         if (b === undefined) {
-            b = 0;
-            for (const g of grants(userId)) {
-                b |= g.bits;
-            }
-            b = implied(b);
-            byCombination.set(key, b);
+            b = profileGrants(profileId).reduce((acc, g) => acc | g.bits, 0);
+            profileBits.set(profileId, b);
         }
         return b;
+    };
+    /** Profile bits, then each active assignment's: the same sources as `grants`, without building them. */
+    const compute = (userId: string, profileId: string): number => {
+        let b = bitsOfProfile(profileId);
+        for (const psa of index.rowsWhere('PermissionSetAssignment', 'AssigneeId', userId)) {
+            if (!isActiveAssignment(index, psa)) {
+                continue;
+            }
+            const groupId = str(psa.PermissionSetGroupId);
+            b |= groupId ? (groupBits(groupId) ?? setBits.get(str(psa.PermissionSetId)) ?? 0) : (setBits.get(str(psa.PermissionSetId)) ?? 0);
+        }
+        return implied(b);
     };
     const space = userSpace(index);
     const perUser = new Int32Array(space.size).fill(-1);
     const bitsAt = (user: number): number => {
         let b = perUser[user] as number;
         if (b < 0) {
-            b = combinationBits(permissionKeyAt(index, user), space.ids[user] as string);
+            b = compute(space.ids[user] as string, str(space.rows[user]?.ProfileId));
             perUser[user] = b;
         }
         return b;
     };
     const bits = (userId: string): number => {
         const n = space.numberOf(userId);
-        return n >= 0 ? bitsAt(n) : implied(grants(userId).reduce((b, g) => b | g.bits, 0));
+        return n >= 0 ? bitsAt(n) : compute(userId, str(index.user(userId)?.ProfileId));
     };
     // Elevated users, found from the sets that give View All, Modify All or a system permission:
     // users of their profiles, their assignees, and the assignees of groups holding them.

@@ -7,7 +7,6 @@
  */
 import { combineBits, DELETE, EDIT, levelOfBits, rankOfBits, READ } from './accessBits';
 import { permissionHolders, READS } from './permissionHolders';
-import { permissionKeyAt } from './userFacts';
 import { labelOf } from './snapshotIndex';
 import type { AccessLevel, GrantPath, LayerId, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeePublicAccess, WhoCanSeeResult } from './types';
 import { LAYER_IDS } from './types';
@@ -116,13 +115,10 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
             counter.byAccess[level] = (counter.byAccess[level] ?? 0) + 1;
             const profileId = str(space.rows[user]?.ProfileId);
             counter.byProfile.set(profileId, (counter.byProfile.get(profileId) ?? 0) + 1);
-            // Users with the same profile and assignments share their permission sets: counted per combination.
-            const key = permissionKeyAt(index, user);
-            const combination = counter.byCombination.get(key);
-            if (combination) {
-                combination.users++;
-            } else {
-                counter.byCombination.set(key, { userId, users: 1 });
+            for (const g of holders.grants(userId)) {
+                if (g.kind !== 'profile' && g.bits & READS) {
+                    counter.byPermissionSet.set(g.id, (counter.byPermissionSet.get(g.id) ?? 0) + 1);
+                }
             }
             if (listPublic) {
                 const row = userRow(user, bits, owdBit, true);
@@ -135,13 +131,6 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
             }
         }
         for (const c of counters.values()) {
-            for (const { userId, users } of c.byCombination.values()) {
-                for (const g of holders.grants(userId)) {
-                    if (g.kind !== 'profile' && g.bits & READS) {
-                        c.byPermissionSet.set(g.id, (c.byPermissionSet.get(g.id) ?? 0) + users);
-                    }
-                }
-            }
             if (c.users) {
                 publicAccess.push(finish(c, (id) => labelOf(index.byId(id)?.row, id)));
             }
@@ -164,13 +153,11 @@ interface Counter {
     users: number;
     byProfile: Map<string, number>;
     byPermissionSet: Map<string, number>;
-    /** Users per permission combination (profile and assignments), with one of them to read it from. */
-    byCombination: Map<string, { userId: string; users: number }>;
     byAccess: Partial<Record<AccessLevel, number>>;
 }
 
 function newCounter(side: Side, model: string): Counter {
-    return { side, model, users: 0, byProfile: new Map(), byPermissionSet: new Map(), byCombination: new Map(), byAccess: {} };
+    return { side, model, users: 0, byProfile: new Map(), byPermissionSet: new Map(), byAccess: {} };
 }
 
 function finish(c: Counter, name: (id: string) => string): WhoCanSeePublicAccess {
