@@ -35,10 +35,6 @@ export function bitsOfFlags(flags: AccessFlags): number {
     return (flags.read ? READ : 0) | (flags.edit ? EDIT : 0) | (flags.delete ? DELETE : 0) | (flags.transfer ? TRANSFER : 0) | (flags.share ? SHARE : 0);
 }
 
-export function flagsOfBits(bits: number): AccessFlags {
-    return { read: (bits & READ) !== 0, edit: (bits & EDIT) !== 0, delete: (bits & DELETE) !== 0, transfer: (bits & TRANSFER) !== 0, share: (bits & SHARE) !== 0 };
-}
-
 /** Grants ANDed with gates, then the Full Access rule of `combineLayers`. */
 export function combineBits(grant: number, gate: number): number {
     const access = grant & gate;
@@ -66,10 +62,6 @@ const LEVEL_RANK: Record<AccessLevel, number> = { None: 0, Read: 1, Edit: 2, Del
 
 export function rankOfBits(bits: number): number {
     return LEVEL_RANK[levelOfBits(bits)];
-}
-
-export function rankOfLevel(level: AccessLevel): number {
-    return LEVEL_RANK[level];
 }
 
 /**

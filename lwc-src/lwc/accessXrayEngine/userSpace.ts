@@ -93,16 +93,6 @@ export class UserSet {
             }
         }
     }
-
-    count(): number {
-        let n = 0;
-        for (const word of this.words) {
-            let v = word - ((word >>> 1) & 0x55555555);
-            v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-            n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-        }
-        return n;
-    }
 }
 
 export class UserSpace {
@@ -210,15 +200,6 @@ export class UserSpace {
             this.masks.set(key, m);
         }
         return m;
-    }
-
-    /** A set of the given user ids (ids that are not users are left out). */
-    setOf(userIds: Iterable<string>): UserSet {
-        const s = this.empty();
-        for (const id of userIds) {
-            s.add(this.numberOf(id));
-        }
-        return s;
     }
 }
 
