@@ -47,11 +47,19 @@ function usersOfContact(index: SnapshotIndex, contactId: string | null): string[
 }
 
 function usersOfProfiles(index: SnapshotIndex, set: SharingSetDefinition): string[] {
+    // Users whose profile the set lists (profiles are read by id from the users, not as a table).
+    const space = userSpace(index);
+    const listed = new Map<string, boolean>();
     const out: string[] = [];
-    for (const profile of index.rows('Profile')) {
-        const id = str(profile.Id);
-        if (sharingSetListsProfile(set, profile, id)) {
-            out.push(...index.rowsWhere('User', 'ProfileId', id).map((u) => str(u.Id)));
+    for (let n = 0; n < space.size; n++) {
+        const profileId = str(space.rows[n]?.ProfileId);
+        let hit = listed.get(profileId);
+        if (hit === undefined) {
+            hit = sharingSetListsProfile(set, index.byId(profileId)?.row, profileId);
+            listed.set(profileId, hit);
+        }
+        if (hit) {
+            out.push(space.ids[n] as string);
         }
     }
     return out;

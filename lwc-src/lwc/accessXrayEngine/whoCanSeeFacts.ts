@@ -130,7 +130,7 @@ export function licenceGate(index: SnapshotIndex, object: string, userId: string
     if (!takesExternalPath(c)) {
         return ALL;
     }
-    return index.memo('whoCanSee.licenceGate', `${object}\u0000${c.kind}\u0000${c.licenceName ?? ''}\u0000${c.userType}`, () => {
+    return index.memo('whoCanSee.licenceGate', [object, c.kind, c.licenceName ?? '', c.userType].join('|'), () => {
         const cap = licenceCap(c, object);
         return cap.verdict === 'notAvailable' ? bitsOfFlags(noAccess()) : cap.verdict === 'readOnly' ? bitsOfFlags(cap.access) : ALL;
     });
