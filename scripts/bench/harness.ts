@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import type { CollectorMeasurement } from './collectorChild';
 import { BenchConfigError, configFor, DEFAULT_SEED, isSizeName, SIZES, type SizeName } from './generator';
 import type { EngineMeasurement } from './measure';
-import { judgeTargets, renderTable, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
+import { EXPLAIN_MEDIAN_TARGET_MS, isEngine, judgeTargets, renderTable, whoCanSeeTargetMs, type BenchResults, type SizeResult, type WhoCanSeeRun } from './report';
 import { addPanelFigure } from './panelRender';
 import { renderProfile, summariseProfile, type CpuProfile } from './profileSummary';
 import { ensureSnapshotFile } from './snapshotFile';
@@ -118,6 +118,19 @@ export function parseArgs(argv: string[]): BenchOptions {
     }
     return options;
 }
+
+/**
+ * Profile explanations at 1 M share rows when their median passes its target: 1 ms, or 1.5× the
+ * median at the smallest size already measured in this run, whichever is lower.
+ */
+function explainProfileOver(measured: SizeResult[]): number {
+    const smallest = measured.find((s) => isEngine(s.engine));
+    const flat = smallest && isEngine(smallest.engine) ? 1.5 * smallest.engine.cpu.explain.medianMs : Infinity;
+    return Math.min(EXPLAIN_MEDIAN_TARGET_MS, flat);
+}
+
+/** Who-can-see records per size: a random one, then one of each record object (measure.ts). */
+const WHO_CAN_SEE_RECORDS = 6;
 
 interface ChildOutcome {
     result?: unknown;
@@ -233,11 +246,18 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
         // own clock started when the engine figures arrive. A CPU profile is only written at a
         // normal exit, so with --profile who-can-see gets a process of its own.
         const combined = !options.profile;
+        // A phase over its target is profiled again in the child, so a missed target comes with where the time went.
+        const wcsTarget = whoCanSeeTargetMs(config.users);
+        const profileOver = [
+            ...(config.shareRows >= 1_000_000 ? ['--explain-profile-over-ms', String(explainProfileOver(sizes))] : []),
+            ...(wcsTarget !== undefined ? ['--who-can-see-profile-over-ms', String(wcsTarget)] : [])
+        ];
         const engineRun = await runChild(
             join(binDir, 'child.mjs'),
             [
                 ...['--snapshot', file.path, '--pairs', String(options.pairs), '--warmup', '100', '--repeats', big ? '1' : '3'],
-                ...['--who-can-see', combined ? '1' : '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)]
+                ...['--who-can-see', combined ? String(WHO_CAN_SEE_RECORDS) : '0', '--seed', String(options.seed), '--explain-budget', String(options.explainBudgetSeconds)],
+                ...profileOver
             ],
             options.profile ? [...heapFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : heapFlags,
             options.explainBudgetSeconds + 240,
@@ -260,7 +280,7 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
             log(`[${name}]   who-can-see in its own process (stopped after ${options.whoCanSeeTimeoutSeconds} s)…`);
             wcsRun = await runChild(
                 join(binDir, 'child.mjs'),
-                ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', '1', '--seed', String(options.seed)],
+                ['--snapshot', file.path, '--pairs', '0', '--warmup', '0', '--repeats', '1', '--who-can-see', String(WHO_CAN_SEE_RECORDS), '--seed', String(options.seed), ...profileOver],
                 heapFlags,
                 options.explainBudgetSeconds + 240,
                 log,
@@ -270,7 +290,16 @@ export async function runBench(root: string, binDir: string, options: BenchOptio
         let whoCanSee: SizeResult['whoCanSee'];
         if (wcsRun.whoCanSee) {
             const w = wcsRun.whoCanSee as WhoCanSeeRun;
-            whoCanSee = { records: w.records, firstMs: w.firstMs, firstCpuMs: w.firstCpuMs, medianMs: w.medianMs, maxMs: w.maxMs, usersWithAccess: w.usersWithAccess };
+            whoCanSee = {
+                records: w.records,
+                firstMs: w.firstMs,
+                firstCpuMs: w.firstCpuMs,
+                medianMs: w.medianMs,
+                maxMs: w.maxMs,
+                usersWithAccess: w.usersWithAccess,
+                ...(w.samples ? { samples: w.samples } : {}),
+                ...(w.profile ? { profile: w.profile } : {})
+            };
         } else if (wcsRun.result && wcsRun.timedOut) {
             whoCanSee = { timedOutAfterSeconds: options.whoCanSeeTimeoutSeconds, records: 0, firstMs: 0, firstCpuMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [] } satisfies WhoCanSeeRun;
         } else {

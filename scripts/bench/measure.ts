@@ -10,10 +10,18 @@
  *   loadSnapshot ÷ JSON.parse of the same text.
  * - explain over `pairs` uniformly random user/record pairs (seeded; users from the User table,
  *   records from the record tables), after `warmup` unmeasured explanations: median, p95, max.
- * - whoCanSee for `whoCanSeeRecords` random records across all users (the first one is cold),
- *   last, after `beforeWhoCanSee` has been given the engine figures.
+ * - whoCanSee across all users for `whoCanSeeRecords` records: a random one first (cold), then one
+ *   of each record object (Account, Opportunity, Case, Project__c, Contact; seeded), last, after
+ *   `beforeWhoCanSee` has been given the engine figures. Each call works out every user's access
+ *   and the totals, and writes the first page of 50 users (the CLI's default page). The target is
+ *   judged on the slowest.
  * - heapUsed sampled after every phase and every 50 explanations (up to who-can-see); the peak
- *   is reported against the heap before the text was read (baseline) and the JSON size.
+ *   is reported against the heap before the text was read (baseline) and the JSON size. Each
+ *   repeat of parse + load runs in its own function call, so the previous repeat's objects are
+ *   garbage when the next one starts (a stack slot holding them would count two snapshots).
+ * - `profile`, when given, wraps a slow phase in a CPU profile (the child uses the inspector):
+ *   explanations when their median passes `explainProfileOverMs`, the slowest who-can-see
+ *   record when it passes `whoCanSeeProfileOverMs`.
  */
 import type { Explanation, LoadedSnapshot, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/accessXrayEngine';
 import { availableParallelism, loadavg } from 'node:os';
@@ -27,7 +35,22 @@ export interface EngineApi {
         snapshot: Snapshot | LoadedSnapshot,
         recordId: string,
         opts?: { limit?: number; offset?: number }
-    ): { recordId: string; total: number; users: { maxAccessLevel: string; uncertain: boolean }[] };
+    ): { recordId: string; objectApiName?: string; total: number; users: { maxAccessLevel: string; uncertain: boolean }[]; publicAccess?: { users: number }[] };
+}
+
+/** The most expensive functions of a profiled phase (scripts/bench/profileSummary.ts). */
+export interface PhaseProfile {
+    phase: string;
+    top: { name: string; file: string; line: number; selfMs: number; inclusiveMs: number; inclusivePercent: number }[];
+}
+
+/** One who-can-see call: the record, how many users can read it, its cost. */
+export interface WhoCanSeeSample {
+    recordId: string;
+    object: string;
+    users: number;
+    cpuMs: number;
+    wallMs: number;
 }
 
 export interface MeasureOptions {
@@ -43,6 +66,14 @@ export interface MeasureOptions {
     /** Stop who-can-see after this many seconds in total (each call still runs to completion). */
     whoCanSeeBudgetSeconds?: number;
     gc?: () => void;
+    /** Run a phase under a CPU profiler and summarise it (the child passes the inspector). */
+    profile?: (phase: string, run: () => void) => PhaseProfile;
+    /** Profile the explanations when their median CPU passes this (ms). */
+    explainProfileOverMs?: number;
+    /** Also measure who-can-see on a Project__c record with the object's default Public Read Only (default true). */
+    whoCanSeePublic?: boolean;
+    /** Profile the slowest who-can-see record again when its CPU passes this (ms). */
+    whoCanSeeProfileOverMs?: number;
     /** Called with the complete engine figures just before who-can-see starts. */
     beforeWhoCanSee?: (partial: EngineMeasurement) => void;
     /** Phase progress lines (the child writes them to stderr, so a stopped run still says how far it got). */
@@ -80,7 +111,9 @@ export interface EngineMeasurement {
     explainErrors: { count: number; first?: string };
     verdicts: Record<string, number>;
     uncertainExplanations: number;
-    whoCanSee: { records: number; firstMs: number; medianMs: number; maxMs: number; usersWithAccess: number[]; skipped: number };
+    whoCanSee: { records: number; firstMs: number; medianMs: number; maxMs: number; usersWithAccess: number[]; skipped: number; samples?: WhoCanSeeSample[]; profile?: PhaseProfile };
+    /** Set when the explain median passed `explainProfileOverMs`: where the time went. */
+    explainProfile?: PhaseProfile;
     heap: {
         baselineBytes: number;
         peakBytes: number;
@@ -106,6 +139,40 @@ export function distribution(samples: number[]): Distribution {
         maxMs: sorted.length ? (sorted[sorted.length - 1] as number) : 0,
         meanMs: mean
     };
+}
+
+const WHO_CAN_SEE_OBJECTS = ['Account', 'Opportunity', 'Case', 'Project__c', 'Contact'];
+/** Who-can-see is asked as the CLI and the panel ask it: every user's access and the totals, and the first page of 50 users with their reasons. */
+export const WHO_CAN_SEE_PAGE = 50;
+/** Explanations run on the Public Read Only copy before its who-can-see, as the main org had its explanations. */
+const PUBLIC_WARMUP = 200;
+
+/**
+ * The records who-can-see is measured on: a random record first (the first call is cold), then
+ * one of each record object, so the slowest kind of record is always among them. Seeded.
+ */
+export function whoCanSeeRecords(tables: Record<string, { Id?: unknown }[]>, records: string[], options: Pick<MeasureOptions, 'seed' | 'whoCanSeeRecords'>): string[] {
+    const rnd = new RandomStream(options.seed, 'bench.whoCanSee');
+    const out: string[] = [];
+    if (options.whoCanSeeRecords > 0 && records.length) {
+        out.push(records[rnd.int(0, 0, records.length)] as string);
+    }
+    for (const [i, object] of WHO_CAN_SEE_OBJECTS.entries()) {
+        const rows = tables[object] ?? [];
+        if (out.length >= options.whoCanSeeRecords || !rows.length) {
+            continue;
+        }
+        out.push(String(rows[rnd.int(i + 1, 0, rows.length)]?.Id));
+    }
+    return out;
+}
+
+/** A copy of a snapshot whose object has a Public Read Only default on both sides (rows shared, not copied). */
+export function withPublicDefault(snapshot: Snapshot, object: string): Snapshot {
+    const entities = (snapshot.tables.EntityDefinition ?? []).map((e) =>
+        e.QualifiedApiName === object ? { ...e, InternalSharingModel: 'Read', ExternalSharingModel: 'Read' } : e
+    );
+    return { ...snapshot, tables: { ...snapshot.tables, EntityDefinition: entities } };
 }
 
 export function median(values: number[]): number {
@@ -139,7 +206,7 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         if (h > peak) peak = h;
     };
 
-    let t = now();
+    const t = now();
     let text: string | null = readText();
     const readMs = now() - t;
     const jsonBytes = Buffer.byteLength(text, 'utf8');
@@ -147,32 +214,37 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     progress(`read ${jsonBytes} bytes in ${readMs.toFixed(0)} ms`);
 
     // Each repeat parses a fresh object and loads it (loadSnapshot memoises per object), so the
-    // minimum of each is the warm figure; at one repeat both are cold (JIT included).
+    // minimum of each is the warm figure; at one repeat both are cold (JIT included). Each repeat
+    // runs in its own call: its objects are garbage once it returns, unless it is the last one.
     const parseTimes: number[] = [];
     const loadTimes: number[] = [];
     const parseCpu: number[] = [];
     const loadCpu: number[] = [];
-    let loaded: LoadedSnapshot | null = null;
-    for (let i = 0; i < Math.max(1, options.repeats); i++) {
-        loaded = null;
+    const repeats = Math.max(1, options.repeats);
+    const once = (last: boolean): LoadedSnapshot | null => {
         gc();
-        t = now();
+        let t0 = now();
         let c = cpu();
         const parsed: unknown = JSON.parse(text as string);
-        parseTimes.push(now() - t);
+        parseTimes.push(now() - t0);
         parseCpu.push(cpu() - c);
         sample();
-        if (i === Math.max(1, options.repeats) - 1) {
+        if (last) {
             text = null;
             gc();
             sample();
         }
-        t = now();
+        t0 = now();
         c = cpu();
-        loaded = engine.loadSnapshot(parsed);
-        loadTimes.push(now() - t);
+        const result = engine.loadSnapshot(parsed);
+        loadTimes.push(now() - t0);
         loadCpu.push(cpu() - c);
         sample();
+        return last ? result : null;
+    };
+    let loaded: LoadedSnapshot | null = null;
+    for (let i = 0; i < repeats; i++) {
+        loaded = once(i === repeats - 1);
     }
     if (!loaded) throw new Error('loadSnapshot returned nothing');
     progress(`parse ${Math.min(...parseTimes).toFixed(0)} ms, loadSnapshot ${Math.min(...loadTimes).toFixed(0)} ms`);
@@ -244,6 +316,15 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     }
     progress(`explain: ${times.length} pairs in ${((now() - explainStart) / 1000).toFixed(1)} s`);
     sample();
+    let explainProfile: PhaseProfile | undefined;
+    const explainMedianCpu = distribution(cpuTimes).medianMs;
+    if (options.profile && options.explainProfileOverMs !== undefined && explainMedianCpu > options.explainProfileOverMs) {
+        // Over its target: profile the same kind of work again to say where the time goes.
+        progress(`explain median ${explainMedianCpu.toFixed(2)} ms CPU is over ${options.explainProfileOverMs} ms: profiling 300 more explanations…`);
+        explainProfile = options.profile('explain', () => {
+            for (let i = 0; i < 300; i++) run(2_000_000 + i);
+        });
+    }
 
     gc();
     const retainedAfterRun = heapUsed();
@@ -271,6 +352,7 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         verdicts,
         uncertainExplanations: uncertain,
         whoCanSee: { records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [], skipped: 0 },
+        ...(explainProfile ? { explainProfile } : {}),
         heap: {
             baselineBytes: baseline,
             peakBytes: peak,
@@ -287,26 +369,63 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     const wcsTimes: number[] = [];
     const wcsCpu: number[] = [];
     const usersWithAccess: number[] = [];
+    const samples: WhoCanSeeSample[] = [];
     const budgetMs = (options.whoCanSeeBudgetSeconds ?? Infinity) * 1000;
     let spent = 0;
     let skipped = 0;
-    const wcs = new RandomStream(options.seed, 'bench.whoCanSee');
-    for (let i = 0; i < options.whoCanSeeRecords; i++) {
+    for (const recordId of whoCanSeeRecords(tables, records, options)) {
         if (spent > budgetMs) {
             skipped++;
             continue;
         }
-        const recordId = records[wcs.int(i, 0, records.length)] as string;
         progress(`who-can-see ${recordId}…`);
         const start = now();
         const startCpu = cpu();
-        const found = engine.whoCanSee(load, recordId);
+        const found = engine.whoCanSee(load, recordId, { limit: WHO_CAN_SEE_PAGE });
         const ms = now() - start;
-        wcsCpu.push(cpu() - startCpu);
-        progress(`who-can-see ${recordId}: ${found.total} users in ${ms.toFixed(0)} ms`);
+        const cpuMs = cpu() - startCpu;
+        const counted = (found.publicAccess ?? []).reduce((n, p) => n + p.users, 0);
+        progress(`who-can-see ${recordId}: ${found.total} users listed${counted ? `, ${counted} counted under a public default` : ''} in ${cpuMs.toFixed(0)} ms CPU (${ms.toFixed(0)} ms wall)`);
         spent += ms;
         wcsTimes.push(ms);
-        usersWithAccess.push(found.total);
+        wcsCpu.push(cpuMs);
+        usersWithAccess.push(found.total + counted);
+        samples.push({ recordId, object: found.objectApiName ?? '', users: found.total + counted, cpuMs, wallMs: ms });
+    }
+    // The same org with the custom object's default raised to Public Read Only for both sides:
+    // every user can then read the record, and who-can-see counts them per profile and
+    // permission set instead of listing them (loaded again after the heap figures were taken).
+    const project = samples.slice(1).find((x) => x.object === 'Project__c');
+    if (project && spent <= budgetMs && options.whoCanSeePublic !== false) {
+        const publicOrg = engine.loadSnapshot(withPublicDefault(load.snapshot, 'Project__c'));
+        // Warmed like the main org was before its first who-can-see (explanations build the index's lazy lookups).
+        for (let i = 0; i < PUBLIC_WARMUP; i++) {
+            try {
+                engine.explain(publicOrg, pairAt(3_000_000 + i));
+            } catch {
+                // The same pairs explained without error above; nothing to report here.
+            }
+        }
+        progress(`who-can-see ${project.recordId} with Project__c Public Read Only (after ${PUBLIC_WARMUP} explanations on it)…`);
+        const start = now();
+        const startCpu = cpu();
+        const found = engine.whoCanSee(publicOrg, project.recordId, { limit: WHO_CAN_SEE_PAGE });
+        const ms = now() - start;
+        const cpuMs = cpu() - startCpu;
+        const counted = (found.publicAccess ?? []).reduce((n, p) => n + p.users, 0);
+        progress(`who-can-see ${project.recordId} (Public Read Only): ${found.total} users listed, ${counted} counted under the default, in ${cpuMs.toFixed(0)} ms CPU`);
+        wcsTimes.push(ms);
+        wcsCpu.push(cpuMs);
+        usersWithAccess.push(found.total + counted);
+        samples.push({ recordId: project.recordId, object: 'Project__c (Public Read Only)', users: found.total + counted, cpuMs, wallMs: ms });
+    }
+    let wcsProfile: PhaseProfile | undefined;
+    const slowest = [...samples].sort((a, b) => b.cpuMs - a.cpuMs)[0];
+    if (options.profile && slowest && options.whoCanSeeProfileOverMs !== undefined && slowest.cpuMs > options.whoCanSeeProfileOverMs) {
+        progress(`who-can-see ${slowest.recordId} took ${slowest.cpuMs.toFixed(0)} ms CPU, over ${options.whoCanSeeProfileOverMs} ms: profiling it again…`);
+        wcsProfile = options.profile(`who-can-see ${slowest.object} ${slowest.recordId} (second run)`, () => {
+            engine.whoCanSee(load, slowest.recordId, { limit: WHO_CAN_SEE_PAGE });
+        });
     }
     if (load.snapshot.schemaVersion !== 1) throw new Error('snapshot changed under the benchmark'); // keeps `loaded` alive until here
     result.cpu.whoCanSeeFirstMs = wcsCpu[0] ?? 0;
@@ -316,7 +435,9 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         medianMs: median(wcsTimes),
         maxMs: wcsTimes.length ? Math.max(...wcsTimes) : 0,
         usersWithAccess,
-        skipped
+        skipped,
+        samples,
+        ...(wcsProfile ? { profile: wcsProfile } : {})
     };
     return result;
 }

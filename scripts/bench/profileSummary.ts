@@ -24,7 +24,12 @@ export interface FunctionCost {
     inclusivePercent: number;
 }
 
-export function summariseProfile(profile: CpuProfile, top = 20): FunctionCost[] {
+/**
+ * With `within` (function names, e.g. the engine's `explain`), only samples under the outermost
+ * such frame count, from that frame down — the harness's own frames and the profiler's are left
+ * out — plus the garbage collector's samples, which belong to whatever allocated.
+ */
+export function summariseProfile(profile: CpuProfile, top = 20, within?: readonly string[]): FunctionCost[] {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -35,12 +40,23 @@ export function summariseProfile(profile: CpuProfile, top = 20): FunctionCost[] 
     const inclusive = new Map<string, number>();
     let total = 0;
     for (const [id, micros] of selfByNode) {
-        total += micros;
         const leaf = nodes.get(id);
         if (!leaf) continue;
+        let stack: number[] = [];
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(cur);
+        if (within) {
+            // The outermost frame named in `within` (the stack runs leaf first).
+            const at = stack.reduce((found, n, i) => (within.includes(nodes.get(n)?.callFrame.functionName ?? '') ? i : found), -1);
+            if (at >= 0) {
+                stack = stack.slice(0, at + 1);
+            } else if (leaf.callFrame.functionName !== '(garbage collector)') {
+                continue;
+            }
+        }
+        total += micros;
         self.set(key(leaf), (self.get(key(leaf)) ?? 0) + micros);
         const seen = new Set<string>();
-        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        for (const cur of stack) {
             const node = nodes.get(cur);
             if (!node) break;
             const k = key(node);

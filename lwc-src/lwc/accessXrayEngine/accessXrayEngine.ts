@@ -6,7 +6,7 @@ export * from './types';
 export { loadSnapshot, type LoadedSnapshot } from './loadSnapshot';
 export { SnapshotError, ExplainError, type ExplainErrorCode } from './errors';
 export { explain } from './explain';
-export { whoCanSee, type WhoCanSeeEntry, type WhoCanSeeResult } from './whoCanSee';
+export { whoCanSee, whoCanSeePaths } from './whoCanSee';
 export { compareExplanations, type Comparison, type ComparisonRow } from './compare';
 export { renderMarkdown, renderText } from './render';
 export { toId18, isSalesforceId, sameId } from './ids';

@@ -160,7 +160,8 @@ export function resolveOwd(
     };
 }
 
-function sharesFor(index: SnapshotIndex, object: string, record: Row, recordId: string, owd: OwdResolution): ShareGrant[] {
+/** Share rows reaching a record for one side's org-wide default: its own table, and AccountShare child columns unless Controlled by Parent. */
+export function sharesFor(index: SnapshotIndex, object: string, record: Row, recordId: string, owd: OwdResolution): ShareGrant[] {
     const out: ShareGrant[] = [];
     for (const entry of index.sharesOf(recordId)) {
         out.push({ entry, level: entry.level, layer: describeRowCause(entry.rowCause).layer, column: entry.info.accessField });

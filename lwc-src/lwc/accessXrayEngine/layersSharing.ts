@@ -18,6 +18,7 @@ import { describeRowCause } from './rowCauses';
 import { blastCount } from './scope';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
+import { firstMemberBelow } from './reverseMembership';
 import type { AccessFlags, GrantPath, LayerId, PathStep, Row } from './types';
 
 function str(v: unknown): string {
@@ -284,7 +285,7 @@ function hierarchyReach(ctx: EvaluationContext, myRoleId: string, roleStep: Path
             );
         }
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
-        const member = index.sortedMembersOf(ownerId).find((m) => above(m));
+        const member = firstMemberBelow(index, ownerId, myRoleId);
         if (member) {
             if (bossesOf(owner.row) === 'on') {
                 const x = across(member);
@@ -320,7 +321,7 @@ function hierarchyReach(ctx: EvaluationContext, myRoleId: string, roleStep: Path
                 const related = str(grantee.row.RelatedId);
                 below = related && index.isRoleAbove(myRoleId, related) ? related : null;
             } else if (type === 'Regular' || type === 'Queue') {
-                const member = index.sortedMembersOf(grant.entry.granteeId).find((m) => above(m));
+                const member = firstMemberBelow(index, grant.entry.granteeId, myRoleId);
                 if (member && bossesOf(grantee.row) === 'on') {
                     below = member;
                 } else if (member && grant.level) {

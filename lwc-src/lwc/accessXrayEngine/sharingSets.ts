@@ -69,7 +69,7 @@ export function externalIdentity(index: SnapshotIndex, user: Row): { contactId: 
     return { contactId, accountId, contact, account };
 }
 
-type Resolved = { known: true; ids: string[]; label: string } | { known: false; reason: string };
+export type Resolved = { known: true; ids: string[]; label: string } | { known: false; reason: string };
 
 function fieldValue(row: Row, field: string): { present: boolean; value: unknown } {
     for (const candidate of [field, `${field}Id`, field.endsWith('__r') ? field.replace(/__r$/, '__c') : '']) {
@@ -135,7 +135,7 @@ function resolveUserField(index: SnapshotIndex, user: Row, userField: string): R
 }
 
 /** Resolves the record side (`Id`, `Account`, `Contact`, `Entitlement.Account`, `Account__c`…) to an id. */
-function resolveObjectField(index: SnapshotIndex, record: Row, objectField: string): Resolved {
+export function resolveObjectField(index: SnapshotIndex, record: Row, objectField: string): Resolved {
     const parts = objectField.split('.');
     let current: Row | undefined = record;
     for (let i = 0; i < parts.length; i++) {

@@ -516,6 +516,8 @@ export interface WhoCanSeePublicAccess {
     /** Counts per profile and per permission set granting the object permission. */
     byProfile: { id: string; name: string; users: number }[];
     byPermissionSet: { id: string; name: string; users: number }[];
+    /** Users counted per maximum access level (object permissions decide between Read and Edit under a Read/Write default). */
+    byAccess?: Partial<Record<AccessLevel, number>>;
 }
 
 export interface WhoCanSeeResult {

@@ -237,15 +237,21 @@ describe('whoCanSee and compareExplanations', () => {
         expect(page.total).toBe(4);
     });
 
-    it('a Controlled by Parent contact whose account is Public Read Only is listed for every user (seed 002; access-semantics.md §2)', () => {
+    it('a Controlled by Parent contact whose account is Public Read Only is open to every user: counted per profile, listed on request (seed 002; access-semantics.md §2)', () => {
         const { b, ids } = baseOrg();
         b.owd('Account', 'Read');
         const acc = b.record('Account', { Name: 'Acme', OwnerId: ids.rep });
         const con = b.record('Contact', { Name: 'Carl Contact', AccountId: acc, OwnerId: ids.rep });
         const snap = loadSnapshot(b.build());
-        const listed = whoCanSee(snap, con).users.map((u) => u.userName);
+        const listed = whoCanSee(snap, con, { listPublic: true }).users.map((u) => u.userName);
         expect(listed).toEqual(['Ana Rep', 'Ben Rep', 'Cora CEO', 'Olga Norole', 'Sam Support', 'Vic VP']);
         expect(listed.length).toBe(snap.snapshot.tables.User?.length);
+        // Without listPublic: the owner and the roles above are listed; everyone else is counted under the parent's default.
+        const answer = whoCanSee(snap, con);
+        expect(answer.users.map((u) => u.userName)).toEqual(['Ana Rep', 'Cora CEO', 'Vic VP']);
+        expect(answer.publicAccess).toEqual([
+            expect.objectContaining({ side: 'internal', model: 'Controlled by Parent: Account Acme Public Read Only', users: 3, byProfile: [expect.objectContaining({ name: 'Standard User', users: 3 })] })
+        ]);
     });
 
     it('compare names the layers that differ between two users', () => {

@@ -213,7 +213,7 @@ describe(`engine properties on generated orgs (${RUN_LABEL})`, () => {
                     .filter((e) => e.access.read)
                     .map((e) => `${e.userId}:${e.maxAccessLevel}`)
                     .sort();
-                const listed = whoCanSee(snap, record).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
+                const listed = whoCanSee(snap, record, { listPublic: true }).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
                 return JSON.stringify(listed) === JSON.stringify(expected);
             }),
             runs(100)
@@ -238,7 +238,7 @@ describe(`engine properties on generated orgs (${RUN_LABEL})`, () => {
                     .filter((e) => e.access.read)
                     .map((e) => `${e.userId}:${e.maxAccessLevel}`)
                     .sort();
-                const listed = whoCanSee(snap, line).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
+                const listed = whoCanSee(snap, line, { listPublic: true }).users.map((u) => `${u.userId}:${u.maxAccessLevel}`).sort();
                 return JSON.stringify(listed) === JSON.stringify(expected);
             }),
             runs(100)

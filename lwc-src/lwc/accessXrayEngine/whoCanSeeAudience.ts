@@ -1,0 +1,519 @@
+/**
+ * The audience of one record: who can reach it and how, computed from the record's side (its
+ * grants, expanded down to users) instead of user by user. For any user it answers exactly
+ * what `explain` would (whoCanSeeProperties.test.ts holds it to that):
+ *
+ *   access(user) = (grants of the mechanisms that reach them | their side's default) ∧ gate(user)
+ *   gate(user)   = object permissions ∧ Experience Cloud licence cap ∧ restriction rules
+ *
+ * - `reach` holds every user a mechanism other than a public org-wide default reaches (the
+ *   record's own grants, View All / Modify All, View All Data / Modify All Data, Experience
+ *   Cloud, and — for a Controlled by Parent record — users its parents' audiences reach);
+ * - the default covers everyone else of a side: a public org-wide default, or, Controlled by
+ *   Parent, the parents' defaults (a master-detail child of a Public Read Only record);
+ * - parent implicit sharing on an account asks each child's record-level audience
+ *   (`recordLevel` mode: only ownership, hierarchy, sharing, teams, territories, manual,
+ *   implicit and Experience Cloud grants count — seed 002, as `accessTo(…, recordLevelOnly)`).
+ * Users are numbers of the snapshot's user space (userSpace.ts). Parents and children are
+ * memoised per sweep and cut on a cycle or past 6 levels, as `accessTo` does.
+ */
+import { ALL, combineBits, DELETE, objectGateBits, READ, SHARE, TRANSFER, bitsOfGrant } from './accessBits';
+import { grantOfSharingModel, SHARING_MODEL_LABEL } from './accessLevels';
+import { evaluateRecord, newState, type EvaluationState } from './engine';
+import type { LayerEvaluation } from './layer';
+import { IMPLICIT_CHILD_LIMIT } from './layerImplicit';
+import { P_DELETE, P_EDIT, P_READ, permissionHolders, type PermissionHolders } from './permissionHolders';
+import { usersOfGroup } from './reverseMembership';
+import { labelOf, type SnapshotIndex } from './snapshotIndex';
+import type { LayerId } from './types';
+import type { UserClassification } from './userLicence';
+import { EXTERNAL, userSpace, type UserSet, type UserSpace } from './userSpace';
+import { experienceGrants } from './whoCanSeeExperience';
+import { childSharingModel, licenceGate, parentFields, recordFacts, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
+import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Target } from './whoCanSeeGrants';
+import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
+import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
+
+export type Mode = 'all' | 'recordLevel';
+
+const MAX_DEPTH = 6;
+
+/** One who-can-see sweep: the evaluation state and the audiences computed so far. */
+export interface Sweep {
+    index: SnapshotIndex;
+    state: EvaluationState;
+    memo: Map<string, Audience>;
+}
+
+/** What a side's default gives a user the reach doesn't hold (a public org-wide default, or the parents'). */
+interface SideDefault {
+    /** Plain label of the default ("Public Read Only", "Controlled by Parent: Account Acme Public Read Only"). */
+    label: string;
+    bits(user: number): number;
+    ref(user: number): GrantRef;
+}
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+const ONLY_RESTRICTION: ReadonlySet<LayerId> = new Set<LayerId>(['restrictionRules']);
+const UNKNOWN = -1;
+
+export class Audience {
+    readonly facts: RecordFacts;
+    readonly mode: Mode;
+    readonly reach: ReachMap;
+    readonly space: UserSpace;
+    /** Doubts that concern every user (missing tables, assumed settings). */
+    readonly doubts: string[];
+    private readonly defaults: Partial<Record<Side, SideDefault>>;
+    private readonly sideDoubts: Partial<Record<Side, string[]>>;
+    private readonly userDoubts: Map<number, string[]>;
+    private readonly holders: PermissionHolders;
+    private readonly restricted: boolean;
+    private readonly screen: RestrictionScreen;
+    private readonly restriction = new Map<number, LayerEvaluation | null>();
+    private readonly licence = new Map<UserClassification, number>();
+    /** Object-permission and licence gates per user: they depend on the object only, so records of an object share them. */
+    private readonly userGates: Int16Array;
+    private readonly hasDefaults: boolean;
+
+    constructor(init: {
+        facts: RecordFacts;
+        mode: Mode;
+        reach: ReachMap;
+        doubts: string[];
+        defaults: Partial<Record<Side, SideDefault>>;
+        sideDoubts: Partial<Record<Side, string[]>>;
+        userDoubts: Map<number, string[]>;
+    }) {
+        const index = init.facts.index;
+        this.facts = init.facts;
+        this.mode = init.mode;
+        this.reach = init.reach;
+        this.space = userSpace(index);
+        this.doubts = init.doubts;
+        this.defaults = init.defaults;
+        this.sideDoubts = init.sideDoubts;
+        this.userDoubts = init.userDoubts;
+        this.holders = permissionHolders(index, init.facts.object);
+        this.userGates = index.memo('whoCanSee.userGates', init.facts.object, () => new Int16Array(this.space.size).fill(UNKNOWN));
+        this.hasDefaults = Object.keys(init.defaults).length > 0;
+        const restriction = restrictionState(init.facts);
+        this.screen = restrictionScreen(init.facts, this.holders);
+        this.restricted = restriction.active && this.screen.rules.length > 0;
+        if (restriction.doubt) {
+            this.doubts.push(restriction.doubt);
+        }
+        if (!this.holders.known && init.facts.object !== 'User') {
+            this.doubts.push(`object permissions on ${init.facts.object} were not collected, so who holds Read is unknown (every grant is shown as if they did)`);
+        }
+    }
+
+    get object(): string {
+        return this.facts.object;
+    }
+
+    idOf(user: number): string {
+        return this.space.ids[user] as string;
+    }
+
+    sideOf(user: number): Side {
+        return (this.space.flags[user] as number) & EXTERNAL ? 'external' : 'internal';
+    }
+
+    /** The default of a side, when non-reached users of that side can get anything through it. */
+    defaultOf(side: Side): { label: string } | undefined {
+        return this.defaults[side];
+    }
+
+    /** What the object-permission gate allows this user (all when the object is User or permissions are unknown). */
+    objectGate(user: number): number {
+        if (this.facts.object === 'User' || !this.holders.known) {
+            return ALL;
+        }
+        const bits = this.holders.bitsAt(user);
+        return objectGateBits((bits & P_READ) !== 0, (bits & P_EDIT) !== 0, (bits & P_DELETE) !== 0);
+    }
+
+    /** The Experience Cloud licence cap for this user (one answer per classification). */
+    licenceGate(user: number): number {
+        const c = this.space.classes[user] as UserClassification;
+        let gate = this.licence.get(c);
+        if (gate === undefined) {
+            gate = licenceGate(this.facts.index, this.facts.object, this.idOf(user));
+            this.licence.set(c, gate);
+        }
+        return gate;
+    }
+
+    /** Every gate for this user; `pre` (what is granted) lets restriction rules be skipped when nothing would pass. */
+    gate(user: number, pre = ALL): number {
+        let gate = this.userGates[user] as number;
+        if (gate === UNKNOWN) {
+            gate = this.objectGate(user) & this.licenceGate(user);
+            this.userGates[user] = gate;
+        }
+        if (!this.restricted || (pre & gate) === 0) {
+            return gate;
+        }
+        const decision = this.screen.decide(user);
+        if (decision !== 'layer') {
+            return decision === 'blocked' ? 0 : gate;
+        }
+        return this.restrictionLayer(user)?.status === 'blocks' ? 0 : gate;
+    }
+
+    private restrictionLayer(user: number): LayerEvaluation | null {
+        if (!this.restriction.has(user)) {
+            const layers = evaluateRecord(newState(this.facts.index), this.idOf(user), this.facts.recordId, 0, false, ONLY_RESTRICTION).layers;
+            this.restriction.set(user, layers.find((l) => l.id === 'restrictionRules') ?? null);
+        }
+        return this.restriction.get(user) ?? null;
+    }
+
+    /** The grants that reach this user, the side default's included. */
+    refsOf(user: number): GrantRef[] {
+        const refs = this.reach.refsOf(user);
+        const d = this.hasDefaults ? this.defaults[this.sideOf(user)] : undefined;
+        if (d && d.bits(user)) {
+            refs.push(d.ref(user));
+        }
+        return refs;
+    }
+
+    /** What the side's default gives this user (0 for users the reach holds under Controlled by Parent). */
+    defaultBits(user: number): number {
+        const d = this.hasDefaults ? this.defaults[this.sideOf(user)] : undefined;
+        return d ? d.bits(user) : 0;
+    }
+
+    /** What the grants give this user before gates. */
+    grant(user: number): number {
+        return this.reach.grantOf(user) | this.defaultBits(user);
+    }
+
+    /** The user's access to the record, as `explain` computes it. */
+    access(user: number): number {
+        const grant = this.grant(user);
+        return grant ? combineBits(grant, this.gate(user, grant)) : 0;
+    }
+
+    /** Doubts of this user alone (their Experience Cloud layer, the restriction rules for them). */
+    userOnlyDoubts(user: number): string[] {
+        const out = [...(this.userDoubts.get(user) ?? [])];
+        const rr = this.restricted && this.restriction.get(user);
+        if (rr && rr.status === 'uncertain') {
+            out.push(...rr.uncertainties.map((u) => `Restriction rules: ${u}`));
+        }
+        return out;
+    }
+
+    /** Doubts about a side's org-wide default. */
+    sideDoubtsOf(side: Side): readonly string[] {
+        return this.sideDoubts[side] ?? [];
+    }
+
+    /** Missing or assumed evidence behind this user's answer. */
+    doubtsOf(user: number): string[] {
+        const out = [...this.doubts, ...this.sideDoubtsOf(this.sideOf(user)), ...this.userOnlyDoubts(user)];
+        for (const r of this.refsOf(user)) {
+            out.push(...(r.doubts ?? []));
+        }
+        return [...new Set(out)];
+    }
+
+    /** The top reason of a user's access in plain words (the grant that gives the most after gates). */
+    topReason(user: number): { layer: LayerId; text: string } | null {
+        const top = topRef(this.refsOf(user), this.gate(user));
+        return top ? { layer: top.layer, text: top.reason(this.idOf(user)) } : null;
+    }
+}
+
+/** Active restriction rules on the object (rules collected), or the doubt when they weren't. */
+function restrictionState(facts: RecordFacts): { active: boolean; doubt?: string } {
+    const index = facts.index;
+    const unavailable = index.unavailable('RestrictionRule');
+    const all = index.snapshot.metadata?.RestrictionRule;
+    if (unavailable || !all) {
+        return {
+            active: false,
+            doubt: `restriction rules ${unavailable ? `could not be read (${unavailable})` : 'were not collected'}: a restriction rule could hide this record from users listed here`
+        };
+    }
+    const object = facts.object.toLowerCase();
+    return { active: all.some((r) => r.IsActive && str(r.TargetEntity).toLowerCase() === object && str(r.EnforcementType).toLowerCase() === 'restrict') };
+}
+
+export function newSweep(index: SnapshotIndex, state: EvaluationState): Sweep {
+    return { index, state, memo: new Map() };
+}
+
+/** The audience of a record (memoised per sweep and mode). */
+export function audienceOf(sweep: Sweep, recordId: string, mode: Mode, depth = 0, stack: ReadonlySet<string> = new Set()): Audience {
+    const key = `${recordId}|${mode}`;
+    const cached = sweep.memo.get(key);
+    if (cached) {
+        return cached;
+    }
+    const audience = build(sweep, recordId, mode, depth, new Set([...stack, recordId]));
+    sweep.memo.set(key, audience);
+    return audience;
+}
+
+/** The audience of a related record, or null when `accessTo` would cut it (cycle, too deep, not in the snapshot). */
+function relatedAudience(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack: ReadonlySet<string>): Audience | null {
+    if (!sweep.index.byId(recordId) || stack.has(recordId) || depth > MAX_DEPTH) {
+        return null;
+    }
+    return audienceOf(sweep, recordId, mode, depth, stack);
+}
+
+/** The users of some sides (null: every user). */
+function sideMask(space: UserSpace, sides: readonly Side[]): UserSet | null {
+    return sides.length === SIDES.length ? null : space.side(sides[0] === 'external');
+}
+
+function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack: ReadonlySet<string>): Audience {
+    const { index, state } = sweep;
+    const hit = index.byId(recordId);
+    if (!hit) {
+        throw new Error(`record ${recordId} is not in the snapshot`);
+    }
+    const rid = str(hit.row.Id);
+    const object = index.objectOf(rid) ?? hit.table;
+    const facts = recordFacts(index, state, rid, hit.row, object);
+    const space = userSpace(index);
+    const reach = new ReachMap(space);
+    const everyone: Target = { index, reach, space, side: null };
+    const doubts: string[] = [];
+    const sideDoubts: Partial<Record<Side, string[]>> = {};
+    const userDoubts = new Map<number, string[]>();
+
+    if (mode === 'all') {
+        permissionGrants(facts, everyone, doubts);
+    }
+    ownershipGrants(facts, everyone);
+    for (const group of facts.groups) {
+        const side = group[0] as (typeof group)[number];
+        const target: Target = { index, reach, space, side: sideMask(space, group.map((g) => g.side)) };
+        hierarchyGrants(facts, side, target);
+        shareRowGrants(facts, side, target);
+        territoryGrants(facts, side, target, doubts);
+        childImplicitGrants(facts, side, target, doubts);
+    }
+    if (object === 'Account') {
+        parentImplicitGrants(sweep, facts, everyone, depth, stack, doubts);
+    }
+    experienceGrants(facts, everyone, userDoubts);
+    if (!index.snapshot.metadata?.SharingSet || index.unavailable('SharingSet')) {
+        doubts.push('sharing sets were not collected: external users could also reach this record through one');
+    }
+    const defaults: Partial<Record<Side, SideDefault>> = {};
+    if (mode === 'all') {
+        for (const side of SIDES) {
+            const d = sideDefault(sweep, facts, side, reach, depth, stack);
+            if (d.default) {
+                defaults[side] = d.default;
+            }
+            if (d.doubts.length) {
+                sideDoubts[side] = d.doubts;
+            }
+        }
+    }
+    for (const t of index.snapshot.meta.truncated ?? []) {
+        doubts.push(`${t.table} was cut at ${t.limit} rows (${t.reason}): users it would reach may be missing`);
+    }
+    return new Audience({ facts, mode, reach, doubts: [...new Set(doubts)], defaults, sideDoubts, userDoubts });
+}
+
+/** Delete and transfer pass down from a parent only with Full Access there (layersBase.ts, Controlled by Parent). */
+function throughParent(bits: number): number {
+    return bits & SHARE ? bits : bits & ~(DELETE | TRANSFER);
+}
+
+/** The org-wide default of a side: public (everyone of the side), Controlled by Parent (the parents'), or nothing. */
+function sideDefault(
+    sweep: Sweep,
+    facts: RecordFacts,
+    side: Side,
+    reach: ReachMap,
+    depth: number,
+    stack: ReadonlySet<string>
+): { default?: SideDefault; doubts: string[] } {
+    const { index, object, row } = facts;
+    const owd = facts.sides[side].owd;
+    const model = owd.model;
+    const who = side === 'external' ? 'external users' : 'internal users';
+    if (!model) {
+        return { doubts: [owd.problem ?? `the org-wide default of ${object} for ${who} is unknown`] };
+    }
+    if (model === 'ControlledByLeadOrContact' || model === 'ControlledByCampaign') {
+        return { doubts: [`the org-wide default of ${object} for ${who} is "${SHARING_MODEL_LABEL[model]}", which Access X-Ray does not evaluate`] };
+    }
+    if (model !== 'ControlledByParent') {
+        const bits = bitsOfGrant(grantOfSharingModel(model));
+        if (!bits) {
+            return { doubts: [] };
+        }
+        const label = SHARING_MODEL_LABEL[model];
+        const ref = makeRef('orgWideDefaults', bits, () => `org-wide default ${label}`);
+        return { default: { label, bits: () => bits, ref: () => ref }, doubts: [] };
+    }
+    const { fields, problem } = parentFields(index, object);
+    if (problem) {
+        return { doubts: [`${object} is Controlled by Parent, but ${problem}`] };
+    }
+    const parents: { audience: Audience; name: string }[] = [];
+    const doubts: string[] = [];
+    for (const field of fields) {
+        const parentId = str(row[field]);
+        if (!parentId) {
+            continue;
+        }
+        if (!index.byId(parentId)) {
+            doubts.push(`the parent record ${parentId} (${field}) is not in the snapshot`);
+            return { doubts };
+        }
+        const audience = relatedAudience(sweep, parentId, 'all', depth + 1, stack);
+        if (!audience) {
+            doubts.push(stack.has(parentId) ? `a circular parent/child chain through ${index.name(parentId)} was cut` : `the parent chain is deeper than ${MAX_DEPTH} levels`);
+            return { doubts };
+        }
+        parents.push({ audience, name: `${audience.object} ${index.name(parentId)}` });
+    }
+    if (!parents.length) {
+        return { doubts };
+    }
+    const through = (u: number): number => {
+        let bits = ALL;
+        for (const p of parents) {
+            bits &= throughParent(p.audience.access(u));
+        }
+        return bits;
+    };
+    const reason = (userId: string): string =>
+        `${object} is Controlled by Parent: access follows ${parents
+            .map((p) => {
+                const top = p.audience.topReason(p.audience.space.numberOf(userId));
+                return `${p.name}${top ? ` (${top.text})` : ''}`;
+            })
+            .join(' and ')}`;
+    // Users a parent reaches get the parent's access as a grant of their own; everyone else, the parents' defaults.
+    const space = userSpace(index);
+    const reached = space.empty();
+    for (const p of parents) {
+        reached.addAll(p.audience.reach.reached());
+    }
+    const ofSide = space.side(side === 'external');
+    const byBits = new Map<number, UserSet>();
+    reached.and(ofSide).forEach((u) => {
+        const bits = through(u);
+        if (bits) {
+            let users = byBits.get(bits);
+            if (!users) {
+                users = space.empty();
+                byBits.set(bits, users);
+            }
+            users.add(u);
+        }
+    });
+    for (const [bits, users] of byBits) {
+        reach.addAll(users, makeRef('orgWideDefaults', bits, reason));
+    }
+    if (!parents.every((p) => p.audience.defaultOf(side))) {
+        return { doubts };
+    }
+    const label = `Controlled by Parent: ${parents.map((p) => `${p.name} ${p.audience.defaultOf(side)?.label ?? ''}`.trim()).join(' and ')}`;
+    return {
+        default: {
+            label,
+            bits: (u) => (reached.has(u) ? 0 : through(u)),
+            ref: (u) => makeRef('orgWideDefaults', through(u), reason)
+        },
+        doubts
+    };
+}
+
+/** A child that can open its account to a user: its record-level audience, or its owner when Controlled by Parent. */
+interface Opener {
+    label: string;
+    cbp: boolean;
+    ownerId: string;
+    audience: Audience | null;
+    /** The users of the side(s) this child's sharing model was read for (null: both). */
+    side: UserSet | null;
+}
+
+/**
+ * Parent implicit sharing on an account (seed 002, layerImplicit.ts): Read for the owner of one
+ * of its contracts or orders (or a member of the owning queue), and for anyone with record-level
+ * Read on one of its contacts, opportunities or cases (for a Controlled by Parent child, its owner).
+ */
+function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, t: Target, depth: number, stack: ReadonlySet<string>, doubts: string[]): void {
+    const { index, recordId } = facts;
+    const { space, reach } = t;
+    for (const owned of ['Contract', 'Order']) {
+        for (const row of index.rowsWhere(owned, 'AccountId', recordId)) {
+            const ownerId = str(row.OwnerId);
+            const owner = index.byId(ownerId);
+            const ref = makeRef('implicitSharing', READ, () => `owns ${owned.toLowerCase()} ${labelOf(row)} on this account (parent implicit Read)`);
+            if (owner?.table === 'User') {
+                reach.add(space.numberOf(ownerId), ref);
+            } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
+                reach.addAll(usersOfGroup(index, ownerId), ref);
+            }
+        }
+    }
+    const openers: Opener[] = [];
+    for (const child of ['Contact', 'Opportunity', 'Case']) {
+        const rows = index.rowsWhere(child, 'AccountId', recordId);
+        if (!rows.length) {
+            continue;
+        }
+        if (rows.length > IMPLICIT_CHILD_LIMIT) {
+            doubts.push(`only the first ${IMPLICIT_CHILD_LIMIT} of ${rows.length} ${child} records of this account were checked for parent implicit sharing`);
+        }
+        // The child's sharing model is read per side; one pass when both sides read it the same way.
+        const models = SIDES.map((side) => ({ side, cbp: childSharingModel(index, child, side) === 'ControlledByParent' }));
+        const passes = models[0]?.cbp === models[1]?.cbp ? [{ cbp: models[0]?.cbp === true, side: null }] : models.map((m) => ({ cbp: m.cbp, side: space.side(m.side === 'external') }));
+        for (const pass of passes) {
+            for (const row of rows.slice(0, IMPLICIT_CHILD_LIMIT)) {
+                openers.push({
+                    label: `${child.toLowerCase()} ${labelOf(row)}`,
+                    cbp: pass.cbp,
+                    ownerId: str(row.OwnerId),
+                    audience: pass.cbp ? null : relatedAudience(sweep, str(row.Id), 'recordLevel', depth + 1, stack),
+                    side: pass.side
+                });
+            }
+        }
+    }
+    const inSide = (o: Opener, u: number): boolean => u >= 0 && (!o.side || o.side.has(u));
+    const opens = (o: Opener, u: number): boolean =>
+        inSide(o, u) && (o.cbp ? space.numberOf(o.ownerId) === u : !!o.audience && (o.audience.access(u) & READ) !== 0);
+    const users = space.empty();
+    for (const o of openers) {
+        if (o.cbp) {
+            const owner = space.numberOf(o.ownerId);
+            if (inSide(o, owner)) {
+                users.add(owner);
+            }
+        } else if (o.audience) {
+            // Every grant gives Read, so a user the child's audience reaches can read it unless a gate says no.
+            const child = o.audience;
+            child.reach.forEachUser((u) => {
+                if (!users.has(u) && inSide(o, u) && child.gate(u, READ) & READ) {
+                    users.add(u);
+                }
+            });
+        }
+    }
+    const ref = makeRef('implicitSharing', READ, (userId) => {
+        const u = space.numberOf(userId);
+        const o = openers.find((x) => opens(x, u));
+        return o ? `${o.cbp ? 'owns' : 'can read'} ${o.label} of this account (parent implicit Read)` : 'can read a contact, opportunity or case of this account (parent implicit Read)';
+    });
+    reach.addAll(users, ref);
+}
