@@ -201,7 +201,7 @@ describe('the other commands on the demo snapshot', () => {
         expect(human.stdout).toContain('Next page: --offset 2 --limit 1');
         const md = await runCli(['who-can-see', '-s', FIXTURE, '-i', CASE, '-r', 'markdown']);
         expect(md.stdout).toMatch(/^### Who can see Case 00001001/m);
-        expect(md.stdout).toMatch(/^\| User \| Access \| Through \| Why \|$/m);
+        expect(md.stdout).toMatch(/^\| User \| Username \| Access \| Through \| Why \|$/m);
     });
 
     it('who-can-see passes --sort, --search, --mechanism, --list-public and --with-paths to the engine and answers its paged shape', async () => {
