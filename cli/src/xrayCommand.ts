@@ -35,6 +35,8 @@ export interface Collected {
     queries: number;
     requests: number;
     rows: number;
+    /** The evidence plan steps run (explanations only): step id, SOQL, rows kept. */
+    trace?: { step: string; soql: string; rows: number }[];
 }
 
 export interface Evidence {
@@ -125,6 +127,7 @@ export abstract class XrayCommand<T> extends SfCommand<T> {
             userIds: out.userIds.slice(0, userIds.length),
             collected: {
                 ...s,
+                ...(out.trace ? { trace: out.trace.map((t) => ({ step: t.step, soql: t.soql, rows: t.rows })) } : {}),
                 pageUserIds: out.userIds.slice(userIds.length),
                 ...(out.totalUsers !== undefined ? { totalUsers: out.totalUsers } : {})
             }

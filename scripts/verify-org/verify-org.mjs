@@ -21,7 +21,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { displayCommand, parseArgs, sfCommand } from '../package/lib/sf.mjs';
 import { collectScript, parseCollectLog } from './lib/apexScript.mjs';
-import { checkVerdict, compareRows, failedEvidence } from './lib/compare.mjs';
+import { checkVerdict, compareRows, compareSteps, failedEvidence } from './lib/compare.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { loadScenarios, lookupOf, pickScenarios } from './lib/scenarios.mjs';
 
@@ -306,9 +306,9 @@ function steps(opts, ctx) {
         {
             id: 'collectors',
             title: 'Run the CLI collector on the same org and compare the rows both collectors read',
-            expect: 'for each scenario the CLI collector (jsforce, through the same sf login) and the Apex collector read the same rows of every table (docs/evidence-plan.md)',
+            expect: 'for each scenario the CLI collector (jsforce, through the same sf login) and the Apex collector read the same rows of every table, and ran the same evidence plan steps round by round: the same query shapes and the same rows per step (docs/evidence-plan.md)',
             commands: [`for each scenario: node bin/access-xray.js collect -o ${org()} -u <userId> -r <recordId> --output-file snapshots/<n>-cli.json --json`],
-            fix: 'The tables that differ are listed per scenario: a row only one collector reads is a drift from the evidence plan; open an issue with this report.',
+            fix: 'The tables and plan steps that differ are listed per scenario: a row only one collector reads, or a step only one runs, is a drift from the evidence plan; open an issue with this report (the step traces are in snapshots/<n>-apex-steps.json and <n>-cli-steps.json).',
             required: !opts['skip-cli'],
             skip: opts['skip-cli'] && 'skipped (--skip-cli)',
             run: () => runCliComparison(ctx, org())
@@ -358,9 +358,10 @@ async function runScenarios(opts, ctx, org) {
             entry.userId = find(scenario.userId);
             entry.recordId = find(scenario.recordId);
             const log = anonymousApex(org, collectScript({ recordId: entry.recordId, userId: entry.userId, namespace: opts.namespace }), `collect-${scenario.n}`);
-            const { snapshot, limits } = parseCollectLog(log);
+            const { snapshot, limits, steps } = parseCollectLog(log);
             entry.limits = limits;
             writeFileSync(join(ctx.outputDir, 'snapshots', `${scenario.n}-apex.json`), `${JSON.stringify(snapshot, null, 2)}\n`);
+            if (steps) writeFileSync(join(ctx.outputDir, 'snapshots', `${scenario.n}-apex-steps.json`), `${JSON.stringify(steps, null, 2)}\n`);
             const problems = [];
             if (!snapshot.meta?.auditId) problems.push('no meta.auditId: the request was not audited');
             for (const u of failedEvidence(snapshot)) problems.push(`${u.table}: ${u.reason}`);
@@ -382,6 +383,7 @@ async function runScenarios(opts, ctx, org) {
 }
 
 function runCliComparison(ctx, org) {
+    const plan = JSON.parse(readFileSync(join(ROOT, 'docs', 'evidence-plan.json'), 'utf8'));
     let differing = 0;
     for (const entry of ctx.scenarios.filter((s) => s.userId && s.recordId)) {
         const file = join(ctx.outputDir, 'snapshots', `${entry.n}-cli.json`);
@@ -393,10 +395,21 @@ function runCliComparison(ctx, org) {
         }
         const apex = JSON.parse(readFileSync(join(ctx.outputDir, 'snapshots', `${entry.n}-apex.json`), 'utf8'));
         entry.rows = compareRows(apex, JSON.parse(readFileSync(file, 'utf8')));
-        if (entry.rows.length) differing++;
+        const apexStepsFile = join(ctx.outputDir, 'snapshots', `${entry.n}-apex-steps.json`);
+        let cliSteps = [];
+        try {
+            cliSteps = JSON.parse(res.stdout).result?.steps ?? [];
+        } catch {
+            cliSteps = [];
+        }
+        writeFileSync(join(ctx.outputDir, 'snapshots', `${entry.n}-cli-steps.json`), `${JSON.stringify(cliSteps, null, 2)}\n`);
+        entry.steps = existsSync(apexStepsFile)
+            ? compareSteps(JSON.parse(readFileSync(apexStepsFile, 'utf8')), cliSteps, plan)
+            : [{ round: 0, onlyApex: [], onlyCli: ['(the in-org collector printed no step trace: deploy the current package)'] }];
+        if (entry.rows.length || entry.steps.length) differing++;
     }
-    if (differing) throw new StepError(`${differing} scenario(s) where the two collectors read different rows`);
-    return 'both collectors read the same rows in every scenario';
+    if (differing) throw new StepError(`${differing} scenario(s) where the two collectors read different rows or ran different plan steps`);
+    return 'both collectors read the same rows and ran the same plan steps in every scenario';
 }
 
 async function main() {

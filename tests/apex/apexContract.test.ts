@@ -25,14 +25,22 @@ const source = (name: string) => code(shipped.find((p) => p.endsWith(`${name}.cl
 const URA_ALLOWED = ['RecordId', 'HasReadAccess', 'HasEditAccess', 'HasDeleteAccess', 'HasTransferAccess', 'HasAllAccess', 'MaxAccessLevel'];
 
 describe('UserRecordAccess follows the documented query rule', () => {
-    test('the Apex selector selects only the allowed fields and adds UserId to the rows', () => {
+    test('the Apex selector selects only the allowed fields (the plan step\u2019s) and adds UserId to the rows', () => {
         const selector = source('AccessXRayUserRecordAccessSelector');
-        const fields = /List<String> FIELDS = new List<String>\{([^}]*)\}/.exec(selector)![1]!;
-        const selected = [...fields.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
-        expect(selected.filter((f) => !URA_ALLOWED.includes(f))).toEqual([]);
-        expect(selected).toContain('MaxAccessLevel');
-        expect(selector).toMatch(/'UserId = :userId AND RecordId IN :recordIds'/);
+        const plan = JSON.parse(readFileSync(join(ROOT, 'docs', 'evidence-plan.json'), 'utf8')) as {
+            steps: { id: string; object: string; fields: string[]; where: string }[];
+        };
+        const step = plan.steps.find((s) => s.id === 'platform.userRecordAccess')!;
+        expect(step.object).toBe('UserRecordAccess');
+        expect(step.fields.filter((f) => !URA_ALLOWED.includes(f))).toEqual([]);
+        expect(step.fields).toContain('MaxAccessLevel');
+        expect(step.where).toBe('UserId = :subjectId AND RecordId IN :recordAndParentIds');
+        expect(selector).toMatch(/AccessXRayQuery\.ofStep\(\s*'platform\.userRecordAccess'/);
         expect(selector).toMatch(/\.withConstant\('UserId', String\.valueOf\(userId\)\)/);
+        // The in-org queries as the running user (support users' readability checks) select the same kind of fields.
+        for (const m of selector.matchAll(/SELECT ([\w ,]+)\s+FROM UserRecordAccess/g)) {
+            expect(m[1]!.split(',').map((f) => f.trim()).filter((f) => !URA_ALLOWED.includes(f))).toEqual([]);
+        }
     });
 
     test('the CLI collector obeys the same rule', () => {

@@ -4,8 +4,8 @@
  * names without `attributes`, nested relationships, lower-case describe types, `{ table, reason, fix }`
  * unavailable entries from an unauthorised org connection, `meta.scope` for the pair and the
  * server-written `meta.auditId`) goes through the real engine
- * (dist/engine, built by `npm run build`). The fixture is checked against the Apex selectors
- * first, so it cannot drift from what the Apex reads.
+ * (dist/engine, built by `npm run build`). The fixture is checked against the evidence plan steps
+ * the Apex selectors build their queries from first, so it cannot drift from what the Apex reads.
  *
  * Scenario: Ana (role Sales Manager) on account Acme, owned by Raj (role Sales Rep, below hers),
  * Account OWD Private, a sharing rule sharing Acme Read with the public group EMEA Sales, which
@@ -33,26 +33,26 @@ const apexSource = walk(CLASSES)
     .filter((p) => p.endsWith('.cls') && !p.includes(join('classes', 'tests')))
     .map((p) => readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''));
 
-/** Columns per table as the Apex selectors list them (constant lists and list literals), first path segment. */
+const plan = JSON.parse(readFileSync(join(ROOT, 'docs', 'evidence-plan.json'), 'utf8')) as {
+    steps: { id: string; object: string; fields: string[] }[];
+};
+
+/**
+ * Columns per table as the Apex reads them: the fields of every evidence plan step an Apex selector builds a query
+ * from (`AccessXRayQuery.ofStep('<id>', …)`) whose object is fixed, first path segment, and the columns added to
+ * every row (`.withConstant('X', …)`, e.g. UserRecordAccess.UserId, which may not be selected).
+ */
 function selectedFields(): Map<string, Set<string>> {
     const byTable = new Map<string, Set<string>>();
     for (const source of apexSource) {
-        const constants = new Map<string, string[]>();
-        for (const m of source.matchAll(/static final List<String> (\w+) = new List<String>\{([^}]*)\}/g)) {
-            constants.set(
-                m[1]!,
-                [...m[2]!.matchAll(/'([\w.]+)'/g)].map((f) => f[1]!)
-            );
-        }
-        for (const m of source.matchAll(/new AccessXRayQuery\(\s*'(\w+)',\s*(?:new List<String>\{([^}]*)\}|(\w+))/g)) {
-            const fields =
-                m[2] !== undefined ? [...m[2].matchAll(/'([\w.]+)'/g)].map((f) => f[1]!) : (constants.get(m[3]!) ?? []);
-            const set = byTable.get(m[1]!) ?? new Set<string>();
-            fields.forEach((f) => set.add(f.split('.')[0]!));
-            // Columns added to every row by .withConstant('X', …) (e.g. UserRecordAccess.UserId, which may not be selected).
+        for (const m of source.matchAll(/AccessXRayQuery\.ofStep\(\s*'([\w.]+)'/g)) {
+            const step = plan.steps.find((s) => s.id === m[1]);
+            if (!step || step.object.startsWith('{')) continue;
+            const set = byTable.get(step.object) ?? new Set<string>();
+            step.fields.filter((f) => !f.startsWith('{')).forEach((f) => set.add(f.split('.')[0]!));
             const statement = source.slice(m.index, source.indexOf(';', m.index));
             for (const c of statement.matchAll(/\.withConstant\(\s*'(\w+)'/g)) set.add(c[1]!);
-            byTable.set(m[1]!, set);
+            byTable.set(step.object, set);
         }
     }
     return byTable;
@@ -78,7 +78,8 @@ describe('the fixture is what the Apex collector produces', () => {
                 'Organization',
                 'PermissionSet',
                 'PermissionSetAssignment',
-                'Territory2',
+                'Profile',
+                'Territory2Model',
                 'User',
                 'UserRecordAccess',
                 'UserRole'
@@ -95,10 +96,16 @@ describe('the fixture is what the Apex collector produces', () => {
     });
 
     test('unavailable setup metadata uses the names the Apex writes', () => {
-        const evidence = apexSource.find((s) => s.includes('class AccessXRaySetupMetadataEvidence'))!;
+        const evidence = apexSource
+            .filter((s) => s.includes('class AccessXRaySetupMetadataEvidence') || s.includes('class AccessXRaySubjectEvidence'))
+            .join('\n');
         for (const name of snapshot.meta.unavailable!.map((u) => u.table)) {
             expect(evidence).toContain(`'${name}'`);
         }
+    });
+
+    test('the scope is the one the Apex writes: the pair, the plan explain/1', () => {
+        expect(snapshot.meta.scope).toEqual({ kind: 'pairs', plan: 'explain/1', pairs: [{ userId: ANA, recordId: ACME }], capsReached: [] });
     });
 });
 

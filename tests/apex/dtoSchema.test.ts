@@ -9,12 +9,12 @@
  *    TypeScript interface, and every required interface property exists in Apex;
  *  - map-shaped parts built in Apex (meta.truncated, recordTypeInfos, LayoutAssignment, sharing
  *    rule definitions, metadata keys) use the contract's key names;
- *  - every table the engine reads is filled by an Apex evidence service, or is listed below as
- *    not collected in-org with the reason;
- *  - the external account hierarchy: the Apex selects every field the engine reads, reads the whole
- *    table only when the describe has the object, reports failures under the table name the engine
- *    looks up, and applies the engine's role rule (same fields, ranks and portal types) before the
- *    role chain is walked.
+ *  - every table the engine reads is filled by an Apex evidence service (a plan step it builds a
+ *    query from, or a table it files), or is listed below as not collected in-org with the reason;
+ *  - the external account hierarchy: the plan steps the Apex reads it with select every field the
+ *    engine reads, the object is found through the describe only, failures are reported under the
+ *    table name the engine looks up, and the Apex applies the engine's role rule (same fields, ranks
+ *    and portal types) to the role chains it walks.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ const SCHEMA = join(ROOT, 'docs', 'snapshot.schema.json');
 /**
  * Tables the engine can use that the in-org collector deliberately does not read, with why.
  * Empty: ExternalAccountHierarchy, the last one, is collected since the engine models the external
- * account hierarchy (AccessXRayExternalAccountHierarchyEvidence; see the suite at the end).
+ * account hierarchy (AccessXRayRoleHierarchyEvidence, AccessXRayBelowUserEvidence; see the suite at the end).
  */
 const NOT_COLLECTED_IN_ORG: Record<string, string> = {};
 
@@ -132,33 +132,34 @@ function mapKeys(source: string): string[] {
     return [...source.matchAll(/'(\w+)'\s*=>/g)].map((m) => m[1]!);
 }
 
+const plan = JSON.parse(readFileSync(join(ROOT, 'docs', 'evidence-plan.json'), 'utf8')) as {
+    steps: { id: string; object: string; fields: string[] }[];
+};
+
+/** The evidence plan steps the Apex builds queries from (`AccessXRayQuery.ofStep('<id>', …)`). */
+function apexSteps(): { id: string; object: string; fields: string[] }[] {
+    const ids = new Set<string>();
+    for (const [, raw] of apexByName) for (const m of raw.matchAll(/AccessXRayQuery\.ofStep\(\s*'([\w.]+)'/g)) ids.add(m[1]!);
+    return plan.steps.filter((s) => ids.has(s.id));
+}
+
 /**
- * Fields each Apex selector selects, by table: `new AccessXRayQuery('Table', <list literal or constant>, …)`.
- * Tables whose field list is computed at run time (records, share tables) are absent.
+ * Fields the Apex selects, by table: the fields of the plan steps it builds queries from (fixed objects only; the
+ * records and share tables are describe-driven), and the columns added to every row by .withConstant('X', …) (e.g.
+ * UserRecordAccess.UserId, which may not be selected).
  */
 function apexSelectedFields(): Map<string, Set<string>> {
     const byTable = new Map<string, Set<string>>();
+    for (const step of apexSteps()) {
+        if (step.object.startsWith('{')) continue;
+        const set = byTable.get(step.object) ?? new Set<string>();
+        step.fields.filter((f) => !f.startsWith('{')).forEach((f) => set.add(f));
+        byTable.set(step.object, set);
+    }
     for (const [, raw] of apexByName) {
-        const source = raw.replace(/\/\*[\s\S]*?\*\//g, '');
-        const constants = new Map<string, string[]>();
-        for (const m of source.matchAll(/static final List<String> (\w+) = new List<String>\{([^}]*)\}/g)) {
-            constants.set(
-                m[1]!,
-                [...m[2]!.matchAll(/'([\w.]+)'/g)].map((f) => f[1]!)
-            );
-        }
-        for (const m of source.matchAll(/new AccessXRayQuery\(\s*'(\w+)',\s*(?:new List<String>\{([^}]*)\}|(\w+))/g)) {
-            const fields =
-                m[2] !== undefined ? [...m[2].matchAll(/'([\w.]+)'/g)].map((f) => f[1]!) : (constants.get(m[3]!) ?? []);
-            if (!fields.length) {
-                continue;
-            }
-            const set = byTable.get(m[1]!) ?? new Set<string>();
-            fields.forEach((f) => set.add(f));
-            // Columns added to every row by .withConstant('X', …) (e.g. UserRecordAccess.UserId, which may not be selected).
-            const statement = source.slice(m.index, source.indexOf(';', m.index));
-            for (const c of statement.matchAll(/\.withConstant\(\s*'(\w+)'/g)) set.add(c[1]!);
-            byTable.set(m[1]!, set);
+        for (const m of raw.matchAll(/AccessXRayQuery\.ofStep\(\s*'([\w.]+)'[^;]*?\.withConstant\(\s*'(\w+)'/g)) {
+            const step = plan.steps.find((s) => s.id === m[1]);
+            if (step) byTable.get(step.object)?.add(m[2]!);
         }
     }
     return byTable;
@@ -210,7 +211,7 @@ describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
     });
 
     test('setup metadata goes under SnapshotMetadata keys with the contract shapes', () => {
-        const evidence = apex('AccessXRaySetupMetadataEvidence');
+        const evidence = apex('AccessXRaySetupMetadataEvidence') + apex('AccessXRaySubjectEvidence');
         const metadataKeys = [...evidence.matchAll(/'(RestrictionRule|SharingRules|LayoutAssignment|SharingSet|\w+)'/g)]
             .map((m) => m[1]!)
             .filter((k) => ['RestrictionRule', 'SharingRules', 'LayoutAssignment', 'SharingSet'].includes(k));
@@ -221,19 +222,20 @@ describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
         for (const key of metadataKeys) {
             expect(contractKeys).toContain(key);
         }
-        const layoutMethod = evidence.slice(
-            evidence.indexOf('layoutAssignments('),
-            evidence.indexOf('private static List<Map<String, Object>> sharingSets')
+        const setupMetadata = apex('AccessXRaySetupMetadataEvidence');
+        const layoutMethod = setupMetadata.slice(
+            setupMetadata.indexOf('layoutAssignments('),
+            setupMetadata.indexOf('private static String layoutTable')
         );
         expectSameShape(
             mapKeys(layoutMethod).filter((k) => k !== 'Layout'),
             iface('LayoutAssignment'),
             'LayoutAssignment'
         );
-        const selected = evidence.match(/'SELECT ([\w, ]+)' \+\s*' FROM RestrictionRule/);
-        expect(selected).not.toBeNull();
-        const ruleFields = selected![1]!.split(',').map((f) => f.trim());
+        // Restriction rules: the plan step's fields, sent as the Tooling query (AccessXRayOrgSelector.restrictionRulesSoql).
+        const ruleFields = plan.steps.find((s) => s.id === 'restrictionRules')!.fields;
         expectSameShape(ruleFields, iface('RestrictionRuleDefinition'), 'RestrictionRuleDefinition');
+        expect(apex('AccessXRayOrgSelector')).toMatch(/AccessXRayEvidencePlan\.step\('restrictionRules'\)/);
     });
 
     test('sharing rule definitions parsed from the Metadata API use SharingRuleDefinition keys', () => {
@@ -255,6 +257,9 @@ describe('Apex snapshot DTO matches the engine contract (types.ts)', () => {
 describe('tables: what the engine reads, the Apex services fill', () => {
     const apexAll = [...apexByName.values()].join('\n');
     const filled = new Set<string>([
+        ...apexSteps()
+            .map((s) => s.object)
+            .filter((o) => !o.startsWith('{')),
         ...[...apexAll.matchAll(/new AccessXRayQuery\(\s*'(\w+)'/g)].map((m) => m[1]!),
         ...[...apexAll.matchAll(/addNested\([^;]*?,\s*'\w+',\s*'(\w+)'\)/g)].map((m) => m[1]!),
         ...[...apexAll.matchAll(/ensureTable\('(\w+)'\)/g)].map((m) => m[1]!),
@@ -390,7 +395,8 @@ describe('ExternalAccountHierarchy: the Apex collects what the engine models', (
     const engineReasons = readFileSync(join(ENGINE, 'externalAccountHierarchyReasons.ts'), 'utf8');
     const engineIndex = readFileSync(join(ENGINE, 'snapshotIndex.ts'), 'utf8');
     const rule = apex('AccessXRayExternalAccountHierarchy');
-    const evidence = apex('AccessXRayExternalAccountHierarchyEvidence');
+    const evidence = apex('AccessXRayRoleHierarchyEvidence');
+    const hierarchySteps = plan.steps.filter((s) => s.object === TABLE);
     /** Fields of `get('X')` calls in a piece of Apex. */
     const gets = (source: string): Set<string> => new Set([...source.matchAll(/\.get\('(\w+)'\)/g)].map((m) => m[1]!));
     /** Capitalised properties read on the given row variables of a TypeScript source. */
@@ -421,27 +427,24 @@ describe('ExternalAccountHierarchy: the Apex collects what the engine models', (
         expect(engineModel).toContain(`rows('${TABLE}')`);
     });
 
-    test('the Apex selector selects every node field the engine reads, from the whole table', () => {
-        const selected = apexSelectedFields().get(TABLE) ?? new Set<string>();
-        expect([...engineNodeFields].filter((f) => !selected.has(f))).toEqual([]);
-        const call = [...apexByName.values()]
-            .join('\n')
-            .match(/new AccessXRayQuery\(\s*'ExternalAccountHierarchy',\s*new List<String>\{[^}]*\},\s*(\w+),\s*(\w+),\s*(\w+)\s*\)/);
-        expect(call).not.toBeNull();
-        // No condition, no binds: inactive nodes matter (a node below an inactive node doesn't link).
-        expect([call![1], call![2]]).toEqual(['null', 'null']);
-        // A row bound (the usual truncation convention), not "no LIMIT".
-        expect(call![3]).not.toBe('null');
+    test('every plan step reading nodes selects every node field the engine reads, and the Apex builds them all', () => {
+        expect(hierarchySteps.map((s) => s.id).sort()).toEqual(['above.hierarchyNodes', 'above.hierarchyParents', 'below.subtreeHierarchyNodes']);
+        for (const step of hierarchySteps) {
+            expect({ step: step.id, missing: [...engineNodeFields].filter((f) => !step.fields.includes(f)) }).toEqual({ step: step.id, missing: [] });
+        }
+        const built = new Set(apexSteps().map((s) => s.id));
+        expect(hierarchySteps.filter((s) => !built.has(s.id)).map((s) => s.id)).toEqual([]);
     });
 
-    test('the UserRole selector selects every role field the rule reads', () => {
+    test('the plan\u2019s role steps select every role field the rule reads', () => {
         const selected = apexSelectedFields().get('UserRole') ?? new Set<string>();
         expect([...engineRoleFields].filter((f) => !selected.has(f))).toEqual([]);
     });
 
     test('the object is found through the describe, never referenced as a type', () => {
-        expect(evidence).toContain('AccessXRayExperienceSelector.externalAccountHierarchy()');
-        expect(evidence).toMatch(/if \(!query\.isAvailable\(\)\) \{\s*return;\s*\}/);
+        expect(evidence).toMatch(/AccessXRayQuery\.typeOf\(HIERARCHY_TABLE\) == null/);
+        expect(evidence).toMatch(/if \(!query\.isAvailable\(\)\) \{\s*return false;\s*\}/);
+        expect(apex('AccessXRayBelowUserEvidence')).toMatch(/if \(!query\.isAvailable\(\)\) \{\s*ctx\.hierarchyOff = true;/);
         for (const [name, raw] of apexByName) {
             const code = raw
                 .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -456,8 +459,11 @@ describe('ExternalAccountHierarchy: the Apex collects what the engine models', (
 
     test('a failed read is reported under the table name the engine looks up, with a fix', () => {
         expect(engineReasons).toContain(`unavailable('${TABLE}')`);
-        expect(evidence).toContain(`TABLE = '${TABLE}'`);
-        expect(evidence).toMatch(/ctx\.unavailable\(\s*TABLE,[\s\S]*?Label\.AXR_Apex_FixExternalAccountHierarchy\s*\)/);
+        expect(evidence).toContain(`HIERARCHY_TABLE = '${TABLE}'`);
+        // The context lists a failed step under its table (the object queried) with the query's fix.
+        const selector = apex('AccessXRayExperienceSelector');
+        expect([...selector.matchAll(/\.withFix\(Label\.AXR_Apex_FixExternalAccountHierarchy\)/g)].length).toBe(hierarchySteps.length);
+        expect(apex('AccessXRayCollectionContext')).toMatch(/unavailable\(query\.reportedTable\(\), reason, query\.fix\)/);
         const labels = readFileSync(
             join(ROOT, 'force-app', 'main', 'default', 'labels', 'AccessXRayApex.labels-meta.xml'),
             'utf8'
@@ -493,12 +499,10 @@ describe('ExternalAccountHierarchy: the Apex collects what the engine models', (
         expect(rule).toMatch(/portalTypeOf\(node\.get\('HierarchyType'\)\) == portalTypeOf\(parent\.get\('HierarchyType'\)\)/);
     });
 
-    test('the hierarchy is read before the role chain, and the chain follows it', () => {
-        const pipeline = apex('AccessXRayCollector');
-        const hierarchyAt = pipeline.indexOf('new AccessXRayExternalAccountHierarchyEvidence()');
-        expect(hierarchyAt).toBeGreaterThan(-1);
-        expect(hierarchyAt).toBeLessThan(pipeline.indexOf('new AccessXRayRoleHierarchyEvidence()'));
-        const roles = apex('AccessXRayRoleHierarchyEvidence');
-        expect(roles).toMatch(/AccessXRayExternalAccountHierarchy\.effectiveParents\([\s\S]*?ctx\.externalAccountHierarchyNodes\s*\)/);
+    test('the role chains are walked through the hierarchy\u2019s links, with the engine\u2019s rule', () => {
+        expect(evidence).toMatch(/AccessXRayExternalAccountHierarchy\.roleLinks\(\s*ctx\.rows\('UserRole'\),\s*ctx\.rows\(HIERARCHY_TABLE\)\s*\)/);
+        const groups = apex('AccessXRayGroupMembershipEvidence');
+        expect(groups).toMatch(/AccessXRayExternalAccountHierarchy\.roleLinks\(/);
+        expect(groups).toMatch(/links\.containsKey\(current\)\s*\?\s*links\.get\(current\)/);
     });
 });

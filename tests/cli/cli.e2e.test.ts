@@ -201,7 +201,7 @@ describe('the other commands on the demo snapshot', () => {
         expect(human.stdout).toContain('Next page: --offset 2 --limit 1');
         const md = await runCli(['who-can-see', '-s', FIXTURE, '-i', CASE, '-r', 'markdown']);
         expect(md.stdout).toMatch(/^### Who can see Case 00001001/m);
-        expect(md.stdout).toMatch(/^\| User \| Access \| Through \| Why \|$/m);
+        expect(md.stdout).toMatch(/^\| User \| Username \| Access \| Through \| Why \|$/m);
     });
 
     it('who-can-see passes --sort, --search, --mechanism, --list-public and --with-paths to the engine and answers its paged shape', async () => {
@@ -427,8 +427,11 @@ describe('sf xray against the fake org (logged in with @salesforce/core in a thr
         const file = join(dir, 'snap.json');
         const run = await runCli(['collect', '-o', 'fake', '--user', SUE, '--user', 'mia@fixture.example', '-i', CASE, '--output-file', file, '--json'], { home });
         expect(run.code).toBe(0);
-        const out = json<{ result: { path: string; queries: number; rows: number } }>(run);
+        const out = json<{ result: { path: string; queries: number; rows: number; steps: { step: string; soql: string; rows: number }[] } }>(run);
         expect(out.result.path).toBe(file);
+        // The evidence plan steps run, for verify:org's comparison with the in-org collector's.
+        expect(out.result.steps.length).toBe(out.result.queries);
+        expect(out.result.steps[0]).toMatchObject({ step: 'org', rows: 1 });
         expect(readdirSync(dir)).toEqual(['snap.json']);
         const text = readFileSync(file, 'utf8');
         expect(text).not.toContain(org.accessToken);

@@ -9,7 +9,8 @@
  *   real engine checks every picked scenario, and the Markdown/JSON report says so;
  * - a failed deploy: the run stops at that step, says what to do, skips what depends on it, and
  *   still writes the report;
- * plus the debug-log parser on its own (chunks, `|` in the data, a cut log, a changed byte).
+ * plus the debug-log parser on its own (chunks, `|` in the data, a cut log, a changed byte), and
+ * the comparison of the two collectors' evidence plan steps.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -113,6 +114,9 @@ describe('verify:org against a stand-in CLI whose org is the demo org', () => {
         expect(json.scenarios.map((s) => s.ok)).toEqual([true, true, true]);
         expect(json.apexTests.passing).toBe(120);
         expect(existsSync(join(out, 'snapshots', '22-apex.json'))).toBe(true);
+        const steps = JSON.parse(readFileSync(join(out, 'snapshots', '22-apex-steps.json'), 'utf8')) as { step: string }[];
+        expect(steps.length).toBeGreaterThan(20);
+        expect(steps[0]!.step).toBe('org');
         const commands = calls(log).map((c) => c.slice(0, c[2] === 'test' ? 3 : 2).join(' '));
         expect(commands).toEqual(expect.arrayContaining(['org display', 'project deploy', 'data import', 'apex run test', 'apex run', 'org assign', 'data query']));
         const deploys = calls(log).filter((c) => c[0] === 'project' && c[1] === 'deploy').map((c) => c[c.indexOf('--source-dir') + 1]);
@@ -151,7 +155,7 @@ describe('the snapshot travels through the debug log intact', () => {
                 ],
                 { encoding: 'utf8' }
             )
-        ) as { ok?: { snapshot: unknown; limits: Record<string, number> }; error?: string };
+        ) as { ok?: { snapshot: unknown; limits: Record<string, number>; steps: unknown }; error?: string };
     const logOf = (json: string, { cut = false, hash = createHash('sha256').update(json).digest('hex') } = {}) => {
         const lines = [`1|USER_DEBUG|[1]|ERROR|AXR-VERIFY-BEGIN ${json.length} ${hash}`];
         for (let i = 0; i * 10 < json.length; i++) lines.push(`1|USER_DEBUG|[2]|ERROR|AXR-VERIFY-CHUNK ${i} ${Buffer.from(json.slice(i * 10, i * 10 + 10)).toString('base64')}`);
@@ -161,11 +165,74 @@ describe('the snapshot travels through the debug log intact', () => {
     const snapshot = { meta: { description: 'a | b — ü' }, tables: { Account: [{ Id: '001', Name: 'Ä|B' }] } };
 
     test('chunks, pipes and non-ASCII text come back byte for byte, with the limits', () => {
-        expect(parse(logOf(JSON.stringify(snapshot)))).toEqual({ ok: { snapshot, limits: { queries: 3, heap: 10 } } });
+        expect(parse(logOf(JSON.stringify(snapshot)))).toEqual({ ok: { snapshot, limits: { queries: 3, heap: 10 }, steps: null } });
+    });
+
+    test('the plan steps the in-org collector ran come back under their own markers', () => {
+        const steps = [{ step: 'org', soql: "SELECT Id FROM Organization WHERE Name = 'a|b'", rows: 1 }];
+        const text = JSON.stringify(steps);
+        const log = [
+            logOf(JSON.stringify(snapshot)),
+            `1|USER_DEBUG|[5]|ERROR|AXR-VERIFY-STEPS-BEGIN ${text.length} ${createHash('sha256').update(text).digest('hex')}`,
+            `1|USER_DEBUG|[6]|ERROR|AXR-VERIFY-STEPS-CHUNK 0 ${Buffer.from(text).toString('base64')}`,
+            '1|USER_DEBUG|[7]|ERROR|AXR-VERIFY-STEPS-END'
+        ].join('\n');
+        expect(parse(log).ok?.steps).toEqual(steps);
+        expect(parse(log.replace('AXR-VERIFY-STEPS-END', 'x')).error).toContain('no complete step trace');
     });
 
     test('a cut log or a changed snapshot is an error, never a wrong snapshot', () => {
         expect(parse(logOf(JSON.stringify(snapshot), { cut: true })).error).toContain('no complete snapshot');
         expect(parse(logOf(JSON.stringify(snapshot), { hash: '0'.repeat(64) })).error).toContain('does not match the SHA-256');
+    });
+});
+
+describe('the two collectors\u2019 evidence plan steps are compared round by round', () => {
+    type Step = { step: string; soql: string; rows: number };
+    const compare = (apex: Step[], cli: Step[]) =>
+        JSON.parse(
+            execFileSync(
+                process.execPath,
+                [
+                    '--input-type=module',
+                    '-e',
+                    `import { compareSteps } from ${JSON.stringify(join(ROOT, 'scripts', 'verify-org', 'lib', 'compare.mjs'))};
+                     import { readFileSync } from 'node:fs';
+                     const plan = JSON.parse(readFileSync(${JSON.stringify(join(ROOT, 'docs', 'evidence-plan.json'))}, 'utf8'));
+                     process.stdout.write(JSON.stringify(compareSteps(${JSON.stringify(apex)}, ${JSON.stringify(cli)}, plan)));`
+                ],
+                { encoding: 'utf8' }
+            )
+        ) as { round: number; onlyApex: string[]; onlyCli: string[] }[];
+    const cli: Step[] = [
+        { step: 'record', soql: "SELECT Id, CaseNumber FROM Case WHERE Id = '500000000000001AAA'", rows: 1 },
+        { step: 'groups.membershipUp', soql: "SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE UserOrGroupId IN ('005000000000001AAA', '00G000000000001AAA')", rows: 2 },
+        { step: 'groups.byId', soql: "SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group WHERE Id IN ('00G000000000002AAA')", rows: 1 }
+    ];
+
+    test('the in-org shapes (binds, LIMIT, every field of the record) match the CLI\u2019s literal queries', () => {
+        const apex: Step[] = [
+            { step: 'groups.byId', soql: 'SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group WHERE Id IN :groupIds LIMIT 2001', rows: 1 },
+            { step: 'record', soql: 'SELECT Id, CaseNumber, Subject, Origin FROM Case WHERE Id = :recordId LIMIT 2', rows: 1 },
+            { step: 'groups.membershipUp', soql: 'SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE UserOrGroupId IN :frontier LIMIT 2001', rows: 2 }
+        ];
+        expect(compare(apex, cli)).toEqual([]);
+    });
+
+    test('a step only one collector ran, or other rows, is named with its round', () => {
+        const apex: Step[] = [
+            { step: 'record', soql: 'SELECT Id FROM Case WHERE Id = :recordId LIMIT 2', rows: 1 },
+            { step: 'groups.membershipUp', soql: 'SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE UserOrGroupId IN :frontier LIMIT 2001', rows: 3 }
+        ];
+        expect(compare(apex, cli)).toEqual([
+            {
+                round: 8,
+                onlyApex: ['groups.membershipUp | SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE UserOrGroupId IN ? | 3'],
+                onlyCli: [
+                    'groups.membershipUp | SELECT Id, GroupId, UserOrGroupId FROM GroupMember WHERE UserOrGroupId IN ? | 2',
+                    'groups.byId | SELECT Id, Name, DeveloperName, Type, RelatedId, DoesIncludeBosses FROM Group WHERE Id IN ? | 1'
+                ]
+            }
+        ]);
     });
 });

@@ -56,12 +56,14 @@ function apexStep(s: PlanStep): string {
     return `        add(new Step(${[
         apexString(s.id),
         String(s.round),
+        apexString(s.title),
         apexString(s.api),
         apexString(s.object),
         fields,
         apexString(s.where),
         String(s.cap),
         apexString(s.capLoop),
+        apexString(s.onCap),
         apexString(s.loop?.name),
         s.loop ? String(s.loop.maxDepth) : 'null',
         apexString(s.optional)
@@ -93,6 +95,8 @@ public inherited sharing class AccessXRayEvidencePlan {
         public String id { get; private set; }
         /** @description Round of the plan (1 = subjects … 10 = UserRecordAccess). */
         public Integer round { get; private set; }
+        /** @description What the step reads, in plain words (the start of a reached cap's reason). */
+        public String title { get; private set; }
         /** @description rest or tooling. */
         public String api { get; private set; }
         /** @description The sObject queried (or a placeholder such as {ShareTable}). */
@@ -105,6 +109,8 @@ public inherited sharing class AccessXRayEvidencePlan {
         public Integer cap { get; private set; }
         /** @description Name reported in meta.scope.capsReached when the cap is reached. */
         public String capLoop { get; private set; }
+        /** @description What a reached cap makes uncertain, in plain words (the end of its reason). */
+        public String onCap { get; private set; }
         /** @description Depth loop name, or null when the step runs once. */
         public String loopName { get; private set; }
         /** @description Rounds a loop may run, or null. */
@@ -116,12 +122,14 @@ public inherited sharing class AccessXRayEvidencePlan {
          * @description Creates a step.
          * @param id step id
          * @param round plan round
+         * @param title what the step reads
          * @param api rest or tooling
          * @param objectApiName object queried
          * @param fields fields selected
          * @param condition WHERE with :binds, or null
          * @param cap row cap per round
          * @param capLoop name reported when the cap is reached
+         * @param onCap what a reached cap makes uncertain
          * @param loopName depth loop name or null
          * @param maxDepth rounds a loop may run or null
          * @param optional feature, permission or null
@@ -129,24 +137,28 @@ public inherited sharing class AccessXRayEvidencePlan {
         public Step(
             String id,
             Integer round,
+            String title,
             String api,
             String objectApiName,
             List<String> fields,
             String condition,
             Integer cap,
             String capLoop,
+            String onCap,
             String loopName,
             Integer maxDepth,
             String optional
         ) {
             this.id = id;
             this.round = round;
+            this.title = title;
             this.api = api;
             this.objectApiName = objectApiName;
             this.fields = fields;
             this.condition = condition;
             this.cap = cap;
             this.capLoop = capLoop;
+            this.onCap = onCap;
             this.loopName = loopName;
             this.maxDepth = maxDepth;
             this.optional = optional;

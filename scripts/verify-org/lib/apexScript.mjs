@@ -1,18 +1,34 @@
 // The anonymous Apex that calls the real controller for one scenario, and the parser that gets
 // the snapshot back out of the debug log. The snapshot travels in base64 chunks between markers
 // so no log escaping, line length or stray `|` can change a byte; its length and SHA-256 are
-// printed too, and the parser checks both.
+// printed too, and the parser checks both. The evidence plan steps the collector ran
+// (AccessXRayCollector.lastTrace: step, SOQL, rows) follow the same way, under their own markers,
+// for the comparison with the CLI collector's steps.
 import { createHash } from 'node:crypto';
 
 export const CHUNK = 60000;
 const MARK = 'AXR-VERIFY';
+const TRACE_MARK = 'AXR-VERIFY-STEPS';
 
 /** Apex string literal. */
 export const apexString = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/** Anonymous Apex lines that print `variable` (a String) in base64 chunks between `mark` markers. */
+function printed(variable, mark) {
+    return [
+        `System.debug(LoggingLevel.ERROR, '${mark}-BEGIN ' + ${variable}.length() + ' ' + EncodingUtil.convertToHex(Crypto.generateDigest('SHA-256', Blob.valueOf(${variable}))));`,
+        `for (Integer i = 0; i * ${CHUNK} < ${variable}.length(); i++) {`,
+        `    String part = ${variable}.substring(i * ${CHUNK}, Math.min(${variable}.length(), (i + 1) * ${CHUNK}));`,
+        `    System.debug(LoggingLevel.ERROR, '${mark}-CHUNK ' + i + ' ' + EncodingUtil.base64Encode(Blob.valueOf(part)));`,
+        `}`,
+        `System.debug(LoggingLevel.ERROR, '${mark}-END');`
+    ];
+}
+
 /**
  * Anonymous Apex: AccessXRayController.collect(recordId, userId) as the CLI's user, exactly as
- * the panel calls it, then the snapshot (Apex JSON.serialize) in base64 chunks.
+ * the panel calls it, then the snapshot (Apex JSON.serialize) and the plan steps the collector
+ * ran (AccessXRayCollector.lastTrace) in base64 chunks.
  * @param {{ recordId: string, userId: string, namespace?: string }} input
  */
 export function collectScript({ recordId, userId, namespace }) {
@@ -21,56 +37,70 @@ export function collectScript({ recordId, userId, namespace }) {
         `// Access X-Ray verify:org: the panel's call, as the running user.`,
         `${ns}AccessXRaySnapshot snapshot = ${ns}AccessXRayController.collect(${apexString(recordId)}, ${apexString(userId)});`,
         `String json = JSON.serialize(snapshot);`,
-        `System.debug(LoggingLevel.ERROR, '${MARK}-BEGIN ' + json.length() + ' ' + EncodingUtil.convertToHex(Crypto.generateDigest('SHA-256', Blob.valueOf(json))));`,
-        `for (Integer i = 0; i * ${CHUNK} < json.length(); i++) {`,
-        `    String part = json.substring(i * ${CHUNK}, Math.min(json.length(), (i + 1) * ${CHUNK}));`,
-        `    System.debug(LoggingLevel.ERROR, '${MARK}-CHUNK ' + i + ' ' + EncodingUtil.base64Encode(Blob.valueOf(part)));`,
-        `}`,
-        `System.debug(LoggingLevel.ERROR, '${MARK}-END');`,
+        ...printed('json', MARK),
+        `String steps = JSON.serialize(${ns}AccessXRayCollector.lastTrace);`,
+        ...printed('steps', TRACE_MARK),
         `System.debug(LoggingLevel.ERROR, '${MARK}-LIMITS queries=' + Limits.getQueries() + ' rows=' + Limits.getQueryRows() + ' heap=' + Limits.getHeapSize() + ' cpu=' + Limits.getCpuTime() + ' callouts=' + Limits.getCallouts());`
     ].join('\n');
 }
 
 /**
- * The snapshot printed by collectScript, from the debug log `sf apex run --json` returns.
- * @param {string} log the debug log
- * @returns {{ snapshot: object, limits: Record<string, number> }}
+ * One payload printed by `printed`, from the lines of a debug log; null when its markers are absent.
+ * @param {string[]} lines
+ * @param {string} mark
+ * @returns {string | null}
  */
-export function parseCollectLog(log) {
-    const lines = String(log ?? '').split(/\r?\n/);
-    const payload = (line) => {
-        const at = line.indexOf(`${MARK}-`);
-        return at < 0 ? null : line.slice(at);
-    };
+function payloadOf(lines, mark) {
     let expectedLength = null;
     let expectedHash = null;
     const chunks = new Map();
-    const limits = {};
     let ended = false;
     for (const line of lines) {
-        const text = payload(line);
-        if (!text) continue;
-        const [tag, ...rest] = text.split(' ');
-        if (tag === `${MARK}-BEGIN`) {
+        const at = line.indexOf(`${mark}-`);
+        if (at < 0) continue;
+        const [tag, ...rest] = line.slice(at).split(' ');
+        if (tag === `${mark}-BEGIN`) {
             expectedLength = Number(rest[0]);
             expectedHash = rest[1];
-        } else if (tag === `${MARK}-CHUNK`) {
+        } else if (tag === `${mark}-CHUNK`) {
             chunks.set(Number(rest[0]), Buffer.from(rest[1] ?? '', 'base64').toString('utf8'));
-        } else if (tag === `${MARK}-END`) {
+        } else if (tag === `${mark}-END`) {
             ended = true;
-        } else if (tag === `${MARK}-LIMITS`) {
-            for (const pair of rest) {
-                const [k, v] = pair.split('=');
-                limits[k] = Number(v);
-            }
         }
     }
+    if (expectedLength === null && !ended && chunks.size === 0) return null;
     if (expectedLength === null || !ended) {
-        throw new Error('the debug log holds no complete snapshot (markers missing): the Apex failed before printing it, or the log was cut at its 20 MB limit');
+        throw new Error(`the debug log holds no complete ${mark === MARK ? 'snapshot' : 'step trace'} (markers missing): the Apex failed before printing it, or the log was cut at its 20 MB limit`);
     }
     const json = [...chunks.keys()].sort((a, b) => a - b).map((k) => chunks.get(k)).join('');
-    if (json.length !== expectedLength) throw new Error(`the snapshot read back has ${json.length} characters, the Apex printed ${expectedLength}`);
+    const what = mark === MARK ? 'snapshot' : 'step trace';
+    if (json.length !== expectedLength) throw new Error(`the ${what} read back has ${json.length} characters, the Apex printed ${expectedLength}`);
     const hash = createHash('sha256').update(json, 'utf8').digest('hex');
-    if (hash !== expectedHash) throw new Error('the snapshot read back does not match the SHA-256 the Apex printed');
-    return { snapshot: JSON.parse(json), limits };
+    if (hash !== expectedHash) throw new Error(`the ${what} read back does not match the SHA-256 the Apex printed`);
+    return json;
+}
+
+/**
+ * The snapshot (and the plan steps the collector ran) printed by collectScript, from the debug
+ * log `sf apex run --json` returns.
+ * @param {string} log the debug log
+ * @returns {{ snapshot: object, limits: Record<string, number>, steps: { step: string, soql: string, rows: number }[] | null }}
+ */
+export function parseCollectLog(log) {
+    const lines = String(log ?? '').split(/\r?\n/);
+    const limits = {};
+    for (const line of lines) {
+        const at = line.indexOf(`${MARK}-LIMITS `);
+        if (at < 0) continue;
+        for (const pair of line.slice(at).split(' ').slice(1)) {
+            const [k, v] = pair.split('=');
+            limits[k] = Number(v);
+        }
+    }
+    const snapshot = payloadOf(lines, MARK);
+    if (snapshot === null) {
+        throw new Error('the debug log holds no complete snapshot (markers missing): the Apex failed before printing it, or the log was cut at its 20 MB limit');
+    }
+    const steps = payloadOf(lines, TRACE_MARK);
+    return { snapshot: JSON.parse(snapshot), limits, steps: steps === null ? null : JSON.parse(steps) };
 }

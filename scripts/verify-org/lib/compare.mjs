@@ -1,7 +1,8 @@
 // What verify:org checks on each collected snapshot: the engine's verdict against the documented
 // one (docs/demo-org.md, data/demo-org.scenarios.json) and against UserRecordAccess in the same
 // snapshot, the collector's own health (no evidence service failed), and — when the CLI collector
-// ran on the same org — whether both collectors read the same rows.
+// ran on the same org — whether both collectors read the same rows and ran the same evidence plan
+// steps (the same query shapes, the same rows per step).
 
 /** meta.unavailable entries that mean a service failed ("… evidence could not be read: …"). */
 export function failedEvidence(snapshot) {
@@ -60,6 +61,66 @@ export function compareRows(apexSnapshot, cliSnapshot) {
         if (!apex.has(table) || !cli.has(table) || onlyApex.length || onlyCli.length) {
             differences.push({ table, apex: apex.has(table) ? a.size : null, cli: cli.has(table) ? c.size : null, onlyApex: onlyApex.slice(0, 5), onlyCli: onlyCli.slice(0, 5) });
         }
+    }
+    return differences;
+}
+
+/**
+ * The shape of a SOQL text, as the CLI's contract test compares queries (cli/src/collect/soql.ts
+ * shapeOf): literal strings and lists, and :binds, as `?`; whitespace collapsed; the row bound the
+ * in-org collector adds (LIMIT) left out.
+ */
+export function shapeOf(soql) {
+    return String(soql)
+        .replace(/ LIMIT \d+$/, '')
+        .replace(/'(?:[^'\\]|\\.)*'/g, '?')
+        .replace(/\(\s*\?(?:\s*,\s*\?)*\s*\)/g, '?')
+        .replace(/:[A-Za-z]\w*/g, '?')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/**
+ * The evidence plan steps one collector ran and the other did not, round by round
+ * (docs/evidence-plan.md "How the two collectors are kept the same"): each step as
+ * `step | shape | rows`, the shape from FROM on for the steps whose fields come from the describe
+ * (every scalar field: the CLI reads a long describe in field groups). The CLI splits an id list
+ * longer than 200 into several queries and Apex does not: the demo org has none that long.
+ * @param {{ step: string, soql: string, rows: number }[]} apexSteps AccessXRayCollector.lastTrace
+ * @param {{ step: string, soql: string, rows: number }[]} cliSteps the CLI collector's trace (collect --json steps)
+ * @param {{ steps: { id: string, round: number, fields: string[] }[] }} plan docs/evidence-plan.json
+ * @returns {{ round: number, onlyApex: string[], onlyCli: string[] }[]}
+ */
+export function compareSteps(apexSteps, cliSteps, plan) {
+    const stepOf = new Map(plan.steps.map((s) => [s.id, s]));
+    const key = (entry) => {
+        const step = stepOf.get(entry.step);
+        const shape = shapeOf(entry.soql);
+        const describeFields = (step?.fields ?? []).some((f) => ['{AllScalarFields}', '{RuleUserFields}', '{MasterField}'].includes(f));
+        return `${entry.step} | ${describeFields ? `FROM ${shape.split(' FROM ').slice(1).join(' FROM ')}` : shape} | ${entry.rows}`;
+    };
+    const byRound = (steps) => {
+        const out = new Map();
+        for (const entry of steps) {
+            const round = stepOf.get(entry.step)?.round ?? 0;
+            if (!out.has(round)) out.set(round, []);
+            out.get(round).push(key(entry));
+        }
+        return out;
+    };
+    const apex = byRound(apexSteps);
+    const cli = byRound(cliSteps);
+    const differences = [];
+    for (const round of [...new Set([...apex.keys(), ...cli.keys()])].sort((a, b) => a - b)) {
+        const a = [...(apex.get(round) ?? [])];
+        const c = [...(cli.get(round) ?? [])];
+        const onlyApex = [];
+        for (const k of a) {
+            const i = c.indexOf(k);
+            if (i >= 0) c.splice(i, 1);
+            else onlyApex.push(k);
+        }
+        if (onlyApex.length || c.length) differences.push({ round, onlyApex, onlyCli: c });
     }
     return differences;
 }

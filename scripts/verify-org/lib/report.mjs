@@ -31,12 +31,23 @@ export function markdownReport(run) {
     }
     if (run.scenarios?.length) {
         lines.push('', '## Demo scenarios through the real controller', '');
-        lines.push('| # | Scenario | Engine on the Apex snapshot | UserRecordAccess | Check | Queries / rows / heap | CLI collector rows |', '| --- | --- | --- | --- | --- | --- | --- |');
+        lines.push('| # | Scenario | Engine on the Apex snapshot | UserRecordAccess | Check | Queries / rows / heap | CLI collector rows and steps |', '| --- | --- | --- | --- | --- | --- | --- |');
         for (const s of run.scenarios) {
             const limits = s.limits ? `${s.limits.queries ?? '?'} / ${s.limits.rows ?? '?'} / ${s.limits.heap ?? '?'}` : '—';
-            const cli = s.rows === undefined ? '—' : s.rows.length === 0 ? 'same rows' : `${s.rows.length} table(s) differ`;
+            const rows = s.rows === undefined ? '—' : s.rows.length === 0 ? 'same rows' : `${s.rows.length} table(s) differ`;
+            const steps = s.steps === undefined ? '' : s.steps.length === 0 ? ', same plan steps' : `, plan steps differ in ${s.steps.length} round(s)`;
+            const cli = `${rows}${steps}`;
             const check = s.error ? `❌ ${s.error}` : s.ok ? '✅ as documented' : `❌ ${s.problems.join('; ')}`;
             lines.push(`| ${s.n} | ${s.title.replace(/\|/g, '\\|')} | ${s.verdict ?? '—'}${s.uncertain ? ' (uncertain)' : ''} | ${s.platform ?? '—'} (${s.reconciliation ?? '—'}) | ${check} | ${limits} | ${cli} |`);
+        }
+        const withSteps = run.scenarios.filter((s) => s.steps?.length);
+        if (withSteps.length) {
+            lines.push('', '### Evidence plan steps run by one collector and not the other (step | query shape | rows)', '');
+            for (const s of withSteps) {
+                for (const d of s.steps) {
+                    lines.push(`- Scenario ${s.n}, round ${d.round}:${d.onlyApex.map((k) => ` only Apex \`${k}\`;`).join('')}${d.onlyCli.map((k) => ` only CLI \`${k}\`;`).join('')}`);
+                }
+            }
         }
         const withRows = run.scenarios.filter((s) => s.rows?.length);
         if (withRows.length) {

@@ -16,6 +16,8 @@ export interface CollectCommandResult {
     tables: string[];
     unavailable: { table: string; reason: string; fix?: string }[];
     truncated: { table: string; limit: number; reason: string }[];
+    /** The evidence plan steps run (docs/evidence-plan.md): step id, SOQL, rows kept; verify:org compares them with the in-org collector's. */
+    steps: { step: string; soql: string; rows: number }[];
 }
 
 export default class XrayCollect extends XrayCommand<CollectCommandResult> {
@@ -66,7 +68,8 @@ export default class XrayCollect extends XrayCommand<CollectCommandResult> {
             rows: stats.rows,
             tables: Object.keys(snapshot.tables),
             unavailable,
-            truncated
+            truncated,
+            steps: evidence.collected?.trace ?? []
         };
     }
 }

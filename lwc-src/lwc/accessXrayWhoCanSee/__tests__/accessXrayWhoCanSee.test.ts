@@ -31,7 +31,7 @@ const one = (element: HTMLElement, id: string): HTMLElement | null =>
 const all = (element: HTMLElement, id: string): HTMLElement[] =>
     Array.from(element.shadowRoot?.querySelectorAll<HTMLElement>(`[data-id="${id}"]`) ?? []);
 const names = (element: HTMLElement): string[] =>
-    all(element, 'wcs-user').map((r) => r.querySelector('th, .slds-text-title_bold')?.textContent?.trim().split(/\s{2,}|\n/)[0] ?? '');
+    all(element, 'wcs-user').map((r) => r.querySelector('[data-id="wcs-name"]')?.textContent?.trim() ?? '');
 
 beforeEach(() => {
     m(collectWhoCanSee).mockImplementation(() => Promise.resolve({ kind: 'snapshot', snapshot: JSON.parse(TEXT) }));
