@@ -13,7 +13,7 @@
  *   View All / Modify All on the parent object does not reach them, while custom detail objects
  *   inherit it from their master (Knowledge Article 000240369).
  */
-import { andFlags, anyFlag, noAccess } from './accessLevels';
+import { andFlags, anyFlag, maxAccessLevelOf, noAccess } from './accessLevels';
 import type { EvaluationContext, RecordAccess } from './context';
 import { layerResult, type EngineStep, type LayerEvaluation, type NearMissCandidate } from './layer';
 import { makePath } from './paths';
@@ -168,7 +168,8 @@ export function evaluateControlledByParent(ctx: EvaluationContext, evidence: str
             access: combined,
             evidence,
             uncertainties,
-            paths: anyFlag(combined) ? [makePath(ctx, 'orgWideDefaults', level, steps)] : [],
+            // The path's level is what the detail gets (Full Access on a master without Edit there passes Read and share only).
+            paths: anyFlag(combined) ? [makePath(ctx, 'orgWideDefaults', maxAccessLevelOf(combined), steps)] : [],
             nextSteps: nextSteps.slice(0, 2),
             nearMisses,
             sources

@@ -2,7 +2,7 @@
  * Grant paths: named chains from the user to the record, and share-row matching shared by
  * the sharing layers (is the user the grantee, or a member of the grantee group, and how).
  */
-import { accessLevelOfGrant, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
+import { accessLevelOfGrant, accessLevelRank, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { describeRowCause } from './rowCauses';
 import type { LayerEvaluation } from './layer';
@@ -108,7 +108,12 @@ export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, al
     return out;
 }
 
-const PATH_GRANT: Record<AccessLevel, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Delete: 'All', Transfer: 'ReadEditTransfer', All: 'All' };
+/** The rights a path's level stands for (Delete: read, edit and delete; a detail without Full Access on its master). */
+function flagsOfPathLevel(level: AccessLevel): AccessFlags {
+    return level === 'Delete' ? { read: true, edit: true, delete: true, transfer: false, share: false } : flagsOf(PATH_GRANT[level]);
+}
+
+const PATH_GRANT: Record<Exclude<AccessLevel, 'Delete'>, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Transfer: 'ReadEditTransfer', All: 'All' };
 
 /** "object permissions on Invoice__c (Read only)": what a user's object permissions lack, in the words of a capped path or reason. */
 export function objectPermissionWords(object: string, read: boolean, edit: boolean, del: boolean): string {
@@ -146,9 +151,9 @@ export function gateWords(ctx: EvaluationContext, layers: readonly LayerEvaluati
  * Explain and who-can-see show the same paths.
  */
 export function capPath(path: GrantPath, gate: AccessFlags, why: (flags: AccessFlags) => string): GrantPath {
-    const flags = flagsOf(PATH_GRANT[path.level]);
+    const flags = flagsOfPathLevel(path.level);
     const capped = maxAccessLevelOf(andFlags(flags, gate));
-    if (capped === path.level || capped === 'None') {
+    if (accessLevelRank(capped) >= accessLevelRank(path.level) || capped === 'None') {
         return path;
     }
     return { ...path, level: capped, summary: `${path.summary.replace(/ → [A-Za-z]+$/, '')} → ${capped} (${path.level} capped at ${capped} by ${why(flags)})` };
