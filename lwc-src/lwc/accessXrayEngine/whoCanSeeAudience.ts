@@ -35,6 +35,7 @@ import { licenceGate, recordFacts, SIDES, type RecordFacts, type Side } from './
 import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Target } from './whoCanSeeGrants';
 import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
 import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
+import { sharingSetsUnknown } from './sharingSets';
 
 export type Mode = 'all' | 'recordLevel';
 
@@ -398,8 +399,12 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
         parentImplicitGrants(sweep, facts, everyone, depth, stack, doubts);
     }
     experienceGrants(facts, everyone, userDoubts);
-    if (!index.snapshot.metadata?.SharingSet || index.unavailable('SharingSet')) {
-        doubts.push('sharing sets were not collected: external users could also reach this record through one');
+    const setsUnknown = sharingSetsUnknown(index);
+    if (setsUnknown) {
+        // Help "Sharing Sets": sharing-set access is computed from setup metadata, never stored as share rows.
+        const owner = index.user(str(hit.row.OwnerId));
+        const shareGroups = owner && index.classification(str(owner.Id)).highVolume ? `, and, as the owner ${labelOf(owner)} is a high-volume user, members of a share group (internal users too)` : '';
+        doubts.push(`${setsUnknown}: external users of the profiles a sharing set lists could also reach this record through one${shareGroups}`);
     }
     const defaults: Partial<Record<Side, SideDefault>> = {};
     if (mode === 'all') {
