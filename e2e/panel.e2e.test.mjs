@@ -318,7 +318,11 @@ for (const width of [1440, 400, 390]) {
         await sentence.waitFor();
         assert.equal(await text(sentence), "Pat Partner can't read Case 00001001.");
         metrics.runs.push({ scenario: `Pat Partner × case 00001001 (${width}px)`, ...(await readMetrics(page)) });
-        assert.match(await text(page.locator('[data-id="verdict-lead"]')), /^Why: /);
+        // The near miss leads (the mechanism that came closest and what stopped it).
+        assert.match(
+            await text(page.locator('[data-id="verdict-lead"]')),
+            /^Almost: sharing set .+ doesn't list Pat Partner's profile Partner Community User\.$/
+        );
         const fix = page.locator('[data-id="verdict-fix"]');
         assert.match(await text(fix), /^Smallest fix: Share this record manually with Pat Partner/);
         if (width === 1440) {
@@ -351,13 +355,13 @@ for (const width of [1440, 400, 390]) {
         }
         if (width === 390) await docsShot(page, 'docs/listing/screenshots/05-phone.png', { fullPage: true });
 
-        // "Show Org-wide defaults" opens the layer the verdict points at and moves focus to it.
+        // "Show Experience Cloud…" opens the layer of the near miss the verdict leads with and moves focus to it.
         await page.locator('[data-id="show-layer"] button').click();
-        const owd = page.locator('[data-id="layer"][data-layer-id="orgWideDefaults"]');
-        const toggle = owd.locator('button[aria-expanded]');
+        const nearMissLayer = page.locator('[data-id="layer"][data-layer-id="experienceCloud"]');
+        const toggle = nearMissLayer.locator('button[aria-expanded]');
         await until(async () => (await toggle.getAttribute('aria-expanded')) === 'true', 'the layer opens');
-        assert.ok(await owd.locator('[data-id="layer-body"]').isVisible());
-        assert.equal(await owd.locator('[data-id="deciding"]').count(), 1, 'the layer is announced as deciding the verdict');
+        assert.ok(await nearMissLayer.locator('[data-id="layer-body"]').isVisible());
+        assert.equal(await nearMissLayer.locator('[data-id="deciding"]').count(), 1, 'the layer is announced as deciding the verdict');
         await checkState(page, width, '03-layer-open');
         if (width === 1440) await docsShot(page, 'docs/listing/screenshots/02-blocking-layer-expanded.png', { fullPage: true });
         // Keyboard: the toggle is a real button (Enter closes it again).

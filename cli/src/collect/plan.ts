@@ -130,7 +130,11 @@ export const PERMISSION_SET_FIELDS = [
     'PermissionsViewAllData',
     'PermissionsModifyAllData',
     'PermissionsViewAllUsers',
-    'PermissionsManageUsers'
+    'PermissionsManageUsers',
+    // Transfer Record / Transfer Cases / Transfer Leads let a non-owner transfer (Help "Transfer Records").
+    'PermissionsTransferAnyEntity',
+    'PermissionsTransferAnyCase',
+    'PermissionsTransferAnyLead'
 ] as const;
 export const OBJECT_PERMISSION_FIELDS = [
     'Id',
