@@ -108,12 +108,13 @@ export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, al
     return out;
 }
 
+const PATH_GRANT: Record<Exclude<AccessLevel, 'Delete'>, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Transfer: 'ReadEditTransfer', All: 'All' };
+
 /** The rights a path's level stands for (Delete: read, edit and delete; a detail without Full Access on its master). */
 function flagsOfPathLevel(level: AccessLevel): AccessFlags {
     return level === 'Delete' ? { read: true, edit: true, delete: true, transfer: false, share: false } : flagsOf(PATH_GRANT[level]);
 }
 
-const PATH_GRANT: Record<Exclude<AccessLevel, 'Delete'>, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Transfer: 'ReadEditTransfer', All: 'All' };
 
 /** "object permissions on Invoice__c (Read only)": what a user's object permissions lack, in the words of a capped path or reason. */
 export function objectPermissionWords(object: string, read: boolean, edit: boolean, del: boolean): string {
