@@ -2,7 +2,8 @@
  * Access flags as a 5-bit number, for sweeps over many users (who-can-see): one small integer
  * per user instead of an object. The bit rules are those of `accessLevels.ts` and
  * `combineLayers` (engine.ts): Read/Write gives read+edit, Read/Write/Transfer adds transfer,
- * Full Access gives everything, and Full Access ("share") never stands without the other four.
+ * Full Access gives everything; "share" is what `UserRecordAccess.HasAllAccess` reports, Full
+ * Access at the record level with object Read, whatever the other four rights.
  */
 import type { GrantLevel } from './accessLevels';
 import type { AccessFlags, AccessLevel } from './types';
@@ -31,14 +32,17 @@ export function bitsOfGrant(level: GrantLevel | null | undefined): number {
     }
 }
 
+export function flagsOfBits(bits: number): AccessFlags {
+    return { read: (bits & READ) !== 0, edit: (bits & EDIT) !== 0, delete: (bits & DELETE) !== 0, transfer: (bits & TRANSFER) !== 0, share: (bits & SHARE) !== 0 };
+}
+
 export function bitsOfFlags(flags: AccessFlags): number {
     return (flags.read ? READ : 0) | (flags.edit ? EDIT : 0) | (flags.delete ? DELETE : 0) | (flags.transfer ? TRANSFER : 0) | (flags.share ? SHARE : 0);
 }
 
-/** Grants ANDed with gates, then the Full Access rule of `combineLayers`. */
+/** Grants ANDed with gates, as `combineLayers` does (share stands without the other four: an owner without object Delete can share). */
 export function combineBits(grant: number, gate: number): number {
-    const access = grant & gate;
-    return (access & SHARE) !== 0 && (access & (READ | EDIT | DELETE | TRANSFER)) !== (READ | EDIT | DELETE | TRANSFER) ? access & ~SHARE : access;
+    return grant & gate;
 }
 
 /** `UserRecordAccess.MaxAccessLevel` of a set of bits (the same as `maxAccessLevelOf`). */

@@ -13,11 +13,12 @@
  *   View All / Modify All on the parent object does not reach them, while custom detail objects
  *   inherit it from their master (Knowledge Article 000240369).
  */
-import { andFlags, anyFlag, noAccess } from './accessLevels';
+import { andFlags, anyFlag, maxAccessLevelOf, noAccess } from './accessLevels';
 import type { EvaluationContext, RecordAccess } from './context';
 import { layerResult, type EngineStep, type LayerEvaluation, type NearMissCandidate } from './layer';
 import { makePath } from './paths';
 import { objectPermissionSteps } from './objectPermissionSteps';
+import type { SnapshotIndex } from './snapshotIndex';
 import { SOURCE } from './sources';
 import type { AccessFlags, FieldDescribe, PathStep } from './types';
 
@@ -28,31 +29,42 @@ function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
 
-interface MasterField {
+export interface MasterField {
     name: string;
     /** Custom detail: the field's Sharing Setting (undefined when not collected); standard child: not used. */
     writeRequiresMasterRead?: boolean;
 }
 
-/** Master-detail / Controlled by Parent parent fields of the record's object. */
-function masterFields(ctx: EvaluationContext): { fields: MasterField[]; standard: boolean; problem?: string } {
-    const standardField = Object.prototype.hasOwnProperty.call(STANDARD_CHILDREN, ctx.objectApiName) ? STANDARD_CHILDREN[ctx.objectApiName] : undefined;
+export interface MasterFields {
+    fields: MasterField[];
+    /** A standard child (Contact, Order, Contract, Asset) following its account. */
+    standard: boolean;
+    problem?: string;
+}
+
+/** Master-detail / Controlled by Parent parent fields of an object (explain and who-can-see read the same). */
+export function masterFieldsOf(index: SnapshotIndex, object: string): MasterFields {
+    const standardField = Object.prototype.hasOwnProperty.call(STANDARD_CHILDREN, object) ? STANDARD_CHILDREN[object] : undefined;
     if (standardField) {
         return { fields: [{ name: standardField }], standard: true };
     }
-    const describe = ctx.index.snapshot.describe?.[ctx.objectApiName];
+    const describe = index.snapshot.describe?.[object];
     if (!describe?.fields) {
-        return { fields: [], standard: false, problem: `the describe of ${ctx.objectApiName} was not collected, so its master-detail fields are unknown` };
+        return { fields: [], standard: false, problem: `the describe of ${object} was not collected, so its master-detail fields are unknown` };
     }
     const masters = describe.fields
         .filter((fd: FieldDescribe) => fd.type === 'reference' && fd.cascadeDelete === true && fd.nillable !== true)
         .sort((a, b) => (a.relationshipOrder ?? 0) - (b.relationshipOrder ?? 0))
         .map((fd) => ({ name: fd.name, ...(typeof fd.writeRequiresMasterRead === 'boolean' ? { writeRequiresMasterRead: fd.writeRequiresMasterRead } : {}) }));
-    return masters.length ? { fields: masters, standard: false } : { fields: [], standard: false, problem: `no master-detail field was found in the describe of ${ctx.objectApiName}` };
+    return masters.length ? { fields: masters, standard: false } : { fields: [], standard: false, problem: `no master-detail field was found in the describe of ${object}` };
 }
 
-/** What access to one master gives on the detail, and the doubt when the Sharing Setting is unknown and matters. */
-function throughMaster(parent: AccessFlags, field: MasterField, standard: boolean): { flags: AccessFlags; doubt?: string } {
+/**
+ * What access to one master gives on the detail, and the doubt when the Sharing Setting is
+ * unknown and matters. For a standard child, `parent` must be the access to the account without
+ * object-level View All / Modify All on Account (`withoutObjectGrants`): it doesn't reach them.
+ */
+export function throughMaster(parent: AccessFlags, field: MasterField, standard: boolean): { flags: AccessFlags; doubt?: string } {
     const full = { transfer: parent.transfer && parent.share, share: parent.share };
     if (standard) {
         return { flags: { read: parent.read, edit: parent.edit, delete: parent.delete && parent.share, ...full } };
@@ -82,7 +94,7 @@ function shareMasterStep(ctx: EvaluationContext, parent: RecordAccess, level: 'R
 
 export function evaluateControlledByParent(ctx: EvaluationContext, evidence: string[]): LayerEvaluation {
     const obj = ctx.objectApiName;
-    const { fields, standard, problem } = masterFields(ctx);
+    const { fields, standard, problem } = masterFieldsOf(ctx.index, ctx.objectApiName);
     const sources = [standard ? SOURCE.viewAllParent : SOURCE.masterDetail];
     if (problem) {
         return layerResult('orgWideDefaults', 'uncertain', `${obj} is Controlled by Parent, but ${problem}.`, { evidence, sources });
@@ -156,7 +168,8 @@ export function evaluateControlledByParent(ctx: EvaluationContext, evidence: str
             access: combined,
             evidence,
             uncertainties,
-            paths: anyFlag(combined) ? [makePath(ctx, 'orgWideDefaults', level, steps)] : [],
+            // The path's level is what the detail gets (Full Access on a master without Edit there passes Read and share only).
+            paths: anyFlag(combined) ? [makePath(ctx, 'orgWideDefaults', maxAccessLevelOf(combined), steps)] : [],
             nextSteps: nextSteps.slice(0, 2),
             nearMisses,
             sources

@@ -25,7 +25,7 @@ import { evaluateRestrictionRules } from './layerRestrictionRules';
 import { objectPermissions } from './permissions';
 import { describeRowCause } from './rowCauses';
 import { withScopeDoubts } from './scope';
-import { capPath } from './paths';
+import { capPath, gateWords } from './paths';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { AccessFlags, GrantPath, LayerId, Row, Setting } from './types';
 import type { UserClassification } from './userLicence';
@@ -274,7 +274,8 @@ export function evaluateRecord(
     // depends on what the other layers give, so it is applied once they are combined.
     const combined = applyTransferPermission(ctx, layers, combineLayers(layers));
     // Paths say what they give this user, object permissions applied.
-    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths.map((p) => capPath(p, combined.gate)));
+    const why = (flags: AccessFlags): string => gateWords(ctx, layers, flags);
+    const paths = layers.filter((l) => l.status === 'grants').flatMap((l) => l.paths.map((p) => capPath(p, combined.gate, why)));
     const uncertainties: string[] = [];
     for (const l of layers) {
         for (const u of l.uncertainties) {

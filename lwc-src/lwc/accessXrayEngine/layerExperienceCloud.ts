@@ -80,6 +80,13 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
                 }
             );
         }
+        if (sg.uncertainties.length > 0) {
+            return layerResult(LAYER, 'uncertain', `${ctx.userName} is an internal user (${c.label}); ${sg.uncertainties.join('; ')}.`, {
+                uncertainties: sg.uncertainties,
+                sources: [SOURCE.sharingSets],
+                nextSteps: [{ kind: 'collectEvidence', action: 'Collect the sharing sets (with their share groups) and explain again' }]
+            });
+        }
         return notApplicable(LAYER, `${ctx.userName} is an internal user (${c.label}): Experience Cloud checks don't apply.`);
     }
 
@@ -209,6 +216,7 @@ export const evaluateExperienceCloud: LayerEvaluator = (ctx: EvaluationContext):
         ]);
     }
     notes.push(...sg.notes);
+    uncertainties.push(...sg.uncertainties);
 
     // 7. Guest users.
     if (c.kind === 'guest') {

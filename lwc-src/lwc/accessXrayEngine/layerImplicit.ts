@@ -14,15 +14,15 @@
  *   implicit rows may be absent).
  */
 import { blastCount } from './scope';
-import { parseShareLevel, type GrantLevel } from './accessLevels';
+import { parseShareLevel, type GrantLevel, type SharingModel } from './accessLevels';
 import type { EvaluationContext } from './context';
 import { LAYER_TITLES, layerResult, notApplicable, type LayerEvaluation, type NearMissCandidate } from './layer';
 import { SOURCE } from './sources';
 import { evidenceOf, granteeChain, levelText, makePath, shareStep, unreadableShareDoubts } from './paths';
 import { describeRowCause } from './rowCauses';
 import { normaliseId } from './ids';
-import { labelOf } from './snapshotIndex';
-import type { AccessFlags, GrantPath, PathStep } from './types';
+import { labelOf, type SnapshotIndex } from './snapshotIndex';
+import type { AccessFlags, GrantPath, PathStep, Row } from './types';
 import { flagsOf, maxGrant, noAccess, orFlags } from './accessLevels';
 
 const PARTICIPANTS = new Set(['Account', 'Contact', 'Opportunity', 'Case', 'Contract', 'Order']);
@@ -117,7 +117,7 @@ type Adder = (level: GrantLevel, path: GrantPath, reason: string, ev: string[]) 
  * access to the records owned by those users". Whether that also removes account-owner (child
  * implicit) access is not documented, so a grant on such a record is marked uncertain.
  */
-function childAccountOwnerDoubt(ctx: EvaluationContext, accountId: string): string | null {
+export function childAccountOwnerDoubt(ctx: Pick<EvaluationContext, 'index' | 'record' | 'name' | 'objectApiName'>, accountId: string): string | null {
     const recordOwner = ctx.index.user(str(ctx.record.OwnerId));
     const acct = normaliseId(accountId);
     if (!recordOwner || !acct || normaliseId(recordOwner.AccountId) !== acct) {
@@ -144,7 +144,7 @@ function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: strin
     }
     for (const child of ['Contact', 'Opportunity', 'Case']) {
         const rows = index.rowsWhere(child, 'AccountId', ctx.recordId);
-        const childModel = childSharingModel(ctx, child);
+        const childModel = childSharingModel(index, child, ctx.classification.external);
         let checked = 0;
         for (const row of rows) {
             if (checked++ >= IMPLICIT_CHILD_LIMIT) {
@@ -171,15 +171,32 @@ function parentImplicit(ctx: EvaluationContext, add: Adder, uncertainties: strin
     }
 }
 
-function childSharingModel(ctx: EvaluationContext, child: string): string | null {
-    const ed = ctx.index.rowsWhere('EntityDefinition', 'QualifiedApiName', child)[0];
-    const field = ctx.classification.external ? 'ExternalSharingModel' : 'InternalSharingModel';
+/** An account child's sharing model for internal or external users, as parent implicit sharing reads it (who-can-see reads the same). */
+export function childSharingModel(index: SnapshotIndex, child: string, external: boolean): string | null {
+    const ed = index.rowsWhere('EntityDefinition', 'QualifiedApiName', child)[0];
+    const field = external ? 'ExternalSharingModel' : 'InternalSharingModel';
     const v = str(ed?.[field]);
     if (v.replace(/\s/g, '').toLowerCase() === 'controlledbyparent') {
         return 'ControlledByParent';
     }
-    const org = ctx.index.rows('Organization')[0];
+    const org = index.rows('Organization')[0];
     return child === 'Contact' && !ed && str(org?.DefaultContactAccess) === 'ControlledByParent' ? 'ControlledByParent' : v || null;
+}
+
+/** What the account owner's role gives account owners on a child object: a level, nothing to apply (the child's default already gives Read/Write), or unknown. */
+export type AccountOwnerLevel = { kind: 'level'; level: GrantLevel } | { kind: 'notApplicable' } | { kind: 'unknown' };
+
+/**
+ * `UserRole.<Object>AccessForAccountOwner` of the account owner's role. No value on the role: not
+ * applicable when the child's org-wide default is Public Read/Write (or more) — the setting
+ * doesn't exist then; otherwise unknown, never Read (Object Reference UserRole).
+ */
+export function accountOwnerLevel(ownerRole: Row | undefined, object: string, model: SharingModel | null): AccountOwnerLevel {
+    const level = parseShareLevel(ownerRole?.[`${object}AccessForAccountOwner`]);
+    if (level) {
+        return { kind: 'level', level };
+    }
+    return model === 'ReadWrite' || model === 'ReadWriteTransfer' || model === 'FullAccess' ? { kind: 'notApplicable' } : { kind: 'unknown' };
 }
 
 /** Why child implicit sharing gave nothing (when it knows better than the default reason), and the near miss. */
@@ -222,10 +239,9 @@ function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string
         return { none: null };
     }
     const who = isOwner ? `${ctx.userName} owns the account ${ctx.name(accountId)}` : `${ctx.userName} is above the account owner ${ctx.name(ownerId)}`;
-    const level = parseShareLevel(ownerRole?.[column]);
-    if (!level) {
-        const model = ctx.owd.model;
-        if (model === 'ReadWrite' || model === 'ReadWriteTransfer' || model === 'FullAccess') {
+    const owned = accountOwnerLevel(ownerRole, obj, ctx.owd.model);
+    if (owned.kind !== 'level') {
+        if (owned.kind === 'notApplicable') {
             return { none: `${who}; the ${setting} setting doesn't apply because the org-wide default of ${obj} already gives Read/Write.` };
         }
         uncertainties.push(
@@ -235,6 +251,7 @@ function childImplicit(ctx: EvaluationContext, add: Adder, uncertainties: string
         );
         return { none: `${who}, but what the owner's role gives account owners on its ${plural(obj)} is unknown.` };
     }
+    const level = owned.level;
     if (level === 'None') {
         const blast = (): number => index.usersInRole(ownerRoleId).length;
         return {

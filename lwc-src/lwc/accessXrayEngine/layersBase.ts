@@ -16,9 +16,9 @@ import { transferBlastRadius } from './ownerChange';
 import { makePath } from './paths';
 import { blastCount } from './scope';
 import { OBJECT_FLAG_LABEL, systemPermission, type ObjectFlag } from './permissions';
-import { labelOf } from './snapshotIndex';
+import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import { SOURCE } from './sources';
-import type { AccessFlags } from './types';
+import type { AccessFlags, Row } from './types';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -137,8 +137,8 @@ function raiseOwdStep(ctx: EvaluationContext): EngineStep {
     };
 }
 
-/** Objects whose records have no owner of their own: a detail (Controlled by Parent, a master-detail field) or no OwnerId field in the describe. */
-function ownerless(ctx: EvaluationContext): boolean {
+/** Objects whose records have no owner of their own: a detail (Controlled by Parent, a master-detail field) or no OwnerId field in the describe (who-can-see reads the same). */
+export function ownerless(ctx: Pick<EvaluationContext, 'owd' | 'objectApiName' | 'index'>): boolean {
     if (ctx.owd.model === 'ControlledByParent' && !['Contact', 'Order', 'Contract', 'Asset'].includes(ctx.objectApiName)) {
         return true;
     }
@@ -308,8 +308,8 @@ function evaluateUserSystemPermissions(ctx: EvaluationContext, vadVia: string | 
     });
 }
 
-/** The transfer permission for an object: Transfer Cases or Transfer Leads for cases and leads, Transfer Record for every object. */
-function transferPermissionFields(object: string): { field: string; label: string }[] {
+/** The transfer permission for an object: Transfer Cases or Transfer Leads for cases and leads, Transfer Record for every object (who-can-see reads the same list). */
+export function transferPermissionFields(object: string): { field: string; label: string }[] {
     const any = { field: 'PermissionsTransferAnyEntity', label: 'Transfer Record' };
     if (object === 'Case') {
         return [{ field: 'PermissionsTransferAnyCase', label: 'Transfer Cases' }, any];
@@ -320,6 +320,24 @@ function transferPermissionFields(object: string): { field: string; label: strin
     return [any];
 }
 
+/** Records the transfer permissions can apply to: not user records, records with an owner, permission sets collected. */
+export function transferPermissionCanApply(index: SnapshotIndex, object: string, record: Row): boolean {
+    return object !== 'User' && !!str(record.OwnerId) && index.hasTable('PermissionSet');
+}
+
+/** The rule itself: a holder who can read the record and has Edit on the object transfers it, when the gates let transfer through. */
+export function transferPermissionGives(canRead: boolean, editOnObject: boolean, gateTransfer: boolean): boolean {
+    return canRead && editOnObject && gateTransfer;
+}
+
+/** The doubt on a transfer the permission gives, unless a UserRecordAccess row confirms HasTransferAccess (null then). */
+export function transferPermissionDoubt(index: SnapshotIndex, userId: string, recordId: string, object: string, label: string): string | null {
+    const ura = index.rowsWhere('UserRecordAccess', 'UserId', userId).find((r) => str(r.RecordId) === recordId);
+    return ura?.HasTransferAccess === true
+        ? null
+        : `transfer through ${label} follows Salesforce Help "Transfer Records" (the permission, Edit on ${object} and Read on the record); no UserRecordAccess row confirms it for this user and record`;
+}
+
 /**
  * Transfer Record (Transfer Cases, Transfer Leads) lets a user who is not the owner transfer
  * records they can read, with Edit on the object (Help "Transfer Records"; "Mass Transfer
@@ -327,7 +345,7 @@ function transferPermissionFields(object: string): { field: string; label: strin
  * because it needs their Read. Uncertain until UserRecordAccess.HasTransferAccess confirms it.
  */
 export function applyTransferPermission(ctx: EvaluationContext, layers: LayerEvaluation[], combined: Combined): Combined {
-    if (ctx.objectApiName === 'User' || combined.access.transfer || !str(ctx.record.OwnerId) || !ctx.index.hasTable('PermissionSet')) {
+    if (combined.access.transfer || !transferPermissionCanApply(ctx.index, ctx.objectApiName, ctx.record)) {
         return combined;
     }
     const held = transferPermissionFields(ctx.objectApiName)
@@ -340,7 +358,7 @@ export function applyTransferPermission(ctx: EvaluationContext, layers: LayerEva
     }
     const via = `${held.label} (${held.grant.via.map((s) => s.label).join(', ')})`;
     const editOnObject = ctx.objectPermissions.flags.edit;
-    if (!combined.access.read || !editOnObject || !combined.gate.transfer) {
+    if (!transferPermissionGives(combined.access.read, editOnObject, combined.gate.transfer)) {
         if (combined.access.read && !editOnObject && ctx.detail) {
             // Record access is there; the permission needs Edit on the object too.
             // Granting Edit also makes the transfer permission count: the fix gives Transfer.
@@ -360,11 +378,9 @@ export function applyTransferPermission(ctx: EvaluationContext, layers: LayerEva
         }
         return combined;
     }
-    const ura = ctx.index.rowsWhere('UserRecordAccess', 'UserId', ctx.userId).find((r) => str(r.RecordId) === ctx.recordId);
-    const confirmed = ura?.HasTransferAccess === true;
-    const doubt = confirmed
-        ? []
-        : [`transfer through ${held.label} follows Salesforce Help "Transfer Records" (the permission, Edit on ${ctx.objectApiName} and Read on the record); no UserRecordAccess row confirms it for this user and record`];
+    const unconfirmed = transferPermissionDoubt(ctx.index, ctx.userId, ctx.recordId, ctx.objectApiName, held.label);
+    const confirmed = unconfirmed === null;
+    const doubt = unconfirmed ? [unconfirmed] : [];
     const reason = `${via}: ${ctx.userName} can transfer ${ctx.objectApiName} records they can read, with Edit on ${ctx.objectApiName}${confirmed ? ' (UserRecordAccess confirms it)' : ''}.`;
     const path = makePath(ctx, 'systemPermissions', 'Transfer', [{ kind: 'permissionSet', label: via, via: 'granted by' }]);
     const access: AccessFlags = layer.status === 'grants' ? { ...layer.access, transfer: true } : { ...noAccess(), transfer: true };

@@ -112,7 +112,8 @@ function countedBlastOfGroup(ctx: EvaluationContext, groupId: string): string {
     return `${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today)`;
 }
 
-function hierarchyOn(ctx: EvaluationContext): { on: boolean; note: string } {
+/** Grant Access Using Hierarchies for the record's object: always on for standard objects; custom objects read the setting, assumed on (who-can-see reads the same). */
+export function hierarchyOn(ctx: Pick<EvaluationContext, 'objectApiName' | 'index' | 'setting'>): { on: boolean; note: string } {
     const obj = ctx.objectApiName;
     const key = `grantAccessUsingHierarchies.${obj}`;
     if (!obj.endsWith('__c')) {
@@ -215,8 +216,8 @@ function teamMemberChain(ctx: EvaluationContext, memberId: string): PathStep[] |
 // Role hierarchy
 // ---------------------------------------------------------------------------
 
-/** A queue's or public group's Grant Access Using Hierarchies: on, off, or (a queue) not collected. */
-function bossesOf(group: Row): 'on' | 'off' | 'unknown' {
+/** A queue's or public group's Grant Access Using Hierarchies: on, off, or (a queue) not collected (who-can-see reads the same). */
+export function bossesOf(group: Row): 'on' | 'off' | 'unknown' {
     const value = group.DoesIncludeBosses;
     if (value === false) {
         return 'off';

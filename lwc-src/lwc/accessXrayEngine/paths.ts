@@ -2,9 +2,10 @@
  * Grant paths: named chains from the user to the record, and share-row matching shared by
  * the sharing layers (is the user the grantee, or a member of the grantee group, and how).
  */
-import { accessLevelOfGrant, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
+import { accessLevelOfGrant, accessLevelRank, andFlags, flagsOf, maxAccessLevelOf, type GrantLevel } from './accessLevels';
 import type { EvaluationContext, ShareGrant } from './context';
 import { describeRowCause } from './rowCauses';
+import type { LayerEvaluation } from './layer';
 import type { AccessFlags, AccessLevel, GrantPath, LayerId, PathStep } from './types';
 
 export function userStep(ctx: EvaluationContext): PathStep {
@@ -78,6 +79,11 @@ function shown(value: unknown): string {
     return value === undefined ? 'no value' : String(value);
 }
 
+/** The doubt on a share row whose access level is not a Salesforce value (explain and who-can-see say it the same way). */
+export function unreadableShareText(name: (id: string) => string, grant: ShareGrant): string {
+    return `share row ${evidenceOf(grant)} to ${name(grant.entry.granteeId)} has the access level ${shown(grant.entry.row[grant.column])}, which is not a Salesforce value (Read, Edit, All): what it grants is unknown`;
+}
+
 /**
  * Share rows of one layer on this record whose access level is not a value Salesforce uses
  * (Read, Edit, All; None for the child columns) and that reach the user (directly, through a
@@ -94,7 +100,7 @@ export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, al
         if (granteeChain(ctx, grantee) === null && !(alsoBelow?.(grantee) ?? false)) {
             continue;
         }
-        const text = `share row ${evidenceOf(grant)} to ${ctx.name(grantee)} has the access level ${shown(grant.entry.row[grant.column])}, which is not a Salesforce value (Read, Edit, All): what it grants is unknown`;
+        const text = unreadableShareText(ctx.name, grant);
         if (!out.includes(text)) {
             out.push(text);
         }
@@ -102,17 +108,54 @@ export function unreadableShareDoubts(ctx: EvaluationContext, layer: LayerId, al
     return out;
 }
 
-const PATH_GRANT: Record<AccessLevel, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Delete: 'All', Transfer: 'ReadEditTransfer', All: 'All' };
+const PATH_GRANT: Record<Exclude<AccessLevel, 'Delete'>, GrantLevel> = { None: 'None', Read: 'Read', Edit: 'Edit', Transfer: 'ReadEditTransfer', All: 'All' };
+
+/** The rights a path's level stands for (Delete: read, edit and delete; a detail without Full Access on its master). */
+function flagsOfPathLevel(level: AccessLevel): AccessFlags {
+    return level === 'Delete' ? { read: true, edit: true, delete: true, transfer: false, share: false } : flagsOf(PATH_GRANT[level]);
+}
+
+
+/** "object permissions on Invoice__c (Read only)": what a user's object permissions lack, in the words of a capped path or reason. */
+export function objectPermissionWords(object: string, read: boolean, edit: boolean, del: boolean): string {
+    const missing = [...(edit ? [] : ['Edit']), ...(del ? [] : ['Delete'])];
+    return `object permissions on ${object} (${!read ? 'no Read' : missing.length === 2 ? 'Read only' : missing.length ? `no ${missing.join(' or ')}` : 'Read, Edit and Delete'})`;
+}
+
+/** The gates that take something of `flags` away, in plain words: the object permissions (what they lack), a restriction rule, the licence, another blocking layer. */
+export function gateWords(ctx: EvaluationContext, layers: readonly LayerEvaluation[], flags: AccessFlags): string {
+    const words: string[] = [];
+    for (const layer of layers) {
+        const bound = layer.gate ?? (layer.status === 'blocks' ? layer.access : undefined);
+        if (!bound || (Object.keys(flags) as (keyof AccessFlags)[]).every((op) => !flags[op] || bound[op])) {
+            continue;
+        }
+        if (layer.id === 'objectPermissions') {
+            const f = ctx.objectPermissions.flags;
+            words.push(objectPermissionWords(ctx.objectApiName, f.read, f.edit, f.delete));
+        } else if (layer.id === 'restrictionRules') {
+            words.push(`restriction rule ${layer.blockedBy ?? ''}`.trim());
+        } else if (layer.id === 'experienceCloud') {
+            words.push(`the ${ctx.classification.licenceName ?? ctx.classification.label} licence`);
+        } else {
+            words.push(layer.title.toLowerCase());
+        }
+    }
+    return words.join(' and ') || `object permissions on ${ctx.objectApiName}`;
+}
 
 /**
  * A path as far as the gates let it go: a path that gives the owner's access ends at Read for a
- * user whose object permissions stop at Read, and the summary says so ("→ Read (All, capped by
- * object permissions)"), so no path promises more than the user can do.
+ * user whose object permissions stop at Read, and the summary says what capped it ("→ Read (All
+ * capped at Read by object permissions on Invoice__c (Read only))"), so no path promises more
+ * than the user can do. A path the gates block entirely is left as it is (the why-not says why).
+ * Explain and who-can-see show the same paths.
  */
-export function capPath(path: GrantPath, gate: AccessFlags): GrantPath {
-    const capped = maxAccessLevelOf(andFlags(flagsOf(PATH_GRANT[path.level]), gate));
-    if (capped === path.level || capped === 'None') {
+export function capPath(path: GrantPath, gate: AccessFlags, why: (flags: AccessFlags) => string): GrantPath {
+    const flags = flagsOfPathLevel(path.level);
+    const capped = maxAccessLevelOf(andFlags(flags, gate));
+    if (accessLevelRank(capped) >= accessLevelRank(path.level) || capped === 'None') {
         return path;
     }
-    return { ...path, level: capped, summary: `${path.summary.replace(/ → [A-Za-z]+$/, '')} → ${capped} (${path.level}, capped by object permissions)` };
+    return { ...path, level: capped, summary: `${path.summary.replace(/ → [A-Za-z]+$/, '')} → ${capped} (${path.level} capped at ${capped} by ${why(flags)})` };
 }

@@ -1,9 +1,9 @@
 /**
  * Permissions for a sweep over many users: for one object, each user's flags on it (Read,
  * Edit, Delete, View All, Modify All) and the system permissions who-can-see reads (Modify All
- * Data, View All Data, Manage Users, View All Users, Manage External Users) as bits, and the
- * users who hold View All, Modify All or one of those system permissions, found from the
- * permission side.
+ * Data, View All Data, Manage Users, View All Users, Manage External Users, and the transfer
+ * permissions) as bits, and the users who hold View All, Modify All or one of the system
+ * permissions that open records, found from the permission side.
  *
  * The rules are those of `permissions.ts` (`userPermissions`, `objectPermissions`,
  * `systemPermission`), so who-can-see and explain agree:
@@ -34,6 +34,10 @@ export const P_VIEW_ALL_DATA = 128;
 export const P_MANAGE_USERS = 256;
 export const P_VIEW_ALL_USERS = 512;
 export const P_MANAGE_EXTERNAL_USERS = 1024;
+/** Transfer Record, Transfer Cases, Transfer Leads (Help "Transfer Records"). */
+export const P_TRANSFER_RECORD = 2048;
+export const P_TRANSFER_CASES = 4096;
+export const P_TRANSFER_LEADS = 8192;
 
 const OBJECT_BITS = P_READ | P_CREATE | P_EDIT | P_DELETE | P_VIEW_ALL | P_MODIFY_ALL;
 const ELEVATED = P_VIEW_ALL | P_MODIFY_ALL | P_MODIFY_ALL_DATA | P_VIEW_ALL_DATA | P_MANAGE_USERS | P_VIEW_ALL_USERS | P_MANAGE_EXTERNAL_USERS;
@@ -54,8 +58,16 @@ const SYSTEM_FIELDS: readonly (readonly [string, number])[] = [
     ['PermissionsViewAllData', P_VIEW_ALL_DATA],
     ['PermissionsManageUsers', P_MANAGE_USERS],
     ['PermissionsViewAllUsers', P_VIEW_ALL_USERS],
-    ['PermissionsManageExternalUsers', P_MANAGE_EXTERNAL_USERS]
+    ['PermissionsManageExternalUsers', P_MANAGE_EXTERNAL_USERS],
+    ['PermissionsTransferAnyEntity', P_TRANSFER_RECORD],
+    ['PermissionsTransferAnyCase', P_TRANSFER_CASES],
+    ['PermissionsTransferAnyLead', P_TRANSFER_LEADS]
 ];
+
+/** The permission bit of a transfer permission field (layersBase.ts `transferPermissionFields` names the fields per object). */
+export function permissionBitOf(field: string): number {
+    return SYSTEM_FIELDS.find(([f]) => f === field)?.[1] ?? 0;
+}
 
 /** One source of a user's permissions and the bits it gives on the object. */
 export interface PermissionGrant {

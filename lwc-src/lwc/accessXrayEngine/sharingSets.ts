@@ -18,12 +18,35 @@
  *   members can be internal users and external users of the high-volume user's account.
  * - Object Reference share objects: "for some sharing mechanisms, such as sharing sets,
  *   sharing entries aren't stored at all" — so this is computed, never read from share rows.
+ * - Help "Sharing Sets": sharing sets are read from setup metadata only; when that evidence is
+ *   missing (not collected, unreadable, or cut short) nothing here is a confident "no".
  */
 import { parseShareLevel, type GrantLevel } from './accessLevels';
 import { normaliseId, sameId } from './ids';
 import type { SnapshotIndex } from './snapshotIndex';
 import type { PathStep, Row, SharingSetDefinition } from './types';
 import type { UserKind } from './userLicence';
+
+/**
+ * Why the snapshot's sharing sets can't be taken as the org's whole list, or null when they can:
+ * not collected (no `metadata.SharingSet`), unreadable (`meta.unavailable` SharingSet; the CLI's
+ * own `metadata.SharingSet` entry counts until the metadata is added), or cut short
+ * (`meta.truncated` SharingSet: a set that matches still grants, a miss proves nothing).
+ */
+export function sharingSetsUnknown(index: SnapshotIndex): string | null {
+    const all = index.snapshot.metadata?.SharingSet;
+    const unavailable = index.unavailable('SharingSet') ?? (all ? null : index.unavailable('metadata.SharingSet'));
+    if (unavailable) {
+        return `sharing sets were not collected (${unavailable})`;
+    }
+    if (!all) {
+        return 'sharing sets were not collected';
+    }
+    const cut = index.truncated('SharingSet');
+    return cut ? `only part of the sharing sets was collected (${cut})` : null;
+}
+
+const READ_SHARING_SETS = 'read the SharingSet metadata (Setup > Digital Experiences > Settings > Sharing Sets)';
 
 /** Licence kinds a sharing set can apply to (Metadata API SharingSet, eligible licences). */
 export const SHARING_SET_KINDS: ReadonlySet<UserKind> = new Set<UserKind>(['customerCommunity', 'customerCommunityPlus', 'partnerCommunity', 'highVolume']);
@@ -173,13 +196,18 @@ export function evaluateSharingSets(
 ): SharingSetOutcome {
     const out: SharingSetOutcome = { sets: [], matches: [], misses: [], unlisted: [], uncertainties: [], evidence: [] };
     const all = index.snapshot.metadata?.SharingSet;
-    const unavailable = index.unavailable('SharingSet');
-    if (!all || unavailable) {
-        out.uncertainties.push(
-            `sharing sets were not collected${unavailable ? ` (${unavailable})` : ''}: read the SharingSet metadata (Setup > Digital Experiences > Settings > Sharing Sets) to know whether one applies`
-        );
+    const unknown = sharingSetsUnknown(index);
+    if (!all || (unknown && !index.truncated('SharingSet'))) {
+        out.uncertainties.push(`${unknown ?? 'sharing sets were not collected'}: ${READ_SHARING_SETS} to know whether one applies`);
         return out;
     }
+    const partial = (): SharingSetOutcome => {
+        // A cut list: the sets read decide a match; no match proves nothing.
+        if (unknown && out.matches.length === 0) {
+            out.uncertainties.push(`${unknown}: ${READ_SHARING_SETS} to know whether one of the others applies`);
+        }
+        return out;
+    };
     const profileId = str(user.ProfileId);
     const profile = index.byId(profileId)?.row;
     out.sets = all.filter((s) => sharingSetListsProfile(s, profile, profileId));
@@ -194,7 +222,7 @@ export function evaluateSharingSets(
                 }
             }
         }
-        return out;
+        return partial();
     }
     if (out.sets.length > 1) {
         out.uncertainties.push(
@@ -243,7 +271,7 @@ export function evaluateSharingSets(
             });
         }
     }
-    return out;
+    return partial();
 }
 
 export interface ShareGroupMatch {
@@ -259,8 +287,14 @@ export interface ShareGroupMatch {
  * set, members of that sharing set's share group (users, groups, roles) can access it — on
  * any object, listed in the sharing set or not (seed 000 step 8).
  */
-export function evaluateShareGroups(index: SnapshotIndex, userId: string, userName: string, record: Row, recordName: string): { matches: ShareGroupMatch[]; notes: string[] } {
-    const out = { matches: [] as ShareGroupMatch[], notes: [] as string[] };
+export function evaluateShareGroups(
+    index: SnapshotIndex,
+    userId: string,
+    userName: string,
+    record: Row,
+    recordName: string
+): { matches: ShareGroupMatch[]; notes: string[]; uncertainties: string[] } {
+    const out = { matches: [] as ShareGroupMatch[], notes: [] as string[], uncertainties: [] as string[] };
     const ownerId = normaliseId(record.OwnerId);
     if (!ownerId) return out;
     const owner = index.user(ownerId);
@@ -302,6 +336,13 @@ export function evaluateShareGroups(index: SnapshotIndex, userId: string, userNa
             ],
             summary: `share group of sharing set ${label} (${userName}: ${via}; the record is owned by high-volume user ${index.name(ownerId)}) → Read`
         });
+    }
+    // Missing sharing sets: nobody but the owner can be told a share group doesn't reach them.
+    const unknown = out.matches.length || sameId(ownerId, userId) ? null : sharingSetsUnknown(index);
+    if (unknown) {
+        out.uncertainties.push(
+            `the record is owned by the high-volume user ${index.name(ownerId)}, but ${unknown}: whether ${userName} is in the share group of a sharing set covering that user (which gives Read) is unknown; ${READ_SHARING_SETS} to know`
+        );
     }
     return out;
 }

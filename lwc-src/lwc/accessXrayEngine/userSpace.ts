@@ -82,6 +82,11 @@ export class UserSet {
         return true;
     }
 
+    /** True when no user is in the set. */
+    isEmpty(): boolean {
+        return this.words.every((w) => w === 0);
+    }
+
     forEach(visit: (i: number) => void): void {
         const w = this.words;
         for (let k = 0; k < w.length; k++) {

@@ -12,12 +12,12 @@
  * profile and permission set (`publicAccess`), and listed only with `listPublic` — as the
  * platform's own Sharing Hierarchy leaves them out.
  */
-import { ALL, bitsOfFlags, combineBits, levelOfBits, rankOfBits, READ, EDIT, TRANSFER } from './accessBits';
-import { evaluateRecord, newState, requireRecord, requireUser, type RecordEvaluation } from './engine';
+import { evaluateRecord, newState, requireRecord, requireUser } from './engine';
 import { ExplainError } from './errors';
 import { toLoaded, type LoadedSnapshot } from './loadSnapshot';
 import { requireWhoCanSeeScope } from './scope';
-import type { AccessLevel, GrantPath, LayerId, Snapshot, WhoCanSeeOptions, WhoCanSeeResult } from './types';
+import type { SnapshotIndex } from './snapshotIndex';
+import type { GrantPath, Snapshot, WhoCanSeeOptions, WhoCanSeeResult } from './types';
 import { LAYER_IDS } from './types';
 import { audienceOf, newSweep } from './whoCanSeeAudience';
 import { collectRows, entryOf, pageOf } from './whoCanSeeAnswer';
@@ -50,7 +50,7 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
     const parts = collectRows(audience, options.listPublic === true);
     const offset = options.offset ?? 0;
     const page = pageOf(parts.rows, { ...options, offset, sort: options.sort ?? 'name' });
-    const users = page.rows.map((row) => entryOf(audience, row, options.withPaths ? cappedPaths(evaluateRecord(newState(index), row.userId, rid, 0, false)) : []));
+    const users = page.rows.map((row) => entryOf(audience, row, options.withPaths ? pathsOf(index, row.userId, rid) : []));
     const result: WhoCanSeeResult = {
         recordId: rid,
         objectApiName: audience.object,
@@ -71,9 +71,9 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
 }
 
 /**
- * Every grant path of one user to the record (as `explain` finds them), each capped by what the
- * user's object permissions, licence and restriction rules let through: a path that would give
- * Full Access to a user whose object permission stops at Read shows Read and says why.
+ * Every grant path of one user to the record, as `explain` finds them: each capped by what the
+ * user's object permissions, licence and restriction rules let through (a path that would give
+ * Full Access to a user whose object permission stops at Read shows Read and says why).
  */
 export function whoCanSeePaths(snapshot: Snapshot | LoadedSnapshot, recordId: string, userId: string): GrantPath[] {
     const { index } = toLoaded(snapshot);
@@ -82,47 +82,10 @@ export function whoCanSeePaths(snapshot: Snapshot | LoadedSnapshot, recordId: st
     const rid = String(record.row.Id);
     requireWhoCanSeeScope(index, rid);
     const user = index.user(userId);
-    return cappedPaths(evaluateRecord(newState(index), String(user?.Id), rid, 0, false));
+    return pathsOf(index, String(user?.Id), rid);
 }
 
-const LEVEL_BITS: Record<AccessLevel, number> = { None: 0, Read: READ, Edit: READ | EDIT, Delete: READ | 4, Transfer: READ | EDIT | TRANSFER, All: ALL };
-
-/** A path's level after the gates, and the words for what lowered it. */
-function cappedPaths(evaluation: RecordEvaluation): GrantPath[] {
-    const gate = bitsOfFlags(evaluation.combined.gate);
-    return evaluation.paths.map((path) => {
-        const bits = LEVEL_BITS[path.level];
-        const capped = combineBits(bits, gate);
-        if (rankOfBits(capped) >= rankOfBits(bits)) {
-            return path;
-        }
-        const level = levelOfBits(capped);
-        const base = path.summary.replace(/ → [A-Za-z]+$/, '');
-        return { ...path, level, summary: `${base} → ${level} (${path.level} ${level === 'None' ? 'blocked' : `capped at ${level}`} by ${gateWords(evaluation, bits)})` };
-    });
-}
-
-/** The layers whose gate lowers `bits`, in plain words. */
-function gateWords(evaluation: RecordEvaluation, bits: number): string {
-    const words: string[] = [];
-    const object = evaluation.ctx.objectApiName;
-    for (const layer of evaluation.layers) {
-        const bound = layer.gate ?? (layer.status === 'blocks' ? layer.access : undefined);
-        if (!bound || (bits & bitsOfFlags(bound)) === bits) {
-            continue;
-        }
-        const id: LayerId = layer.id;
-        if (id === 'objectPermissions') {
-            const f = evaluation.ctx.objectPermissions.flags;
-            const missing = [...(f.read ? [] : ['Read']), ...(f.edit ? [] : ['Edit']), ...(f.delete ? [] : ['Delete'])];
-            words.push(`object permissions on ${object} (${!f.read ? 'no Read' : missing.length === 2 ? 'Read only' : `no ${missing.join(' or ')}`})`);
-        } else if (id === 'restrictionRules') {
-            words.push(`restriction rule ${layer.blockedBy ?? ''}`.trim());
-        } else if (id === 'experienceCloud') {
-            words.push(`the ${evaluation.ctx.classification.licenceName ?? evaluation.ctx.classification.label} licence`);
-        } else {
-            words.push(layer.title.toLowerCase());
-        }
-    }
-    return words.join(' and ') || `object permissions on ${object}`;
+/** The explanation's own paths: capped by the gates in `evaluateRecord` (paths.ts `capPath`), so both say the same. */
+function pathsOf(index: SnapshotIndex, userId: string, recordId: string): GrantPath[] {
+    return evaluateRecord(newState(index), userId, recordId, 0, false).paths;
 }

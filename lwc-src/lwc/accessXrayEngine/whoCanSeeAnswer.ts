@@ -6,6 +6,7 @@
  * object permissions or a licence put on it) written only for the users on that page.
  */
 import { combineBits, DELETE, EDIT, levelOfBits, rankOfBits, READ } from './accessBits';
+import { objectPermissionWords } from './paths';
 import { permissionHolders, READS } from './permissionHolders';
 import { labelOf } from './snapshotIndex';
 import type { AccessLevel, GrantPath, LayerId, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeePublicAccess, WhoCanSeeResult } from './types';
@@ -243,8 +244,7 @@ export function capText(audience: Audience, user: number, bits: number): string 
     const why: string[] = [];
     const objectGate = audience.objectGate(user);
     if ((bits & objectGate) !== bits) {
-        const missing = [...(objectGate & EDIT ? [] : ['Edit']), ...(objectGate & DELETE ? [] : ['Delete'])];
-        why.push(`object permissions on ${audience.object} (${missing.length === 2 ? 'Read only' : `no ${missing.join(' or ')}`})`);
+        why.push(objectPermissionWords(audience.object, (objectGate & READ) !== 0, (objectGate & EDIT) !== 0, (objectGate & DELETE) !== 0));
     }
     if ((bits & audience.licenceGate(user)) !== bits) {
         why.push(licenceCapText(audience.facts.index, audience.idOf(user)));

@@ -17,22 +17,25 @@
  * Users are numbers of the snapshot's user space (userSpace.ts). Parents and children are
  * memoised per sweep and cut on a cycle or past 6 levels, as `accessTo` does.
  */
-import { ALL, combineBits, DELETE, objectGateBits, READ, SHARE, TRANSFER, bitsOfGrant } from './accessBits';
+import { ALL, bitsOfFlags, bitsOfGrant, combineBits, flagsOfBits, objectGateBits, READ, TRANSFER } from './accessBits';
 import { grantOfSharingModel, SHARING_MODEL_LABEL } from './accessLevels';
+import { masterFieldsOf, throughMaster, type MasterField } from './controlledByParent';
 import { evaluateRecord, newState, type EvaluationState } from './engine';
 import type { LayerEvaluation } from './layer';
-import { IMPLICIT_CHILD_LIMIT } from './layerImplicit';
-import { P_DELETE, P_EDIT, P_READ, permissionHolders, type PermissionHolders } from './permissionHolders';
+import { childSharingModel, IMPLICIT_CHILD_LIMIT } from './layerImplicit';
+import { transferPermissionCanApply, transferPermissionDoubt, transferPermissionFields, transferPermissionGives } from './layersBase';
+import { P_DELETE, P_EDIT, P_READ, permissionBitOf, permissionHolders, sourcesGiving, type PermissionHolders } from './permissionHolders';
 import { usersOfGroup } from './reverseMembership';
 import { labelOf, type SnapshotIndex } from './snapshotIndex';
 import type { LayerId } from './types';
 import type { UserClassification } from './userLicence';
 import { EXTERNAL, userSpace, type UserSet, type UserSpace } from './userSpace';
 import { experienceGrants } from './whoCanSeeExperience';
-import { childSharingModel, licenceGate, parentFields, recordFacts, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
+import { licenceGate, recordFacts, SIDES, type RecordFacts, type Side } from './whoCanSeeFacts';
 import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Target } from './whoCanSeeGrants';
 import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
 import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
+import { sharingSetsUnknown } from './sharingSets';
 
 export type Mode = 'all' | 'recordLevel';
 
@@ -49,6 +52,10 @@ export interface Sweep {
 interface SideDefault {
     /** Plain label of the default ("Public Read Only", "Controlled by Parent: Account Acme Public Read Only"). */
     label: string;
+    /** What a public org-wide default gives every user of the side (absent under Controlled by Parent). */
+    constant?: number;
+    /** True when the default's grant can carry a doubt for a user (an unknown master-detail Sharing Setting). */
+    mayDoubt?: boolean;
     bits(user: number): number;
     ref(user: number): GrantRef;
 }
@@ -78,6 +85,8 @@ export class Audience {
     /** Object-permission and licence gates per user: they depend on the object only, so records of an object share them. */
     private readonly userGates: Int16Array;
     private readonly hasDefaults: boolean;
+    /** The transfer permissions that count on this record (permission bits; 0 when none can apply). */
+    private readonly transferBits: number;
 
     constructor(init: {
         facts: RecordFacts;
@@ -100,6 +109,9 @@ export class Audience {
         this.holders = permissionHolders(index, init.facts.object);
         this.userGates = index.memo('whoCanSee.userGates', init.facts.object, () => new Int16Array(this.space.size).fill(UNKNOWN));
         this.hasDefaults = Object.keys(init.defaults).length > 0;
+        this.transferBits = transferPermissionCanApply(index, init.facts.object, init.facts.row)
+            ? transferPermissionFields(init.facts.object).reduce((bits, p) => bits | permissionBitOf(p.field), 0)
+            : 0;
         const restriction = restrictionState(init.facts);
         this.screen = restrictionScreen(init.facts, this.holders);
         this.restricted = restriction.active && this.screen.rules.length > 0;
@@ -124,7 +136,7 @@ export class Audience {
     }
 
     /** The default of a side, when non-reached users of that side can get anything through it. */
-    defaultOf(side: Side): { label: string } | undefined {
+    defaultOf(side: Side): { label: string; constant?: number } | undefined {
         return this.defaults[side];
     }
 
@@ -194,18 +206,94 @@ export class Audience {
         return this.reach.grantOf(user) | this.defaultBits(user);
     }
 
-    /** The user's access to the record, as `explain` computes it. */
+    /** The user's access to the record, as `explain` computes it (the transfer permissions applied once the grants are combined). */
     access(user: number): number {
-        const grant = this.grant(user);
-        return grant ? combineBits(grant, this.gate(user, grant)) : 0;
+        return this.finish(user, this.grant(user));
     }
 
-    /** Doubts of this user alone (their Experience Cloud layer, the restriction rules for them). */
+    /**
+     * The user's access without object-level View All / Modify All on this object (`accessTo` with
+     * `withoutObjectGrants`): what a standard Controlled by Parent child sees through its account.
+     */
+    accessWithoutObjectGrants(user: number): number {
+        if (!this.reach.hasLayer('objectPermissions')) {
+            return this.access(user);
+        }
+        let grant = this.defaultBits(user);
+        this.reach.forEachRef(user, (ref) => {
+            if (ref.layer !== 'objectPermissions') {
+                grant |= ref.bits;
+            }
+        });
+        return this.finish(user, grant);
+    }
+
+    private finish(user: number, grant: number): number {
+        if (!grant) {
+            return 0;
+        }
+        const gate = this.gate(user, grant);
+        const access = combineBits(grant, gate);
+        return this.transferBits && access & READ && !(access & TRANSFER) && this.transferGiven(user, access, gate) ? access | TRANSFER : access;
+    }
+
+    /** The transfer permission this user holds on the record's object (Transfer Cases / Leads, Transfer Record), or null. */
+    private transferHeld(user: number): { label: string; bit: number } | null {
+        const bits = this.holders.bitsAt(user);
+        if (!(bits & this.transferBits)) {
+            return null;
+        }
+        for (const p of transferPermissionFields(this.object)) {
+            const bit = permissionBitOf(p.field);
+            if (bits & bit) {
+                return { label: p.label, bit };
+            }
+        }
+        return null;
+    }
+
+    /** layersBase.ts `transferPermissionGives`: the permission, Read on the record, Edit on the object, and gates that let transfer through. */
+    private transferGiven(user: number, access: number, gate: number): boolean {
+        return !!this.transferHeld(user) && transferPermissionGives((access & READ) !== 0, (this.holders.bitsAt(user) & P_EDIT) !== 0, (gate & TRANSFER) !== 0);
+    }
+
+    /** The words and doubt of a transfer the user gets from a transfer permission (null when they don't). */
+    transferByPermission(user: number): { reason: string; doubt: string | null } | null {
+        if (!this.transferBits) {
+            return null;
+        }
+        const held = this.transferHeld(user);
+        const grant = held ? this.grant(user) : 0;
+        if (!held || !grant) {
+            return null;
+        }
+        const gate = this.gate(user, grant);
+        const access = combineBits(grant, gate);
+        if (access & TRANSFER || !this.transferGiven(user, access, gate)) {
+            return null;
+        }
+        const index = this.facts.index;
+        const userId = this.idOf(user);
+        return {
+            reason: `${held.label} (${sourcesGiving(index, this.holders, userId, held.bit).join(', ')}) adds Transfer`,
+            doubt: transferPermissionDoubt(index, userId, this.facts.recordId, this.object, held.label)
+        };
+    }
+
+    /** Doubts of this user alone (their Experience Cloud layer, the restriction rules for them, a transfer permission, the parents' default). */
     userOnlyDoubts(user: number): string[] {
         const out = [...(this.userDoubts.get(user) ?? [])];
         const rr = this.restricted && this.restriction.get(user);
         if (rr && rr.status === 'uncertain') {
             out.push(...rr.uncertainties.map((u) => `Restriction rules: ${u}`));
+        }
+        const transfer = this.transferBits ? this.transferByPermission(user) : null;
+        if (transfer?.doubt) {
+            out.push(transfer.doubt);
+        }
+        const d = this.hasDefaults ? this.defaults[this.sideOf(user)] : undefined;
+        if (d?.mayDoubt && d.bits(user)) {
+            out.push(...(d.ref(user).doubts ?? []));
         }
         return out;
     }
@@ -227,7 +315,8 @@ export class Audience {
     /** The top reason of a user's access in plain words (the grant that gives the most after gates). */
     topReason(user: number): { layer: LayerId; text: string } | null {
         const top = topRef(this.refsOf(user), this.gate(user));
-        return top ? { layer: top.layer, text: top.reason(this.idOf(user)) } : null;
+        const transfer = this.transferBits ? this.transferByPermission(user) : null;
+        return top ? { layer: top.layer, text: `${top.reason(this.idOf(user))}${transfer ? `; ${transfer.reason}` : ''}` } : null;
     }
 }
 
@@ -294,21 +383,28 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
     if (mode === 'all') {
         permissionGrants(facts, everyone, doubts);
     }
-    ownershipGrants(facts, everyone);
+    ownershipGrants(facts, everyone, doubts);
     for (const group of facts.groups) {
         const side = group[0] as (typeof group)[number];
         const target: Target = { index, reach, space, side: sideMask(space, group.map((g) => g.side)) };
-        hierarchyGrants(facts, side, target);
-        shareRowGrants(facts, side, target);
+        hierarchyGrants(facts, side, target, doubts);
+        shareRowGrants(facts, side, target, doubts);
         territoryGrants(facts, side, target, doubts);
-        childImplicitGrants(facts, side, target, doubts);
+        // The account owner's level depends on each side's own default (Public Read/Write: not applicable).
+        for (const own of group) {
+            childImplicitGrants(facts, own, group.length > 1 ? { ...target, side: sideMask(space, [own.side]) } : target, doubts);
+        }
     }
     if (object === 'Account') {
         parentImplicitGrants(sweep, facts, everyone, depth, stack, doubts);
     }
     experienceGrants(facts, everyone, userDoubts);
-    if (!index.snapshot.metadata?.SharingSet || index.unavailable('SharingSet')) {
-        doubts.push('sharing sets were not collected: external users could also reach this record through one');
+    const setsUnknown = sharingSetsUnknown(index);
+    if (setsUnknown) {
+        // Help "Sharing Sets": sharing-set access is computed from setup metadata, never stored as share rows.
+        const owner = index.user(str(hit.row.OwnerId));
+        const shareGroups = owner && index.classification(str(owner.Id)).highVolume ? `, and, as the owner ${labelOf(owner)} is a high-volume user, members of a share group (internal users too)` : '';
+        doubts.push(`${setsUnknown}: external users of the profiles a sharing set lists could also reach this record through one${shareGroups}`);
     }
     const defaults: Partial<Record<Side, SideDefault>> = {};
     if (mode === 'all') {
@@ -328,9 +424,24 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
     return new Audience({ facts, mode, reach, doubts: [...new Set(doubts)], defaults, sideDoubts, userDoubts });
 }
 
-/** Delete and transfer pass down from a parent only with Full Access there (layersBase.ts, Controlled by Parent). */
-function throughParent(bits: number): number {
-    return bits & SHARE ? bits : bits & ~(DELETE | TRANSFER);
+/** What one master passes down, as access bits (`throughMaster`, controlledByParent.ts). */
+interface Passed {
+    bits: number;
+    doubt?: string;
+}
+
+/** `throughMaster` on access bits: the engine's rule for one master field, memoised per bits value (32 of them). */
+function throughMasterBits(field: MasterField, standard: boolean): (bits: number) => Passed {
+    const memo: (Passed | undefined)[] = [];
+    return (bits) => {
+        let passed = memo[bits];
+        if (!passed) {
+            const r = throughMaster(flagsOfBits(bits), field, standard);
+            passed = r.doubt ? { bits: bitsOfFlags(r.flags), doubt: r.doubt } : { bits: bitsOfFlags(r.flags) };
+            memo[bits] = passed;
+        }
+        return passed;
+    };
 }
 
 /** The org-wide default of a side: public (everyone of the side), Controlled by Parent (the parents'), or nothing. */
@@ -359,21 +470,21 @@ function sideDefault(
         }
         const label = SHARING_MODEL_LABEL[model];
         const ref = makeRef('orgWideDefaults', bits, () => `org-wide default ${label}`);
-        return { default: { label, bits: () => bits, ref: () => ref }, doubts: [] };
+        return { default: { label, constant: bits, bits: () => bits, ref: () => ref }, doubts: [] };
     }
-    const { fields, problem } = parentFields(index, object);
+    const { fields, standard, problem } = masterFieldsOf(index, object);
     if (problem) {
         return { doubts: [`${object} is Controlled by Parent, but ${problem}`] };
     }
-    const parents: { audience: Audience; name: string }[] = [];
+    const parents: { audience: Audience; name: string; pass: (bits: number) => Passed }[] = [];
     const doubts: string[] = [];
     for (const field of fields) {
-        const parentId = str(row[field]);
+        const parentId = str(row[field.name]);
         if (!parentId) {
             continue;
         }
         if (!index.byId(parentId)) {
-            doubts.push(`the parent record ${parentId} (${field}) is not in the snapshot`);
+            doubts.push(`the parent record ${parentId} (${field.name}) is not in the snapshot`);
             return { doubts };
         }
         const audience = relatedAudience(sweep, parentId, 'all', depth + 1, stack);
@@ -381,17 +492,25 @@ function sideDefault(
             doubts.push(stack.has(parentId) ? `a circular parent/child chain through ${index.name(parentId)} was cut` : `the parent chain is deeper than ${MAX_DEPTH} levels`);
             return { doubts };
         }
-        parents.push({ audience, name: `${audience.object} ${index.name(parentId)}` });
+        const name = `${audience.object} ${index.name(parentId)}`;
+        parents.push({ audience, name, pass: throughMasterBits(field, standard) });
+        for (const d of audience.doubts) {
+            doubts.push(`parent ${name}: ${d}`);
+        }
     }
     if (!parents.length) {
         return { doubts };
     }
-    const through = (u: number): number => {
+    // Each master must satisfy its own field's Sharing Setting; a standard child's account is read without View All / Modify All on Account.
+    const through = (u: number): Passed => {
         let bits = ALL;
+        let doubt: string | undefined;
         for (const p of parents) {
-            bits &= throughParent(p.audience.access(u));
+            const passed = p.pass(standard ? p.audience.accessWithoutObjectGrants(u) : p.audience.access(u));
+            bits &= passed.bits;
+            doubt = doubt ?? passed.doubt;
         }
-        return bits;
+        return doubt ? { bits, doubt } : { bits };
     };
     const reason = (userId: string): string =>
         `${object} is Controlled by Parent: access follows ${parents
@@ -400,6 +519,7 @@ function sideDefault(
                 return `${p.name}${top ? ` (${top.text})` : ''}`;
             })
             .join(' and ')}`;
+    const refOf = (passed: Passed): GrantRef => makeRef('orgWideDefaults', passed.bits, reason, passed.doubt ? [passed.doubt] : undefined);
     // Users a parent reaches get the parent's access as a grant of their own; everyone else, the parents' defaults.
     const space = userSpace(index);
     const reached = space.empty();
@@ -407,30 +527,41 @@ function sideDefault(
         reached.addAll(p.audience.reach.reached());
     }
     const ofSide = space.side(side === 'external');
-    const byBits = new Map<number, UserSet>();
+    // Users grouped by what passes down (and the doubt with it): one grant per group, kept as a set.
+    const byPassed = new Map<string, Map<number, UserSet>>();
     reached.and(ofSide).forEach((u) => {
-        const bits = through(u);
-        if (bits) {
-            let users = byBits.get(bits);
+        const passed = through(u);
+        if (passed.bits) {
+            const doubt = passed.doubt ?? '';
+            let byBits = byPassed.get(doubt);
+            if (!byBits) {
+                byBits = new Map();
+                byPassed.set(doubt, byBits);
+            }
+            let users = byBits.get(passed.bits);
             if (!users) {
                 users = space.empty();
-                byBits.set(bits, users);
+                byBits.set(passed.bits, users);
             }
             users.add(u);
         }
     });
-    for (const [bits, users] of byBits) {
-        reach.addAll(users, makeRef('orgWideDefaults', bits, reason));
+    for (const [doubt, byBits] of byPassed) {
+        for (const [bits, users] of byBits) {
+            reach.addAll(users, refOf(doubt ? { bits, doubt } : { bits }));
+        }
     }
     if (!parents.every((p) => p.audience.defaultOf(side))) {
         return { doubts };
     }
     const label = `Controlled by Parent: ${parents.map((p) => `${p.name} ${p.audience.defaultOf(side)?.label ?? ''}`.trim()).join(' and ')}`;
+    const mayDoubt = !standard && fields.some((f) => f.writeRequiresMasterRead === undefined);
     return {
         default: {
             label,
-            bits: (u) => (reached.has(u) ? 0 : through(u)),
-            ref: (u) => makeRef('orgWideDefaults', through(u), reason)
+            ...(mayDoubt ? { mayDoubt } : {}),
+            bits: (u) => (reached.has(u) ? 0 : through(u).bits),
+            ref: (u) => refOf(through(u))
         },
         doubts
     };
@@ -476,7 +607,7 @@ function parentImplicitGrants(sweep: Sweep, facts: RecordFacts, t: Target, depth
             doubts.push(`only the first ${IMPLICIT_CHILD_LIMIT} of ${rows.length} ${child} records of this account were checked for parent implicit sharing`);
         }
         // The child's sharing model is read per side; one pass when both sides read it the same way.
-        const models = SIDES.map((side) => ({ side, cbp: childSharingModel(index, child, side) === 'ControlledByParent' }));
+        const models = SIDES.map((side) => ({ side, cbp: childSharingModel(index, child, side === 'external') === 'ControlledByParent' }));
         const passes = models[0]?.cbp === models[1]?.cbp ? [{ cbp: models[0]?.cbp === true, side: null }] : models.map((m) => ({ cbp: m.cbp, side: space.side(m.side === 'external') }));
         for (const pass of passes) {
             for (const row of rows.slice(0, IMPLICIT_CHILD_LIMIT)) {

@@ -45,10 +45,6 @@ export interface RecordFacts {
     groups: SideFacts[][];
 }
 
-function str(v: unknown): string {
-    return typeof v === 'string' ? v : '';
-}
-
 const NO_PERMISSIONS: ObjectPermissionResult = {
     flags: { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false },
     via: { read: [], create: [], edit: [], delete: [], viewAll: [], modifyAll: [] },
@@ -141,44 +137,4 @@ export function licenceGate(index: SnapshotIndex, object: string, userId: string
 export function licenceCapText(index: SnapshotIndex, userId: string): string {
     const c = classOf(index, userId);
     return `the ${c.licenceName ?? c.label} licence`;
-}
-
-/** Grant Access Using Hierarchies (layersSharing.ts): always on for standard objects; custom objects read the setting, assumed on. */
-export function hierarchyOn(facts: RecordFacts): { on: boolean; assumed: string | null } {
-    const object = facts.object;
-    if (!object.endsWith('__c')) {
-        return { on: true, assumed: null };
-    }
-    const key = `grantAccessUsingHierarchies.${object}`;
-    const s = settingReader(facts.index, facts.state)(key, { value: true, source: 'platform default for new custom objects; not readable through the API' });
-    return { on: s?.value !== false, assumed: s?.provenance === 'assumed' ? `Grant Access Using Hierarchies for ${object} was assumed on (not in the snapshot)` : null };
-}
-
-/** Master-detail / Controlled by Parent parents of a record (layersBase.ts `parentFields`). */
-export function parentFields(index: SnapshotIndex, object: string): { fields: string[]; problem?: string } {
-    const standard: Record<string, string[]> = { Contact: ['AccountId'], Order: ['AccountId'], Contract: ['AccountId'], Asset: ['AccountId'] };
-    const known = standard[object];
-    if (known) {
-        return { fields: known };
-    }
-    const describe = index.snapshot.describe?.[object];
-    if (!describe?.fields) {
-        return { fields: [], problem: `the describe of ${object} was not collected, so its master-detail fields are unknown` };
-    }
-    const masters = describe.fields
-        .filter((fd) => fd.type === 'reference' && fd.cascadeDelete === true && fd.nillable !== true)
-        .sort((a, b) => (a.relationshipOrder ?? 0) - (b.relationshipOrder ?? 0))
-        .map((fd) => fd.name);
-    return masters.length ? { fields: masters } : { fields: [], problem: `no master-detail field was found in the describe of ${object}` };
-}
-
-/** The sharing model of an account's child object for one side, as parent implicit sharing reads it (layerImplicit.ts). */
-export function childSharingModel(index: SnapshotIndex, child: string, side: Side): string | null {
-    const ed = index.rowsWhere('EntityDefinition', 'QualifiedApiName', child)[0];
-    const v = str(ed?.[side === 'external' ? 'ExternalSharingModel' : 'InternalSharingModel']);
-    if (v.replace(/\s/g, '').toLowerCase() === 'controlledbyparent') {
-        return 'ControlledByParent';
-    }
-    const org = index.rows('Organization')[0];
-    return child === 'Contact' && !ed && str(org?.DefaultContactAccess) === 'ControlledByParent' ? 'ControlledByParent' : v || null;
 }

@@ -19,7 +19,9 @@
 import { parseShareLevel, type GrantLevel } from './accessLevels';
 import { ALL, bitsOfGrant, EDIT, READ } from './accessBits';
 import type { ShareGrant } from './context';
-import { levelText } from './paths';
+import { accountOwnerLevel, childAccountOwnerDoubt } from './layerImplicit';
+import { ownerless } from './layersBase';
+import { levelText, unreadableShareText } from './paths';
 import {
     P_MANAGE_EXTERNAL_USERS,
     P_MANAGE_USERS,
@@ -36,9 +38,9 @@ import { usersAboveMembers, usersAboveRole, usersOfGroup } from './reverseMember
 import { describeRowCause } from './rowCauses';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
 import { groupTypeLabel, labelOf, type SnapshotIndex } from './snapshotIndex';
-import { teamGrants, type TeamGrant } from './layersSharing';
+import { bossesOf, hierarchyOn, teamGrants, type TeamGrant } from './layersSharing';
 import type { LayerId, Row } from './types';
-import { hierarchyOn, type RecordFacts, type SideFacts } from './whoCanSeeFacts';
+import type { RecordFacts, SideFacts } from './whoCanSeeFacts';
 import { only, passes, type LicenceFilter } from './whoCanSeeFilters';
 import type { GrantRef, ReachMap } from './whoCanSeeReach';
 import type { UserSet, UserSpace } from './userSpace';
@@ -170,7 +172,7 @@ function userRecordPermissionGrants(facts: RecordFacts, holders: PermissionHolde
 // Ownership
 // ---------------------------------------------------------------------------
 
-export function ownershipGrants(facts: RecordFacts, t: Target): void {
+export function ownershipGrants(facts: RecordFacts, t: Target, doubts: string[]): void {
     const { index, object, row } = facts;
     if (object === 'User') {
         grantUser(t, facts.recordId, makeRef('ownership', READ | EDIT, () => 'their own user record'));
@@ -183,6 +185,10 @@ export function ownershipGrants(facts: RecordFacts, t: Target): void {
     } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
         const name = labelOf(owner.row);
         grantSet(t, usersOfGroup(index, ownerId), makeRef('ownership', ALL, () => `member of queue ${name}, which owns it`));
+    } else if (ownerId) {
+        doubts.push(`the owner ${ownerId} is not in the snapshot (neither a user nor a queue), so who owns this record — and who is above the owner — is unknown`);
+    } else if (!ownerless(facts.sides.internal.ctx)) {
+        doubts.push(`this ${object} record has no OwnerId in the snapshot, so who owns it (and who is above the owner) is unknown`);
     }
 }
 
@@ -190,7 +196,7 @@ export function ownershipGrants(facts: RecordFacts, t: Target): void {
 // Role hierarchy
 // ---------------------------------------------------------------------------
 
-export function hierarchyGrants(facts: RecordFacts, side: SideFacts, t: Target): void {
+export function hierarchyGrants(facts: RecordFacts, side: SideFacts, t: Target, doubts: string[]): void {
     const { index, object, row } = facts;
     const above = (users: UserSet, ref: GrantRef): void => grantSet(t, users, ref, 'hierarchy');
     const aboveRole = (roleId: string, ref: GrantRef): void => {
@@ -203,19 +209,34 @@ export function hierarchyGrants(facts: RecordFacts, side: SideFacts, t: Target):
         aboveRole(targetRole, makeRef('roleHierarchy', READ, (u) => `role ${roleName(index, u)} is above ${facts.recordName}'s role ${index.name(targetRole)}`));
         return;
     }
-    const gauh = hierarchyOn(facts);
+    const gauh = hierarchyOn(side.ctx);
     if (!gauh.on) {
         return;
     }
-    const doubts = gauh.assumed ? [gauh.assumed] : undefined;
-    const ref = (bits: number, reason: (u: string) => string): GrantRef => makeRef('roleHierarchy', bits, reason, doubts);
+    const assumed = gauh.note ? [gauh.note] : undefined;
+    const ref = (bits: number, reason: (u: string) => string): GrantRef => makeRef('roleHierarchy', bits, reason, assumed);
+    // A queue whose own Grant Access Using Hierarchies wasn't collected: users above its members are not granted, and the answer says so.
+    const bossesUnknown = (group: Row, what: string): void => {
+        const name = labelOf(group);
+        const users = usersAboveMembers(index, str(group.Id));
+        if (!only(index, users, 'hierarchy').isEmpty()) {
+            doubts.push(
+                `whether queue ${name} grants access using hierarchies was not collected (Queue.doesIncludeBosses, Summer \u201926; queues of packages targeting API 66.0 or earlier have it off): if it does, users above its members also get ${what}`
+            );
+        }
+    };
     const ownerId = str(row.OwnerId);
     const owner = ownerId ? index.byId(ownerId) : undefined;
     if (owner?.table === 'User') {
         const ownerRole = roleOfUser(index, ownerId);
         aboveRole(ownerRole, ref(ALL, (u) => `role ${roleName(index, u)} is above the owner ${labelOf(owner.row)} (role ${index.name(ownerRole)})`));
-    } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue' && owner.row.DoesIncludeBosses !== false) {
-        above(usersAboveMembers(index, ownerId), ref(ALL, (u) => `role ${roleName(index, u)} is above a member of the owning queue ${labelOf(owner.row)}`));
+    } else if (owner?.table === 'Group' && str(owner.row.Type) === 'Queue') {
+        const bosses = bossesOf(owner.row);
+        if (bosses === 'on') {
+            above(usersAboveMembers(index, ownerId), ref(ALL, (u) => `role ${roleName(index, u)} is above a member of the owning queue ${labelOf(owner.row)}`));
+        } else if (bosses === 'unknown') {
+            bossesUnknown(owner.row, `the owner's access (Full Access) to this ${object} record`);
+        }
     }
     // Shares to users and groups below (sharing rules, manual and Apex shares, team shares), and team members.
     for (const grant of side.shares) {
@@ -235,11 +256,16 @@ export function hierarchyGrants(facts: RecordFacts, side: SideFacts, t: Target):
             const type = str(grantee.row.Type);
             if (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') {
                 aboveRole(str(grantee.row.RelatedId), ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above the ${who}, which has a ${cause} share (${levelText(level)})`));
-            } else if ((type === 'Regular' || type === 'Queue') && grantee.row.DoesIncludeBosses !== false) {
-                above(
-                    usersAboveMembers(index, grant.entry.granteeId),
-                    ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above a member of ${who}, which has a ${cause} share (${levelText(level)})`)
-                );
+            } else if (type === 'Regular' || type === 'Queue') {
+                const bosses = bossesOf(grantee.row);
+                if (bosses === 'on') {
+                    above(
+                        usersAboveMembers(index, grant.entry.granteeId),
+                        ref(bitsOfGrant(level), (u) => `role ${roleName(index, u)} is above a member of ${who}, which has a ${cause} share (${levelText(level)})`)
+                    );
+                } else if (bosses === 'unknown') {
+                    bossesUnknown(grantee.row, `its ${cause.toLowerCase()} share (${levelText(level)})`);
+                }
             }
         }
     }
@@ -263,7 +289,10 @@ function onAccountText(facts: RecordFacts, grant: ShareGrant): string {
     return grant.viaAccountId ? ` on account ${facts.index.name(grant.viaAccountId)} (${grant.column})` : '';
 }
 
-export function shareRowGrants(facts: RecordFacts, side: SideFacts, t: Target): void {
+/** Layers whose share rows who-can-see walks; a row among them with an unreadable level makes the answer uncertain, as it makes the layer uncertain. */
+const UNREADABLE_DOUBT_LAYERS: ReadonlySet<LayerId> = new Set<LayerId>(['sharingRules', 'manualShares', 'teams', 'territories', 'implicitSharing']);
+
+export function shareRowGrants(facts: RecordFacts, side: SideFacts, t: Target, doubts: string[]): void {
     const { index, object } = facts;
     const rulesCollected = !!index.snapshot.metadata?.SharingRules;
     const teamFilter: LicenceFilter = object === 'Case' ? 'notHighVolume' : 'teams';
@@ -272,6 +301,9 @@ export function shareRowGrants(facts: RecordFacts, side: SideFacts, t: Target): 
     for (const grant of side.shares) {
         const level = grantLevel(grant);
         if (!level) {
+            if (grant.level === null && UNREADABLE_DOUBT_LAYERS.has(grant.layer)) {
+                doubts.push(unreadableShareText((id) => index.name(id), grant));
+            }
             continue;
         }
         const who = granteeText(index, grant.entry.granteeId);
@@ -402,23 +434,28 @@ export function childImplicitGrants(facts: RecordFacts, side: SideFacts, t: Targ
     if (!owner) {
         return;
     }
-    const column = `${object}AccessForAccountOwner`;
     const ownerRoleId = str(owner.UserRoleId);
     const ownerRole = ownerRoleId ? index.byId(ownerRoleId)?.row : undefined;
-    let level: GrantLevel | null = parseShareLevel(ownerRole?.[column]);
-    const grantDoubts: string[] = [];
-    if (!level) {
-        level = 'Read';
-        grantDoubts.push(`the account owner's access to the account's ${object.toLowerCase()}s was assumed Read (${ownerRole ? `UserRole.${column} not collected` : 'the account owner has no role'})`);
-    }
-    if (level === 'None') {
+    const owned = accountOwnerLevel(ownerRole, object, side.owd.model);
+    if (owned.kind === 'unknown') {
+        doubts.push(
+            ownerRole
+                ? `the ${object} access for account owners of the account owner's role ${labelOf(ownerRole)} is not in the snapshot (UserRole.${object}AccessForAccountOwner): what the owner of account ${labelOf(account)} and the users above them get on its ${object.toLowerCase()}s is unknown`
+                : `the owner of account ${labelOf(account)} has no role in the snapshot, so what account owners get on its ${object.toLowerCase()}s is unknown`
+        );
         return;
     }
+    if (owned.kind === 'notApplicable' || owned.level === 'None') {
+        return;
+    }
+    const level = owned.level;
+    const ownerDoubt = childAccountOwnerDoubt(side.ctx, accountId);
+    const grantDoubts = ownerDoubt ? [ownerDoubt] : [];
     const lvl = level;
     const what = `${levelText(lvl)} on its ${object.toLowerCase()}s`;
     grantUser(t, ownerId, makeRef('implicitSharing', bitsOfGrant(lvl), () => `owns the account ${labelOf(account)}, which gives its owner ${what}`, grantDoubts));
     if (ownerRoleId) {
-        const ref = makeRef('implicitSharing', bitsOfGrant(lvl), (u) => `role ${roleName(index, u)} is above the owner of the account ${labelOf(account)}, who gets ${what}`, grantDoubts);
+        const ref = makeRef('implicitSharing', bitsOfGrant(lvl), (u) => `role ${roleName(index, u)} is above the owner of the account ${labelOf(account)}, who gets ${what}`);
         grantSet(t, usersAboveRole(index, ownerRoleId), ref, 'notHighVolume');
     }
 }

@@ -79,6 +79,7 @@ export class ReachMap {
     /** Strongest grants first, so a user who already has everything stops the lookup early. */
     private readonly bulk: Bulk[] = [];
     private all: UserSet | null = null;
+    private readonly layers = new Set<LayerId>();
 
     constructor(space: UserSpace) {
         this.space = space;
@@ -90,6 +91,7 @@ export class ReachMap {
             return;
         }
         this.all = null;
+        this.layers.add(ref.layer);
         const reach = this.single.get(user);
         if (!reach) {
             this.single.set(user, { grant: ref.bits, refs: [ref] });
@@ -105,9 +107,15 @@ export class ReachMap {
             return;
         }
         this.all = null;
+        this.layers.add(ref.layer);
         const rank = rankOfBits(ref.bits);
         const at = this.bulk.findIndex((b) => rankOfBits(b.ref.bits) < rank);
         this.bulk.splice(at < 0 ? this.bulk.length : at, 0, { users, ref });
+    }
+
+    /** True when some grant of this layer was recorded. */
+    hasLayer(layer: LayerId): boolean {
+        return this.layers.has(layer);
     }
 
     /** True when some mechanism reaches the user. */

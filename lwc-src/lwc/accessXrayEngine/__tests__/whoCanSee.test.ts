@@ -171,7 +171,8 @@ describe('doubts and errors', () => {
         }
         expect(error).toBeInstanceOf(ExplainError);
         expect((error as ExplainError).code).toBe('outOfScope');
-        expect((error as ExplainError).message).toContain('the evidence to explain 1 user/record pair(s) only');
+        expect((error as ExplainError).message).toContain('holds the evidence for explaining Ana Rep on Invoice__c INV-1 only');
+        expect((error as ExplainError).message).toContain('collect the who-can-see evidence for the record');
         const records: Snapshot = b.build();
         records.meta.scope = { kind: 'records', plan: 'whoCanSee/1', recordIds: [invoice] };
         expect(whoCanSee(loadSnapshot(records), invoice).total).toBe(3);

@@ -104,7 +104,7 @@ export const cases: CorpusCase[] = [
             const inv = b.record('Invoice__c', { Name: 'INV-1', OwnerId: ids.rep });
             return { snapshot: b.build(), userId: ids.vp, recordId: inv };
         },
-        expect: { maxAccessLevel: 'Read', layer: 'roleHierarchy', status: 'grants', access: { edit: false, share: true }, pathIncludes: '→ Read (All, capped by object permissions)' }
+        expect: { maxAccessLevel: 'Read', layer: 'roleHierarchy', status: 'grants', access: { edit: false, share: true }, pathIncludes: '→ Read (All capped at Read by object permissions on Invoice__c (Read only))' }
     },
     {
         name: 'no fix that makes the operation possible is known: none is offered rather than one that would not work',
