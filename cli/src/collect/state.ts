@@ -40,6 +40,10 @@ export class PlanState {
     readonly hierarchy = { off: false, lookedUp: new Set<string>() };
     /** Active territory model read. */
     territoriesActive = false;
+    /** who-can-see: roles whose users wcs.roleUsers read (role groups and the roles below them). */
+    memberRoleIds = new Set<string>();
+    /** who-can-see: a public Read/Write default makes the Edit holders count too. */
+    publicEditMatters = false;
 
     constructor(
         readonly session: Session,
