@@ -64,7 +64,7 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     reuse('record', 2),
     // ---- Round 3: record family ---------------------------------------------------------
     reuse('family.parents', 3),
-    reuse('family.children', 3),
+    reuse('family.children', 3, { when: 'the family holds an Account and the record is not a Case or Opportunity (their audience takes only the account\u2019s owner and share rows); one query per child object' }),
     {
         id: 'wcs.accountRelations',
         round: 3,

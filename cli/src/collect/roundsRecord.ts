@@ -166,7 +166,7 @@ export async function readFamily(state: PlanState): Promise<void> {
 
     // Children of every account of the family (parent implicit sharing).
     const accounts = state.familyOf('Account').map((f) => f.id);
-    if (accounts.length) {
+    if (accounts.length && state.accountChildren) {
         for (const child of IMPLICIT_CHILD_OBJECTS) {
             if (!state.queryable.has(child)) continue;
             const rows = await readRecords(state, 'family.children', child, { familyAccountIds: accounts });

@@ -65,6 +65,9 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     round(2);
     await readRecord(state, request.recordId, rules);
     round(3);
+    // A case's or opportunity's audience takes from its account only the owner and the account's share rows (never
+    // Controlled by Parent): its siblings are not read. Every other record may need its accounts' whole audience.
+    state.accountChildren = !['Case', 'Opportunity'].includes(state.objectApiName);
     await readFamily(state);
     await readAccountAudience(state);
     round(4);
