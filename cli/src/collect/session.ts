@@ -85,6 +85,11 @@ export class Session {
         readonly planId = 'explain/1'
     ) {}
 
+    /** True when this session's plan has the step (explain/1's rounds skip the steps who-can-see leaves out). */
+    has(id: string): boolean {
+        return this.plan.some((s) => s.id === id);
+    }
+
     /** A step of this session's plan (an unknown id is a bug: the runner names a step its plan lacks). */
     stepOf(id: string): PlanStep {
         const step = this.plan.find((s) => s.id === id);
