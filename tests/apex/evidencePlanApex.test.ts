@@ -210,16 +210,12 @@ describe('the in-org collector builds its queries from the evidence plan', () =>
  * Steps of whoCanSee/1 the in-org collector does not run yet, each with why (docs/apex.md "Who can see"): the answer
  * says what they would have added, never a confident short list.
  */
-const WHO_CAN_SEE_NOT_IN_ORG: Record<string, string> = {
-    'above.hierarchyNodes': 'external account hierarchy (pilot feature): not followed by the in-org who-can-see yet',
-    'above.hierarchyParents': 'external account hierarchy (pilot feature): not followed by the in-org who-can-see yet',
-    'above.portalRoles': 'external account hierarchy (pilot feature): not followed by the in-org who-can-see yet',
-    'above.hierarchyAccounts': 'external account hierarchy (pilot feature): not followed by the in-org who-can-see yet',
-    'wcs.readGrantingPermissions': 'public-default counts (round 10): the engine says the users were not counted',
-    'wcs.publicProfileCounts': 'public-default counts (round 10): the engine says the users were not counted',
-    'wcs.publicSetCounts': 'public-default counts (round 10): the engine says the users were not counted',
-    'wcs.publicSetOnlyUsers': 'public-default counts (round 10): the engine says the users were not counted'
-};
+const WHO_CAN_SEE_NOT_IN_ORG: Record<string, string> = Object.fromEntries(
+    ['above.hierarchyNodes', 'above.hierarchyParents', 'above.portalRoles', 'above.hierarchyAccounts', 'wcs.groupHierarchyNodes', 'wcs.hierarchyChildren', 'wcs.childPortalRoles'].map((id) => [
+        id,
+        'external account hierarchies (a pilot feature): not followed by the in-org who-can-see yet; portal role chains end at the portal account'
+    ])
+);
 
 describe('the in-org who-can-see collector follows whoCanSee/1', () => {
     const calls = stepCalls();
