@@ -30,8 +30,12 @@ import { GROUP_FIELDS, GROUP_MEMBER_FIELDS, HIERARCHY_FIELDS, OBJECT_PERMISSION_
 
 export const WHO_CAN_SEE_PLAN_ID = 'whoCanSee/1';
 
-/** Row cap of the steps that list users of the answer (per query round). */
-export const AUDIENCE_CAP = 2000;
+/**
+ * Row cap of the steps that list users of the answer, and of the steps reading those users' own
+ * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. An answer
+ * beyond it is cut and said to be (the in-org services page it with their own guards).
+ */
+export const AUDIENCE_CAP = 50_000;
 
 export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
     { round: 1, title: 'The org', needs: 'nothing: the request names the record only' },
@@ -47,7 +51,7 @@ export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
 ];
 
 /** explain/1's step `id`, placed in this plan's `round` (same query, same selector in Apex). */
-function reuse(id: string, round: number, changes: Partial<Pick<PlanStep, 'binds' | 'when' | 'feeds'>> = {}): PlanStep {
+function reuse(id: string, round: number, changes: Partial<Pick<PlanStep, 'binds' | 'when' | 'feeds' | 'cap'>> = {}): PlanStep {
     const step = STEPS.find((s) => s.id === id);
     if (!step) throw new Error(`evidence plan whoCanSee/1 reuses explain/1 step ${id}, which does not exist`);
     return { ...step, round, ...changes };
@@ -112,7 +116,7 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     reuse('records.accountTerritories', 4),
     reuse('records.sharingModels', 4),
     // ---- Round 5: people and groups named by the records ---------------------------------
-    reuse('people.users', 5),
+    reuse('people.users', 5, { cap: AUDIENCE_CAP }),
     reuse('people.groups', 5),
     // ---- Round 6: grantees expanded downward ---------------------------------------------
     {
@@ -317,6 +321,7 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     },
     // ---- Round 7: chains upward and the bosses -------------------------------------------
     reuse('above.roles', 7, {
+        cap: AUDIENCE_CAP,
         binds: { roleFrontier: 'the roles of every user read (owners, user grantees, group and queue members, team members, Experience Cloud users) and of the role groups; then ParentRoleId of the roles found' },
         feeds: 'wcs.bossUsers (the users of every role on those chains)'
     }),
@@ -422,24 +427,28 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
         onCap: 'View All holders are uncertain; ' + ANSWER_CUT
     },
     // ---- Round 9: the evidence of every user reached ------------------------------------
-    reuse('subjectRuleFields', 9, { binds: { subjectIds: 'every user reached' } }),
-    reuse('people.profiles', 9),
-    reuse('above.userTerritories', 9, { binds: { principalIds: 'every user reached' } }),
-    reuse('groups.derived', 9, { binds: { relatedIds: 'the roles, territories and users read (role, territory and manager groups); the all-users groups' } }),
+    reuse('subjectRuleFields', 9, { cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+    reuse('people.profiles', 9, { cap: AUDIENCE_CAP }),
+    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'every user reached' } }),
+    reuse('groups.derived', 9, {
+        cap: AUDIENCE_CAP, binds: { relatedIds: 'the roles, territories and users read (role, territory and manager groups); the all-users groups' } }),
     reuse('groups.membershipUp', 9, {
+        cap: AUDIENCE_CAP,
         binds: { frontier: 'first every user reached and every group read; then the GroupId of the rows found in the previous level' }
     }),
-    reuse('groups.byId', 9),
-    reuse('permissions.assignments', 9, { binds: { subjectIds: 'every user reached' } }),
-    reuse('permissions.groupComponents', 9),
-    reuse('permissions.groups', 9),
+    reuse('groups.byId', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.assignments', 9, {
+        cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+    reuse('permissions.groupComponents', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.groups', 9, { cap: AUDIENCE_CAP }),
     reuse('permissions.sets', 9, {
+        cap: AUDIENCE_CAP,
         binds: { setIds: 'PermissionSetId of the assignments and group components', psgIds: 'the permission set groups', profileIds: 'ProfileId of every user reached' }
     }),
-    reuse('permissions.muting', 9),
-    reuse('permissions.objects', 9),
-    reuse('permissions.customPermissionAccess', 9),
-    reuse('permissions.customPermissions', 9),
+    reuse('permissions.muting', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.objects', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.customPermissionAccess', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.customPermissions', 9, { cap: AUDIENCE_CAP }),
     // ---- Round 10: users reached only through a public org-wide default, counted ----------
     {
         id: 'wcs.readGrantingPermissions',

@@ -157,6 +157,12 @@ export interface EvidenceScope {
      * record's defaults are private, or the counts could not be read (the answer says so).
      */
     publicCounts?: PublicAccessCounts;
+    /**
+     * One page of a who-can-see snapshot split for paging (whoCanSeePages.ts): page 0 holds the
+     * record side and the users a public default reaches, already counted (`publicAccess`); the
+     * other pages hold disjoint slices of users and count nobody through a public default.
+     */
+    page?: { index: number; count: number; publicAccess?: WhoCanSeePublicAccess[] };
 }
 
 /** Aggregate counts of active users behind a public org-wide default (evidence plan whoCanSee/1, round 10). */

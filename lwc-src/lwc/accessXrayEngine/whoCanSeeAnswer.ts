@@ -95,7 +95,10 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     const publicAccess: WhoCanSeePublicAccess[] = [];
     const sides = SIDES.filter((s) => audience.defaultOf(s));
     const scope = index.snapshot.meta.scope;
-    if (sides.length && scope?.kind === 'records') {
+    if (scope?.kind === 'records' && scope.page) {
+        // A page of a split who-can-see snapshot (whoCanSeePages.ts): page 0 carries the counts of the whole answer.
+        publicAccess.push(...(scope.page.index === 0 ? (scope.page.publicAccess ?? []) : []));
+    } else if (sides.length && scope?.kind === 'records') {
         // A who-can-see snapshot counted these users with aggregate queries instead of reading them (whoCanSeePublicCounts.ts).
         const names = new Map<string, string>();
         for (const c of countersFromAggregates(audience, sides, scope.publicCounts, names, doubts)) {
