@@ -74,8 +74,8 @@ describe('no evidence without a server-written audit row', () => {
         const byName = new Map(methods.map((m) => [m.name, m]));
         const answer = byName.get('collectWhoCanSee')!.body;
         // The answer at once: audited, then returned; a job: audited when started.
-        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer.snapshot)")).toBeGreaterThan(-1);
-        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer.snapshot)")).toBeLessThan(answer.indexOf('return JSON.serialize(answer.snapshot)'));
+        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer)")).toBeGreaterThan(-1);
+        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer)")).toBeLessThan(answer.indexOf('return answer.json()'));
         expect(answer.indexOf("auditWhoCanSee(grant, 'job '")).toBeLessThan(answer.indexOf("return JSON.serialize(new Map<String, Object>{ 'jobId'"));
         const page = byName.get('whoCanSeePage')!.body;
         expect(page.indexOf('AccessXRayAuditService.recordWhoCanSee(')).toBeGreaterThan(-1);
