@@ -7,15 +7,18 @@
  *   (docs/evidence-plan.md, steps as data in collect/plan.ts, run by collect/explainPlan.ts):
  *   rows and requests bounded by the question, never by the org's size; the snapshot's
  *   `meta.scope` says which (user, record) pairs it is complete for, and every bound reached.
- * - A page of users for who-can-see (`allUsers`): collect/orgWide.ts, the org-wide tables read
- *   whole with a row bound (`--max-rows`, a cut recorded in `meta.truncated`).
+ * - Who can see a record (`whoCanSee`): the evidence plan whoCanSee/1 (collect/planWhoCanSee.ts,
+ *   run by collect/whoCanSeePlan.ts): the record's grants expanded downward to users, the bosses,
+ *   the View All holders, each reached user's own evidence, and users a public default reaches
+ *   counted by aggregate queries — rows bounded by the answer, never by the org's size.
  */
 import type { Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
 import { InputError } from './errors';
 import type { OrgTransport } from './transport';
 import { runExplainPlan } from './collect/explainPlan';
-import { collectOrgWide } from './collect/orgWide';
+import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_STEPS } from './collect/planWhoCanSee';
 import { Session, type TraceEntry } from './collect/session';
+import { runWhoCanSeePlan } from './collect/whoCanSeePlan';
 import { ID_RE } from './collect/soql';
 
 export { ID_CHUNK } from './collect/plan';
@@ -29,17 +32,12 @@ export interface CollectRequest {
     /** Extra permission sets / groups to read (what-if targets). */
     permissionSetIds?: string[];
     groupIds?: string[];
-    /** who-can-see: read a page of active users instead of (in addition to) `users`. */
-    allUsers?: { limit: number; offset: number; /** Keyset paging: users with Id greater than this. */ after?: string };
-    /**
-     * Explanations: the row cap of every step of the plan (default: each step's own cap, 2 000 for
-     * most). who-can-see pages: the row bound of the org-wide tables (default 50 000).
-     */
+    /** who-can-see: collect with the plan whoCanSee/1 (every user who can reach the record; `users` must be empty). */
+    whoCanSee?: boolean;
+    /** The row cap of every step of the plan (default: each step's own cap, 2 000 for most). */
     maxRows?: number;
-    /** Progress callback (UserRecordAccess checks): done, total. */
+    /** Progress callback: explanations, UserRecordAccess checks (done, total); who-can-see, rounds (round, rounds). */
     progress?: (done: number, total: number) => void;
-    /** Read UserRecordAccess for every user of an allUsers page (one query per user). */
-    verifyEachUser?: boolean;
 }
 
 export interface CollectResult {
@@ -48,11 +46,9 @@ export interface CollectResult {
     userIds: string[];
     /** Object of the record. */
     objectApiName: string;
-    /** Total active users (allUsers only). */
-    totalUsers?: number;
     /** Queries, HTTP requests, rows read and the rows' JSON size in bytes (the in-org heap estimate). */
     stats: { queries: number; requests: number; rows: number; bytes: number };
-    /** The plan steps run, with their SOQL and rows (explanations only). */
+    /** The plan steps run, with their SOQL and rows. */
     trace?: TraceEntry[];
 }
 
@@ -61,7 +57,20 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
     if (!ID_RE.test(request.recordId)) {
         throw new InputError(`--record ${request.recordId} is not a Salesforce id (15 or 18 letters and digits).`);
     }
-    if (request.allUsers) return collectOrgWide(transport, request);
+    if (request.whoCanSee) {
+        const session = new Session(transport, request.maxRows, WHO_CAN_SEE_STEPS, WHO_CAN_SEE_PLAN_ID);
+        const { snapshot, state } = await runWhoCanSeePlan(session, {
+            recordId: request.recordId,
+            ...(request.progress ? { progress: request.progress } : {})
+        });
+        return {
+            snapshot,
+            userIds: [],
+            objectApiName: state.objectApiName,
+            stats: { queries: session.queries, requests: session.requests, rows: session.rows, bytes: session.bytes },
+            trace: session.trace
+        };
+    }
     if (!request.users.length) throw new InputError('Name at least one user to explain (--user).');
     const session = new Session(transport, request.maxRows);
     const { snapshot, state } = await runExplainPlan(session, {

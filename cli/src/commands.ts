@@ -199,20 +199,11 @@ export function explainCommand(
 // who-can-see
 // ---------------------------------------------------------------------------
 
-/** From an org, who-can-see reads one page of the org's active users (ORDER BY Id). */
-export interface OrgUserPage {
-    activeUsersInOrg: number;
-    usersRead: number;
-    pageSize: number;
-    /** Pass as --after to read the next page (absent on the last page). */
-    nextAfter?: string;
-}
-
-export type WhoCanSeeResult = EngineWhoCanSeeResult & { orgPage?: OrgUserPage };
+export type WhoCanSeeResult = EngineWhoCanSeeResult;
 
 export function whoCanSeeCommand(
     snapshot: Snapshot,
-    input: { recordId: string; options: WhoCanSeeOptions; orgPage?: OrgUserPage }
+    input: { recordId: string; options: WhoCanSeeOptions }
 ): CommandOutput<WhoCanSeeResult> {
     checkRecordInSnapshot(snapshot, input.recordId);
     let answer: ReturnType<typeof whoCanSee>;
@@ -223,7 +214,7 @@ export function whoCanSeeCommand(
         if (err instanceof ExplainError) throw new InputError(err.message, [], 'InputError');
         throw err;
     }
-    const result: WhoCanSeeResult = { ...answer, ...(input.orgPage ? { orgPage: input.orgPage } : {}) };
+    const result: WhoCanSeeResult = answer;
     const record = `${answer.objectApiName} ${answer.recordName}`;
     const shownFrom = answer.users.length ? answer.offset + 1 : 0;
     const shownTo = answer.offset + answer.users.length;
@@ -288,16 +279,6 @@ export function whoCanSeeCommand(
         warnings.push(
             `Some answers are uncertain: ${answer.uncertainties.slice(0, 3).join('; ') || 'evidence for some users is missing or doubtful'}.`
         );
-    if (input.orgPage) {
-        const page = input.orgPage;
-        next.push(`Checked ${page.usersRead} of the org's ${page.activeUsersInOrg} active users (ordered by Id).`);
-        if (page.nextAfter) next.push(`Next page: --after ${page.nextAfter} --limit ${page.pageSize}`);
-        if (page.usersRead < page.activeUsersInOrg) {
-            warnings.push(
-                `Only ${page.usersRead} of the org's ${page.activeUsersInOrg} active users were checked; users on other pages may also have access.`
-            );
-        }
-    }
     if (next.length) blocks.push(text(...next));
     return { result, blocks, markdown: markdown(blocks), warnings };
 }

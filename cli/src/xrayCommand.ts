@@ -45,7 +45,7 @@ export interface Evidence {
     where: string;
     /** The `--user` values resolved to User Ids (org evidence). */
     userIds: string[];
-    collected?: Collected & { totalUsers?: number; pageUserIds: string[] };
+    collected?: Collected;
 }
 
 export abstract class XrayCommand<T> extends SfCommand<T> {
@@ -127,9 +127,7 @@ export abstract class XrayCommand<T> extends SfCommand<T> {
             userIds: out.userIds.slice(0, userIds.length),
             collected: {
                 ...s,
-                ...(out.trace ? { trace: out.trace.map((t) => ({ step: t.step, soql: t.soql, rows: t.rows })) } : {}),
-                pageUserIds: out.userIds.slice(userIds.length),
-                ...(out.totalUsers !== undefined ? { totalUsers: out.totalUsers } : {})
+                ...(out.trace ? { trace: out.trace.map((t) => ({ step: t.step, soql: t.soql, rows: t.rows })) } : {})
             }
         };
     }

@@ -5,7 +5,9 @@
  * Connection for `--pairs` user/record pairs per record object (internal users), counting HTTP
  * requests the server saw, SOQL queries, rows and the rows' JSON bytes the collector reports (the
  * in-org heap estimate: what the Apex collector would hold), and every bound the plan reached
- * (meta.scope.capsReached, meta.truncated).
+ * (meta.scope.capsReached, meta.truncated). Then the same for who-can-see: one collection with the
+ * evidence plan whoCanSee/1 per record (`--pairs` per record object), with the size of the engine's
+ * answer (users listed, users counted through a public default) beside the rows read.
  * Prints one `BENCH_RESULT {json}` line.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { collect } from '../../cli/src/collector';
 import { startFakeOrg } from '../../cli/src/fakeOrg/server';
 import { jsforceTransport, type JsforceLikeConnection } from '../../cli/src/transport';
 import type { Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
+import { whoCanSee } from '../../lwc-src/lwc/accessXrayEngine/whoCanSee';
 import { RandomStream } from './random';
 
 export interface CollectorPairResult {
@@ -42,6 +45,32 @@ export interface CollectorMeasurement {
     bytesPerExplanation: { min: number; max: number; median: number };
     truncatedTables: string[];
     errors: number;
+    /** who-can-see collections (the evidence plan whoCanSee/1), one per record measured. */
+    whoCanSee?: WhoCanSeeCollection;
+}
+
+export interface WhoCanSeeRecordResult {
+    object: string;
+    recordId: string;
+    httpRequests: number;
+    queries: number;
+    rows: number;
+    bytes: number;
+    /** Users listed by the engine's answer (max access, top reason), and users counted through a public default. */
+    usersListed: number;
+    usersCounted: number;
+    truncated: string[];
+    error?: string;
+}
+
+export interface WhoCanSeeCollection {
+    records: WhoCanSeeRecordResult[];
+    requests: { min: number; max: number; median: number };
+    rows: { min: number; max: number; median: number };
+    /** Rows read per user listed (the answer's size): what "bounded by the answer" is judged on. */
+    rowsPerUserListed: { min: number; max: number; median: number };
+    truncatedTables: string[];
+    errors: number;
 }
 
 const RECORD_TABLES = ['Account', 'Opportunity', 'Case', 'Project__c'];
@@ -60,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
     const users = (snapshot.tables.User ?? []).filter((u) => u.IsActive !== false && u.UserType === 'Standard').map((u) => String(u.Id));
     const org = await startFakeOrg({ snapshot });
     const results: CollectorPairResult[] = [];
+    const wcs: WhoCanSeeRecordResult[] = [];
     try {
         const conn = new Connection({ instanceUrl: org.url, accessToken: org.accessToken, version: '62.0' });
         const transport = jsforceTransport(conn as unknown as JsforceLikeConnection, { orgLabel: 'bench-fake-org', timeoutMs: 600_000, retries: 0 });
@@ -88,6 +118,34 @@ async function main(argv: string[]): Promise<void> {
                 });
             } catch (err) {
                 results.push({ object, userId, recordId, httpRequests: org.requests.length - before, queries: 0, rows: 0, bytes: 0, truncated: [], error: err instanceof Error ? err.message : String(err) });
+            }
+        }
+        // who-can-see collections: one record per object, `--pairs` times, as for the explanations.
+        const rndW = new RandomStream(seed, 'bench.collector.whoCanSee');
+        for (let i = 0; i < pairs * RECORD_TABLES.length; i++) {
+            const object = RECORD_TABLES[i % RECORD_TABLES.length] as string;
+            const records = snapshot.tables[object] ?? [];
+            const recordId = String(records[rndW.int(i, 1, records.length)]?.Id);
+            const before = org.requests.length;
+            try {
+                const res = await collect(transport, { users: [], recordId, whoCanSee: true });
+                const answer = whoCanSee(res.snapshot, recordId, { limit: 0 });
+                wcs.push({
+                    object,
+                    recordId,
+                    httpRequests: org.requests.length - before,
+                    queries: res.stats.queries,
+                    rows: res.stats.rows,
+                    bytes: res.stats.bytes,
+                    usersListed: answer.total,
+                    usersCounted: (answer.publicAccess ?? []).reduce((n, p) => n + p.users, 0),
+                    truncated: [
+                        ...(res.snapshot.meta.truncated ?? []).map((t) => `${t.table} (>${t.limit})`),
+                        ...(res.snapshot.meta.scope?.capsReached ?? []).filter((c) => c.loop !== 'labels' && c.loop !== 'nextSteps').map((c) => `${c.loop} (>${c.limit})`)
+                    ]
+                });
+            } catch (err) {
+                wcs.push({ object, recordId, httpRequests: org.requests.length - before, queries: 0, rows: 0, bytes: 0, usersListed: 0, usersCounted: 0, truncated: [], error: err instanceof Error ? err.message : String(err) });
             }
         }
     } finally {
@@ -121,6 +179,16 @@ async function main(argv: string[]): Promise<void> {
         bytesPerExplanation: { ...range(ok.map((r) => r.bytes)), median: median(ok.map((r) => r.bytes)) },
         truncatedTables: [...new Set(ok.flatMap((r) => r.truncated.map((t) => t.replace(/ \(.*$/, ''))))].sort(),
         errors: results.length - ok.length
+    };
+    const wcsOk = wcs.filter((r) => !r.error);
+    const stat = (values: number[]): { min: number; max: number; median: number } => ({ ...range(values), median: median(values) });
+    measurement.whoCanSee = {
+        records: wcs,
+        requests: stat(wcsOk.map((r) => r.httpRequests)),
+        rows: stat(wcsOk.map((r) => r.rows)),
+        rowsPerUserListed: stat(wcsOk.map((r) => Math.round((r.rows / Math.max(1, r.usersListed)) * 10) / 10)),
+        truncatedTables: [...new Set(wcsOk.flatMap((r) => r.truncated.map((t) => t.replace(/ \(.*$/, ''))))].sort(),
+        errors: wcs.length - wcsOk.length
     };
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(measurement)}\n`);
 }

@@ -208,6 +208,7 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
     // median explanation; the range is reported), nothing cut at the largest size, and the rows' JSON
     // bytes per explanation — what the in-org collector would hold on its heap — ≤ 1.5 MB there.
     const collected = sizes.filter((s) => isCollector(s.collector)).sort((a, b) => a.users - b.users);
+    const c0 = (s: SizeResult): CollectorMeasurement => s.collector as CollectorMeasurement;
     if (collected.length >= 2) {
         const names = collected.map((s) => s.name).join(' / ');
         const c = (s: SizeResult): CollectorMeasurement => s.collector as CollectorMeasurement;
@@ -235,6 +236,31 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
     } else {
         const reason = sizes.map((s) => (isCollector(s.collector) ? null : s.collector.notMeasured)).find(Boolean) ?? 'needs two sizes';
         out.push(notMeasured('collector-constant', 'collector requests per explanation across sizes', 'within 1.2× at every size', reason));
+    }
+    // 7. who-can-see collection (whoCanSee/1): rows bounded by the answer, not the org — rows per user
+    // listed (median) within 1.5× at every size; HTTP requests and rows per collection reported.
+    const withWcs = collected.filter((s) => c0(s).whoCanSee && (c0(s).whoCanSee?.records.length ?? 0) > 0);
+    if (withWcs.length >= 1) {
+        const w = (s: SizeResult): NonNullable<CollectorMeasurement['whoCanSee']> => c0(s).whoCanSee as NonNullable<CollectorMeasurement['whoCanSee']>;
+        const perUser = withWcs.map((s) => w(s).rowsPerUserListed.median);
+        const base = perUser[0] || 1;
+        const ratio = Math.max(...perUser.map((v) => Math.max(v / base, base / (v || 1))));
+        out.push({
+            id: 'who-can-see-collection-rows',
+            description: `who-can-see collection rows per user of the answer (median) across ${withWcs.map((s) => s.name).join(' / ')}`,
+            target: 'within 1.5× at every size (rows bounded by the answer, not the org)',
+            actual: `${perUser.join(' / ')} (${ratio.toFixed(2)}×); rows per collection ${withWcs.map((s) => `${w(s).rows.median} (${span(w(s).rows)})`).join(' / ')}; HTTP requests ${withWcs.map((s) => `${w(s).requests.median} (${span(w(s).requests)})`).join(' / ')}`,
+            status: withWcs.length >= 2 ? (ratio <= 1.5 ? 'met' : 'missed') : 'not measured',
+            ...(withWcs.length < 2 ? { note: 'needs two sizes' } : {})
+        });
+        const largest = withWcs[withWcs.length - 1] as SizeResult;
+        out.push({
+            id: 'who-can-see-collection-complete',
+            description: `who-can-see collection bounds reached (caps, cut tables) at ${largest.name}`,
+            target: 'none (an answer larger than the caps is cut and said to be)',
+            actual: w(largest).truncatedTables.length ? w(largest).truncatedTables.join(', ') : 'none',
+            status: w(largest).truncatedTables.length ? 'missed' : 'met'
+        });
     }
     const largestCollected = [...sizes].filter((s) => isCollector(s.collector)).sort((a, b) => b.users - a.users)[0];
     if (largestCollected) {
@@ -300,6 +326,13 @@ export function renderTable(results: BenchResults): string {
         if (!isWhoCanSee(s.whoCanSee)) lines.push(`${s.name}: who-can-see failed: ${s.whoCanSee.error}`);
         if (!isCollector(s.collector)) lines.push(`${s.name}: collector not measured: ${s.collector.notMeasured}`);
         else if (s.collector.truncatedTables.length) lines.push(`${s.name}: collector bounds reached (meta.scope.capsReached, meta.truncated): ${s.collector.truncatedTables.join(', ')}`);
+        if (isCollector(s.collector) && s.collector.whoCanSee) {
+            const w = s.collector.whoCanSee;
+            const listed = w.records.filter((r) => !r.error).map((r) => r.usersListed);
+            lines.push(
+                `${s.name}: who-can-see collection (whoCanSee/1): ${w.records.length} records, HTTP requests ${w.requests.median} (${span(w.requests)}), rows ${w.rows.median} (${span(w.rows)}), users listed ${listed.length ? `${Math.min(...listed)}–${Math.max(...listed)}` : '–'}, rows per user listed ${w.rowsPerUserListed.median} (${span(w.rowsPerUserListed)})${w.truncatedTables.length ? `, bounds reached: ${w.truncatedTables.join(', ')}` : ''}${w.errors ? `, ${w.errors} error(s): ${w.records.find((r) => r.error)?.error ?? ''}` : ''}`
+            );
+        }
     }
     const b = results.engineBundle;
     lines.push('error' in b ? `LWC engine bundle: not measured (${b.error})` : `LWC engine bundle (esbuild, minified): ${(b.minifiedBytes / 1024).toFixed(1)} KiB, gzipped ${(b.gzipBytes / 1024).toFixed(1)} KiB`);

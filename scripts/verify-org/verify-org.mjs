@@ -11,6 +11,9 @@
 // real AccessXRayController.collect for every demo scenario (anonymous Apex, as the panel calls
 // it) and run the engine on the snapshot it returns; compare with the documented verdict and
 // with UserRecordAccess; run the CLI collector on the same org and compare the rows both read;
+// call the real AccessXRayController.collectWhoCanSee on the scenarios' records (following the
+// background job and reading its pages when the answer is too large for one request), merge the
+// pages' answers as the panel does and compare with the CLI's `who-can-see` on the same org;
 // write a Markdown + JSON report under artifacts/verify-org/<time>/. Every step prints what it
 // expects, the command it runs and, when it fails, what to do. Exit code 0 when every required
 // step passed, 1 otherwise, 2 for bad arguments.
@@ -20,8 +23,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { displayCommand, parseArgs, sfCommand } from '../package/lib/sf.mjs';
-import { collectScript, parseCollectLog } from './lib/apexScript.mjs';
-import { checkVerdict, compareRows, compareSteps, failedEvidence } from './lib/compare.mjs';
+import { collectScript, parseCollectLog, whoCanSeeJobScript, whoCanSeeScript } from './lib/apexScript.mjs';
+import { checkVerdict, compareRows, compareSteps, compareWhoCanSee, failedEvidence, mergedWhoCanSee } from './lib/compare.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { loadScenarios, lookupOf, pickScenarios } from './lib/scenarios.mjs';
 
@@ -314,6 +317,20 @@ function steps(opts, ctx) {
             run: () => runCliComparison(ctx, org())
         },
         {
+            id: 'whoCanSee',
+            title: 'Call the real AccessXRayController.collectWhoCanSee on the demo records and compare with the CLI\u2019s who-can-see',
+            expect: `for each record of the picked scenarios (at most ${WHO_CAN_SEE_RECORDS}): the answer comes back audited (meta.auditId), scoped to the record (meta.scope kind records, plan whoCanSee/1) — or, when it is too large for one request, as a job that completes and whose every page loads; no evidence service failed; the engine's answer (pages merged as the panel merges them) lists the record's owner; and the CLI's who-can-see on the same org lists the same users with the same maximum access`,
+            commands: [
+                `for each record: ${displayCommand(['apex', 'run', '--file', '<who-can-see.apex: AccessXRayController.collectWhoCanSee(recordId), printed in base64 chunks>', '--target-org', org(), '--json'])}`,
+                `when it returns a job: ${displayCommand(['apex', 'run', '--file', '<AccessXRayController.whoCanSeeJob(jobId), every 10 s until Completed; then whoCanSeePage(jobId, n) for each page>', '--target-org', org(), '--json'])}`,
+                'then: the engine (dist/engine) answers each page; the answers are merged as the panel merges them (a user once, with the highest access)',
+                `then: node bin/access-xray.js who-can-see -o ${org()} -r <recordId> --limit 1000 --json${opts['skip-cli'] ? ' (skipped: --skip-cli)' : ''}`
+            ],
+            fix: 'The records and users that differ are listed below (the pages are in snapshots/wcs-<n>-page-<k>.json, the CLI answer in wcs-<n>-cli.json): a user only one side lists is a drift between the two collectors of the plan whoCanSee/1 or a platform rule the engine misses; open an issue with this report.',
+            required: true,
+            run: () => runWhoCanSee(opts, ctx, org())
+        },
+        {
             id: 'cleanup',
             title: 'Delete the scratch org',
             expect: 'the scratch org created for this run is deleted (kept with --keep; an org given with --target-org is never deleted)',
@@ -412,6 +429,96 @@ function runCliComparison(ctx, org) {
     return 'both collectors read the same rows and ran the same plan steps in every scenario';
 }
 
+/** Records of the picked scenarios whose who-can-see answer is checked (each takes a few anonymous Apex runs). */
+const WHO_CAN_SEE_RECORDS = 3;
+/** How long verify:org follows a who-can-see job before it gives up. */
+const WHO_CAN_SEE_JOB_WAIT_MS = 10 * 60 * 1000;
+
+/** The in-org who-can-see evidence of one record: the snapshot, or every page of the job it started. */
+function whoCanSeePages(opts, org, recordId, label) {
+    const { snapshot: first, limits } = parseCollectLog(anonymousApex(org, whoCanSeeScript({ recordId, namespace: opts.namespace }), `${label}`));
+    if (!first.jobId || first.tables) return { pages: [first], limits, job: null };
+    const started = Date.now();
+    let status;
+    for (;;) {
+        status = parseCollectLog(anonymousApex(org, whoCanSeeJobScript({ jobId: first.jobId, namespace: opts.namespace }), `${label}-job`)).snapshot;
+        if (status.status === 'Completed') break;
+        if (['Failed', 'Aborted'].includes(status.status)) throw new StepError(`who-can-see job ${first.jobId} ${status.status}: ${status.message}`);
+        if (Date.now() - started > WHO_CAN_SEE_JOB_WAIT_MS) throw new StepError(`who-can-see job ${first.jobId} still ${status.status} after ${WHO_CAN_SEE_JOB_WAIT_MS / 60000} minutes (${status.processed}/${status.total} users)`);
+        spawnSync('sleep', ['10']);
+    }
+    const pages = [];
+    for (let page = 0; page < status.pages; page++) {
+        pages.push(parseCollectLog(anonymousApex(org, whoCanSeeJobScript({ jobId: first.jobId, page, namespace: opts.namespace }), `${label}-page-${page}`)).snapshot);
+    }
+    return { pages, limits, job: { jobId: first.jobId, ...status } };
+}
+
+async function runWhoCanSee(opts, ctx, org) {
+    const engine = await import(pathToFileURL(join(ROOT, 'dist', 'engine', 'accessXrayEngine.mjs')).href);
+    const records = [...new Set(ctx.scenarios.map((s) => s.recordId).filter(Boolean))].slice(0, WHO_CAN_SEE_RECORDS);
+    if (!records.length) throw new StepError('no demo record was found in the org (see the scenarios step)');
+    mkdirSync(join(ctx.outputDir, 'snapshots'), { recursive: true });
+    ctx.whoCanSee = [];
+    for (const [i, recordId] of records.entries()) {
+        const entry = { n: i + 1, recordId, problems: [] };
+        ctx.whoCanSee.push(entry);
+        try {
+            const { pages, limits, job } = whoCanSeePages(opts, org, recordId, `who-can-see-${i + 1}`);
+            entry.limits = limits;
+            entry.pages = pages.length;
+            entry.job = job ? job.jobId : null;
+            pages.forEach((page, k) => writeFileSync(join(ctx.outputDir, 'snapshots', `wcs-${i + 1}-page-${k}.json`), `${JSON.stringify(page, null, 2)}\n`));
+            if (!job && !pages[0].meta?.auditId) entry.problems.push('no meta.auditId: the request was not audited');
+            for (const page of pages) {
+                const scope = page.meta?.scope;
+                if (scope?.kind !== 'records' || scope?.plan !== 'whoCanSee/1') entry.problems.push(`a page's meta.scope is ${JSON.stringify(scope ?? null)}, not { kind: 'records', plan: 'whoCanSee/1' }`);
+                for (const u of failedEvidence(page)) entry.problems.push(`${u.table}: ${u.reason}`);
+            }
+            const merged = mergedWhoCanSee(engine, pages, recordId);
+            entry.users = merged.users.size;
+            entry.uncertain = merged.uncertain;
+            const ownerId = Object.values(pages[0].tables ?? {})
+                .flat()
+                .find((r) => String(r.Id ?? '').slice(0, 15) === recordId.slice(0, 15))?.OwnerId;
+            if (String(ownerId ?? '').startsWith('005') && ![...merged.users.keys()].some((id) => id.slice(0, 15) === String(ownerId).slice(0, 15))) {
+                entry.problems.push(`the record's owner ${ownerId} is not among the users who can see it`);
+            }
+            if (!opts['skip-cli']) {
+                const file = join(ctx.outputDir, 'snapshots', `wcs-${i + 1}-cli.json`);
+                const res = node([join(ROOT, 'bin', 'access-xray.js'), 'who-can-see', '-o', org, '-r', recordId, '--limit', '1000', '--json']);
+                let cli;
+                try {
+                    cli = JSON.parse(res.stdout).result;
+                } catch {
+                    cli = null;
+                }
+                if (!res.ok || !cli) {
+                    entry.problems.push(`the CLI's who-can-see failed: ${(res.stderr || res.stdout).trim().split('\n')[0]}`);
+                } else {
+                    writeFileSync(file, `${JSON.stringify(cli, null, 2)}\n`);
+                    entry.cliUsers = cli.total;
+                    if ((cli.total ?? 0) > (cli.users ?? []).length) {
+                        entry.problems.push(`the CLI lists ${cli.users.length} of ${cli.total} users (--limit 1000): only the totals are compared`);
+                        if (cli.total !== merged.users.size) entry.problems.push(`the CLI counts ${cli.total} users, the in-org answer ${merged.users.size}`);
+                    } else {
+                        entry.differences = compareWhoCanSee(merged.users, cli.users ?? []);
+                        for (const d of entry.differences.slice(0, 10)) entry.problems.push(`user ${d.userId}: in-org ${d.apex ?? 'not listed'}, CLI ${d.cli ?? 'not listed'}`);
+                        if (entry.differences.length > 10) entry.problems.push(`and ${entry.differences.length - 10} more users`);
+                    }
+                }
+            }
+        } catch (error) {
+            entry.problems.push(error.message.split('\n')[0]);
+        }
+        entry.ok = entry.problems.length === 0;
+        process.stdout.write(`    ${entry.ok ? '✔' : '✖'} record ${recordId}: ${entry.users ?? '?'} user(s) in ${entry.pages ?? '?'} page(s)${entry.job ? ` (job ${entry.job})` : ''}${entry.ok ? '' : ` — ${entry.problems.join('; ')}`}\n`);
+    }
+    const bad = ctx.whoCanSee.filter((e) => !e.ok);
+    if (bad.length) throw new StepError(`${bad.length} of ${ctx.whoCanSee.length} who-can-see answer(s) differ or failed`);
+    return `${ctx.whoCanSee.length} record(s): the in-org who-can-see answered${opts['skip-cli'] ? '' : ' as the CLI does'}`;
+}
+
 async function main() {
     let opts;
     try {
@@ -502,13 +609,14 @@ async function main() {
             record.found = error.message.split('\n')[0];
             if (error.command) record.command = error.command;
             process.stdout.write(`  ✖ ${error.message}\n  what to do: ${step.fix}\n`);
-            if (step.required && !['scenarios', 'collectors', 'apexTests'].includes(step.id)) stopped = true;
+            if (step.required && !['scenarios', 'collectors', 'apexTests', 'whoCanSee'].includes(step.id)) stopped = true;
         }
     }
     run.finishedAt = new Date().toISOString();
     run.org = ctx.org;
     run.apexTests = ctx.apexTests;
     run.scenarios = ctx.scenarios;
+    run.whoCanSee = ctx.whoCanSee ?? [];
     run.ok = run.steps.every((s) => s.status !== 'failed');
     writeFileSync(join(ctx.outputDir, 'report.json'), `${JSON.stringify(run, null, 2)}\n`);
     writeFileSync(join(ctx.outputDir, 'report.md'), markdownReport(run));

@@ -8,7 +8,9 @@
  *   returns the snapshot goes through the one path that calls AccessXRayAuditService.recordCollection;
  *   the client never writes audit rows (no logExplanation);
  * - exactly one `without sharing` class, whose query method asserts a grant;
- * - the panel's data adapter calls exactly the controller methods that exist.
+ * - the panel's data adapter calls exactly the controller methods that exist;
+ * - who can see (admins only) writes its audit row before returning evidence, and a job's results are read back by
+ *   the user who started it only.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,17 +46,14 @@ describe('UserRecordAccess follows the documented query rule', () => {
     });
 
     test('the CLI collector obeys the same rule', () => {
-        // The explain plan's step (cli/src/collect/plan.ts, the data both collectors follow) and the
-        // who-can-see page's literal query (cli/src/collect/orgWide.ts).
+        // The plans' steps (cli/src/collect/plan.ts and planWhoCanSee.ts, the data both collectors follow;
+        // whoCanSee/1 reads no UserRecordAccess at all).
         const plan = JSON.parse(readFileSync(join(ROOT, 'docs', 'evidence-plan.json'), 'utf8')) as {
             steps: { object: string; fields: string[] }[];
+            whoCanSee: { steps: { object: string; fields: string[] }[] };
         };
-        const orgWide = readFileSync(join(ROOT, 'cli', 'src', 'collect', 'orgWide.ts'), 'utf8');
-        const queries = [
-            ...plan.steps.filter((s) => s.object === 'UserRecordAccess').map((s) => s.fields),
-            ...[...orgWide.matchAll(/SELECT ([\w ,]+) FROM UserRecordAccess/g)].map((m) => m[1]!.split(',').map((f) => f.trim()))
-        ];
-        expect(queries.length).toBeGreaterThanOrEqual(2);
+        const queries = [...plan.steps, ...plan.whoCanSee.steps].filter((s) => s.object === 'UserRecordAccess').map((s) => s.fields);
+        expect(queries.length).toBeGreaterThanOrEqual(1);
         for (const fields of queries) expect(fields.filter((f) => !URA_ALLOWED.includes(f))).toEqual([]);
     });
 });
@@ -67,8 +66,34 @@ describe('no evidence without a server-written audit row', () => {
 
     test('the controller has the agreed entry points', () => {
         expect(methods.map((m) => m.name).sort()).toEqual(
-            ['attachVerdict', 'collect', 'collectWithTargets', 'searchSetupItems', 'searchUsers', 'setupStatus'].sort()
+            ['attachVerdict', 'collect', 'collectWhoCanSee', 'collectWithTargets', 'searchSetupItems', 'searchUsers', 'setupStatus', 'whoCanSeeJob', 'whoCanSeePage'].sort()
         );
+    });
+
+    test('who can see returns evidence only after its audit row, and only to admins', () => {
+        const byName = new Map(methods.map((m) => [m.name, m]));
+        const answer = byName.get('collectWhoCanSee')!.body;
+        // The answer at once: audited, then returned; a job: audited when started.
+        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer)")).toBeGreaterThan(-1);
+        expect(answer.indexOf("auditWhoCanSee(grant, 'answer', answer)")).toBeLessThan(answer.indexOf('return answer.json()'));
+        expect(answer.indexOf("auditWhoCanSee(grant, 'job '")).toBeLessThan(answer.indexOf("return JSON.serialize(new Map<String, Object>{ 'jobId'"));
+        const page = byName.get('whoCanSeePage')!.body;
+        expect(page.indexOf('AccessXRayAuditService.recordWhoCanSee(')).toBeGreaterThan(-1);
+        expect(page.indexOf('AccessXRayAuditService.recordWhoCanSee(')).toBeLessThan(page.indexOf('return body;'));
+        // Progress carries no evidence.
+        expect(byName.get('whoCanSeeJob')!.returns).toBe('AccessXRayWhoCanSeeJobStatus');
+        // Every who-can-see entry point is authorised for the record as an admin (the grant requires the admin permission and View All Data).
+        for (const name of ['collectWhoCanSee', 'whoCanSeeJob', 'whoCanSeePage']) expect({ name, authorised: /AccessXRaySecurity\.authorizeWhoCanSee\(/.test(byName.get(name)!.body) }).toEqual({ name, authorised: true });
+        const security = source('AccessXRaySecurity');
+        const authorize = /public static Grant authorizeWhoCanSee\([\s\S]*?\n {4}\}/.exec(security)![0];
+        expect(authorize.indexOf('canExplainAnyUser()')).toBeGreaterThan(-1);
+        expect(authorize.indexOf('canExplainAnyUser()')).toBeLessThan(authorize.indexOf('new Grant('));
+        // The job's rows are read back by the user who started them only.
+        const store = source('AccessXRayWhoCanSeeStore');
+        for (const m of store.matchAll(/FROM Access_XRay_Who_Can_See__c\s+WHERE ([^\]]*?)WITH SYSTEM_MODE/g)) {
+            if (/CreatedDate < :before/.test(m[1]!)) continue; // the purge (admins only, any owner)
+            expect(m[1]).toMatch(/CreatedById = :runningUserId/);
+        }
     });
 
     test('every entry point that returns evidence goes through explain(), which writes the audit row before returning', () => {

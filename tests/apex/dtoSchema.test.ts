@@ -263,7 +263,9 @@ describe('tables: what the engine reads, the Apex services fill', () => {
         ...[...apexAll.matchAll(/new AccessXRayQuery\(\s*'(\w+)'/g)].map((m) => m[1]!),
         ...[...apexAll.matchAll(/addNested\([^;]*?,\s*'\w+',\s*'(\w+)'\)/g)].map((m) => m[1]!),
         ...[...apexAll.matchAll(/ensureTable\('(\w+)'\)/g)].map((m) => m[1]!),
-        ...[...apexAll.matchAll(/addRows\('(\w+)'/g)].map((m) => m[1]!)
+        ...[...apexAll.matchAll(/addRows\('(\w+)'/g)].map((m) => m[1]!),
+        // {ChildObject} steps (family.children) read an account's children of these objects.
+        ...[...(/IMPLICIT_CHILD_OBJECTS = new List<String>\{([^}]*)\}/.exec(apexByName.get('AccessXRayRecordSelector') ?? '')?.[1] ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1]!)
     ]);
     const engineSources = readdirSync(ENGINE)
         .filter((f) => f.endsWith('.ts'))

@@ -18,6 +18,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNT_CHILD_OBJECTS, IMPLICIT_CHILD_OBJECTS, STEPS, planStep } from '../../cli/src/collect/plan';
 import { APEX_TRACE_SCENARIOS } from '../../cli/src/collect/planApexTraces';
+import { WHO_CAN_SEE_STEPS, whoCanSeeStep } from '../../cli/src/collect/planWhoCanSee';
 
 const ROOT = join(__dirname, '..', '..');
 const CLASSES = join(ROOT, 'force-app', 'main', 'default', 'classes');
@@ -114,24 +115,26 @@ function stepCalls(): StepCall[] {
     return calls;
 }
 
+/** A step of explain/1, or one of whoCanSee/1's own (wcs.…: the steps both plans share keep explain/1's id). */
+const anyStep = (id: string) => (STEPS.some((s) => s.id === id) ? planStep(id) : whoCanSeeStep(id));
 const placeholdersOf = (id: string): string[] => {
-    const s = planStep(id);
+    const s = anyStep(id);
     return [...new Set([...JSON.stringify([s.object, s.fields, s.where]).matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!))].sort();
 };
-const bindsOf = (id: string): string[] => [...new Set([...(planStep(id).where ?? '').matchAll(/:([A-Za-z]\w*)/g)].map((m) => m[1]!))].sort();
+const bindsOf = (id: string): string[] => [...new Set([...(anyStep(id).where ?? '').matchAll(/:([A-Za-z]\w*)/g)].map((m) => m[1]!))].sort();
 
 describe('the in-org collector builds its queries from the evidence plan', () => {
     const calls = stepCalls();
 
     it('every ofStep names a plan step, and every step of the plan has its selector', () => {
         expect(calls.length).toBeGreaterThan(40);
-        const ids = STEPS.map((s) => s.id);
+        const ids = [...STEPS.map((s) => s.id), ...WHO_CAN_SEE_STEPS.map((s) => s.id)];
         expect(calls.filter((c) => !ids.includes(c.stepId)).map((c) => `${c.className}.${c.method}: '${c.stepId}'`)).toEqual([]);
         const used = new Set(calls.map((c) => c.stepId));
         // Restriction rules are Tooling-only: Apex sends the step's text through the org connection.
         expect(source('AccessXRayOrgSelector')).toMatch(/AccessXRayEvidencePlan\.step\('restrictionRules'\)/);
         used.add('restrictionRules');
-        expect(ids.filter((id) => !used.has(id))).toEqual([]);
+        expect(STEPS.map((s) => s.id).filter((id) => !used.has(id))).toEqual([]);
     });
 
     it('each call fills exactly its step\u2019s placeholders and binds exactly the :binds of its condition', () => {
@@ -200,6 +203,45 @@ describe('the in-org collector builds its queries from the evidence plan', () =>
         // Round 1's Tooling step is run by round 1.
         expect(roundOf('AccessXRaySubjectEvidence')).toBe(planStep('restrictionRules').round);
         expect(source('AccessXRaySubjectEvidence')).toContain('AccessXRayOrgSelector.restrictionRulesSoql()');
+    });
+});
+
+/**
+ * Steps of whoCanSee/1 the in-org collector does not run yet, each with why (docs/apex.md "Who can see"): the answer
+ * says what they would have added, never a confident short list.
+ */
+const WHO_CAN_SEE_NOT_IN_ORG: Record<string, string> = Object.fromEntries(
+    ['above.hierarchyNodes', 'above.hierarchyParents', 'above.portalRoles', 'above.hierarchyAccounts', 'wcs.groupHierarchyNodes', 'wcs.hierarchyChildren', 'wcs.childPortalRoles'].map((id) => [
+        id,
+        'external account hierarchies (a pilot feature): not followed by the in-org who-can-see yet; portal role chains end at the portal account'
+    ])
+);
+
+describe('the in-org who-can-see collector follows whoCanSee/1', () => {
+    const calls = stepCalls();
+    const stepOfSelector = new Map(calls.map((c) => [`${c.className}.${c.method}`, c.stepId]));
+    const stepsCalledBy = (text: string): string[] =>
+        [...text.matchAll(/(AccessXRay\w+Selector)\.(\w+)\(/g)].map((m) => stepOfSelector.get(`${m[1]}.${m[2]}`)).filter((id): id is string => !!id);
+
+    it('every step of whoCanSee/1 is read by AccessXRayWhoCanSeeCollector (or the explain/1 service of its round it runs), or listed with why not', () => {
+        const collector = source('AccessXRayWhoCanSeeCollector');
+        const run = new Set(stepsCalledBy(collector));
+        for (const m of collector.matchAll(/new (AccessXRay\w+Evidence)\(\)\.collect\(/g)) for (const id of stepsCalledBy(source(m[1]!))) run.add(id);
+        if (/AccessXRaySubjectEvidence\.readRestrictionRules\(/.test(collector)) run.add('restrictionRules');
+        const missing = WHO_CAN_SEE_STEPS.map((s) => s.id).filter((id) => !run.has(id) && !WHO_CAN_SEE_NOT_IN_ORG[id]);
+        expect(missing).toEqual([]);
+        // The list holds only steps that are really not run.
+        expect(Object.keys(WHO_CAN_SEE_NOT_IN_ORG).filter((id) => run.has(id))).toEqual([]);
+    });
+
+    it('its own steps (wcs.…) are built by AccessXRayWhoCanSeeSelector, one method per step', () => {
+        const own = WHO_CAN_SEE_STEPS.filter((s) => s.id.startsWith('wcs.') && !WHO_CAN_SEE_NOT_IN_ORG[s.id]).map((s) => s.id).sort();
+        const built = calls.filter((c) => c.className === 'AccessXRayWhoCanSeeSelector').map((c) => c.stepId).sort();
+        expect(built).toEqual(own);
+    });
+
+    it('the scope it writes names the plan whoCanSee/1 and the record', () => {
+        expect(source('AccessXRayEvidenceScope')).toMatch(/scope\.kind = 'records';\s*scope\.plan = AccessXRayEvidencePlan\.WHO_CAN_SEE_PLAN_ID;\s*scope\.recordIds\.add\(recordId\);/);
     });
 });
 

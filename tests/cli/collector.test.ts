@@ -101,30 +101,28 @@ describe('collector against the fake org', () => {
         expect(e.layers.find((l) => l.id === 'manualShares')).toMatchObject({ status: 'uncertain', reason: expect.stringContaining('more than 5 rows of CaseShare') });
     });
 
-    it('reads a page of active users for who-can-see (org-wide tables, bounded) and checks UserRecordAccess per user in batches of at most 200 record ids', async () => {
+    it('collects who-can-see with the plan whoCanSee/1: a records scope, progress per round, no UserRecordAccess, rows that do not grow with unrelated users and groups', async () => {
         org = await startFakeOrg({ snapshot: mini() });
-        const progress: number[] = [];
-        const result = await collect(transportFor(org), {
-            users: [],
-            recordId: CASE,
-            allUsers: { limit: 3, offset: 1 },
-            verifyEachUser: true,
-            progress: (done) => progress.push(done)
-        });
-        expect(result.totalUsers).toBe(5);
-        expect(result.userIds).toEqual(['005000000000002AAA', MIA, SUE]);
-        expect(progress).toEqual([1, 2, 3]);
-        expect(result.snapshot.meta.scope).toBeUndefined();
-        const ura = org.requests.filter((r) => r.soql?.includes('FROM UserRecordAccess'));
-        expect(ura).toHaveLength(3);
-        for (const r of ura) expect((r.soql?.match(/'[a-zA-Z0-9]{18}'/g) ?? []).length - 1).toBeLessThanOrEqual(200);
+        const rounds: number[] = [];
+        const small = await collect(transportFor(org), { users: [], recordId: CASE, whoCanSee: true, progress: (round) => rounds.push(round) });
+        await org.close();
+        expect(small.snapshot.meta.scope).toMatchObject({ kind: 'records', plan: 'whoCanSee/1', recordIds: [CASE] });
+        expect(rounds).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(small.trace?.some((t) => t.soql.includes('FROM UserRecordAccess'))).toBe(false);
+        org = await startFakeOrg({ snapshot: biggerOrg(300) });
+        const big = await collect(transportFor(org), { users: [], recordId: CASE, whoCanSee: true });
+        // 300 more users, groups and memberships that have nothing to do with the case: the same rows and queries.
+        expect({ rows: big.stats.rows, queries: big.stats.queries }).toEqual({ rows: small.stats.rows, queries: small.stats.queries });
     });
 
-    it('bounds the who-can-see page\'s org-wide tables and records the cut in meta.truncated', async () => {
-        org = await startFakeOrg({ snapshot: biggerOrg(30), pageSize: 10 });
-        const { snapshot } = await collect(transportFor(org), { users: [], recordId: CASE, allUsers: { limit: 3, offset: 0 }, maxRows: 20 });
-        expect(snapshot.tables.Group?.length).toBe(20);
-        expect(snapshot.meta.truncated).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'Group', limit: 20 })]));
+    it('an answer larger than the caps is cut and said to be: meta.truncated, capsReached, and the engine marks the answer uncertain', async () => {
+        org = await startFakeOrg({ snapshot: sharedWith(30) });
+        const { snapshot } = await collect(transportFor(org), { users: [], recordId: CASE, whoCanSee: true, maxRows: 20 });
+        expect(snapshot.meta.scope?.capsReached).toEqual(expect.arrayContaining([expect.objectContaining({ limit: 20 })]));
+        expect(snapshot.meta.truncated?.length).toBeGreaterThan(0);
+        const answer = withEngine<{ uncertain: boolean; uncertainties: string[] }>(snapshot, `return engine.whoCanSee(snapshot, '${CASE}');`);
+        expect(answer.uncertain).toBe(true);
+        expect(answer.uncertainties.join(' ')).toMatch(/users it would reach may be missing/);
     });
 
     it('reads an org without Enterprise Territory Management (INVALID_TYPE) as having no territories, not as missing evidence', async () => {

@@ -120,6 +120,33 @@ describe('collector faults against the fake org', () => {
         expect(snapshot.meta.unavailable).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'CaseShare', reason: expect.stringContaining('INVALID_QUERY_LOCATOR') })]));
     });
 
+    it('who-can-see: QUERY_TIMEOUT on the grantee groups\u2019 members leaves GroupMember unavailable and the answer uncertain ("users it would reach may be missing"), never a confident short list', async () => {
+        org = await startFakeOrg({ snapshot: mini() });
+        org.injectFault({ kind: 'queryTimeout', match: 'FROM GroupMember WHERE GroupId IN' });
+        const { snapshot } = await collect(transportFor(org), { users: [], recordId: CASE, whoCanSee: true });
+        expect(snapshot.meta.unavailable).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'GroupMember', reason: expect.stringContaining('QUERY_TIMEOUT') })]));
+        expect(snapshot.meta.truncated).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'GroupMember' })]));
+        const answer = withEngine<{ uncertain: boolean; uncertainties: string[] }>(snapshot, `return engine.whoCanSee(snapshot, '${CASE}');`);
+        expect(answer.uncertain).toBe(true);
+        expect(answer.uncertainties.join(' ')).toMatch(/GroupMember[\s\S]*may be missing/);
+    });
+
+    it('who-can-see: a connection reset the second try doesn\u2019t fix drops the share rows already read; CaseShare is unavailable and the answer uncertain', async () => {
+        org = await startFakeOrg({ snapshot: sharedWith(30), pageSize: 10 });
+        org.injectFault({ kind: 'connectionReset', match: '/query/01gFAKE' });
+        const { snapshot } = await collect(transportFor(org, { retries: 0 }), { users: [], recordId: CASE, whoCanSee: true });
+        expect(snapshot.tables.CaseShare).toBeUndefined();
+        expect(snapshot.meta.unavailable).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'CaseShare', reason: expect.stringContaining('reset') })]));
+        const answer = withEngine<{ uncertain: boolean }>(snapshot, `return engine.whoCanSee(snapshot, '${CASE}');`);
+        expect(answer.uncertain).toBe(true);
+    });
+
+    it('who-can-see: a session that expires part-way ends the collection with that error (no snapshot)', async () => {
+        org = await startFakeOrg({ snapshot: mini() });
+        org.injectFault({ kind: 'expiredSession', after: 12 });
+        await expect(collect(transportFor(org, { retries: 0 }), { users: [], recordId: CASE, whoCanSee: true })).rejects.toMatchObject({ errorName: 'ExpiredSession' });
+    });
+
     it('a closed port (network fault) → NetworkError naming the instance', async () => {
         org = await startFakeOrg({ snapshot: mini() });
         const url = org.url;

@@ -62,6 +62,7 @@ describe('verify:org --dry-run', () => {
             'Run every Apex test with coverage',
             'Call the real AccessXRayController.collect for every demo scenario and explain the snapshot',
             'Run the CLI collector on the same org and compare the rows both collectors read',
+            'Call the real AccessXRayController.collectWhoCanSee on the demo records and compare with the CLI\u2019s who-can-see',
             'Delete the scratch org'
         ]);
         expect(run.stdout.match(/^ {2}expect: /gm)).toHaveLength(steps.length);
@@ -75,12 +76,16 @@ describe('verify:org --dry-run', () => {
         expect(run.stdout).toContain('$ sf project deploy start --source-dir unpackaged/main/demo/core');
         expect(run.stdout).toContain('$ sf apex run test --test-level RunLocalTests --code-coverage');
         expect(run.stdout).toContain('$ sf org assign permset --name Access_XRay_Admin');
+        // Who can see: the panel's call, the job followed when the answer is too large, the CLI on the same org.
+        expect(run.stdout).toContain('AccessXRayController.collectWhoCanSee(recordId)');
+        expect(run.stdout).toContain('AccessXRayController.whoCanSeeJob(jobId), every 10 s until Completed; then whoCanSeePage(jobId, n)');
+        expect(run.stdout).toMatch(/\$ then: node bin\/access-xray\.js who-can-see -o .* -r <recordId> --limit 1000 --json/);
     });
 
     test('every demo scenario is listed with how its user and record are found and what is expected', () => {
         for (const s of scenarios) expect(run.stdout).toContain(`${String(s.n).padStart(2)} ${s.title}`);
         expect(run.stdout.match(/^ {5}expect: /gm)).toHaveLength(scenarios.length);
-        expect(run.stdout).toContain(`Dry run: 10 steps, ${scenarios.length} scenario(s), nothing run.`);
+        expect(run.stdout).toContain(`Dry run: 11 steps, ${scenarios.length} scenario(s), nothing run.`);
     });
 
     test('bad arguments are refused with the usage', () => {
@@ -120,7 +125,36 @@ describe('verify:org against a stand-in CLI whose org is the demo org', () => {
         const commands = calls(log).map((c) => c.slice(0, c[2] === 'test' ? 3 : 2).join(' '));
         expect(commands).toEqual(expect.arrayContaining(['org display', 'project deploy', 'data import', 'apex run test', 'apex run', 'org assign', 'data query']));
         const deploys = calls(log).filter((c) => c[0] === 'project' && c[1] === 'deploy').map((c) => c[c.indexOf('--source-dir') + 1]);
-        expect(deploys).toEqual(['force-app', 'unpackaged/main/demo/core', 'unpackaged/main/demo/site']);
+        expect(deploys).toEqual(['force-app', 'unpackaged/main/demo/core', 'unpackaged/main/demo/site']);        // Who can see on the records of the picked scenarios, through the real controller.
+        expect(run.stdout).toMatch(/✔ record 500\w+: \d+ user\(s\) in 1 page\(s\)/);
+        expect(report).toMatch(/## Who can see, through the real controller/);
+        const wcs = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { whoCanSee: { ok: boolean; users: number; pages: number }[] }).whoCanSee;
+        expect(wcs.length).toBe(3);
+        expect(wcs.every((w) => w.ok && w.users > 0 && w.pages === 1)).toBe(true);
+        expect(existsSync(join(out, 'snapshots', 'wcs-1-page-0.json'))).toBe(true);
+    });
+
+    test('a who-can-see answer too large for one request is followed as a job, and its pages merged', () => {
+        const out = join(dir, 'job');
+        const log = join(dir, 'job.log');
+        const run = verify(['--target-org', 'fake', '--skip-build', '--skip-cli', '--skip-tests', '--scenarios', '1', '--output-dir', out], {
+            SF_BIN: FAKE_SF,
+            FAKE_SF_LOG: log,
+            FAKE_SF_WCS_JOB: '1'
+        });
+        expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+        expect(run.stdout).toMatch(/✔ record \w+: \d+ user\(s\) in 2 page\(s\) \(job 707FAKE00000001AAA\)/);
+        // The same evidence on both pages: each user is counted once (as the panel merges pages).
+        const single = JSON.parse(readFileSync(join(dir, 'ok', 'report.json'), 'utf8')) as { whoCanSee: { users: number }[] };
+        const paged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { whoCanSee: { users: number; job: string }[] };
+        expect(paged.whoCanSee[0]!.users).toBe(single.whoCanSee[0]!.users);
+        expect(existsSync(join(out, 'snapshots', 'wcs-1-page-1.json'))).toBe(true);
+        const scripts = calls(log)
+            .filter((c) => c[0] === 'apex' && c[1] === 'run' && c[2] !== 'test')
+            .map((c) => (c[c.indexOf('--file') + 1] ?? '').split(/[\\/]/).pop())
+            .filter((f) => f?.startsWith('who-can-see'));
+        // collectWhoCanSee, the job's status (Completed at once here), then each page.
+        expect(scripts).toEqual(['who-can-see-1.apex', 'who-can-see-1-job.apex', 'who-can-see-1-page-0.apex', 'who-can-see-1-page-1.apex']);
     });
 
     test('a failed deploy stops the run at that step, says what to do, and the report lists the component error', () => {
@@ -184,6 +218,46 @@ describe('the snapshot travels through the debug log intact', () => {
     test('a cut log or a changed snapshot is an error, never a wrong snapshot', () => {
         expect(parse(logOf(JSON.stringify(snapshot), { cut: true })).error).toContain('no complete snapshot');
         expect(parse(logOf(JSON.stringify(snapshot), { hash: '0'.repeat(64) })).error).toContain('does not match the SHA-256');
+    });
+});
+
+describe('who-can-see answers are merged as the panel merges pages and compared user by user', () => {
+    const run = (code: string): unknown =>
+        JSON.parse(
+            execFileSync(
+                process.execPath,
+                [
+                    '--input-type=module',
+                    '-e',
+                    `import { compareWhoCanSee, mergedWhoCanSee } from ${JSON.stringify(join(ROOT, 'scripts', 'verify-org', 'lib', 'compare.mjs'))};
+                     const engine = { loadSnapshot: (s) => s, whoCanSee: (page) => ({ users: page.users, uncertain: page.uncertain === true }) };
+                     ${code}`
+                ],
+                { encoding: 'utf8' }
+            )
+        );
+
+    test('a user listed by several pages counts once, with the highest access', () => {
+        expect(
+            run(`const m = mergedWhoCanSee(engine, [
+                    { users: [{ userId: '005A', maxAccessLevel: 'Read' }, { userId: '005B', maxAccessLevel: 'All' }] },
+                    { users: [{ userId: '005A', maxAccessLevel: 'Edit' }], uncertain: true }
+                 ], '001X');
+                 process.stdout.write(JSON.stringify({ users: [...m.users], uncertain: m.uncertain }));`)
+        ).toEqual({ users: [['005A', 'Edit'], ['005B', 'All']], uncertain: true });
+    });
+
+    test('users listed by one side only, or with another access, are named (ids compared on 15 characters)', () => {
+        expect(
+            run(`process.stdout.write(JSON.stringify(compareWhoCanSee(new Map([['005000000000001AAA', 'Read'], ['005000000000002AAA', 'Edit']]), [
+                    { userId: '005000000000001', maxAccessLevel: 'Read' },
+                    { userId: '005000000000002AAA', maxAccessLevel: 'Read' },
+                    { userId: '005000000000003AAA', maxAccessLevel: 'All' }
+                 ])));`)
+        ).toEqual([
+            { userId: '005000000000002AAA', apex: 'Edit', cli: 'Read' },
+            { userId: '005000000000003AAA', apex: null, cli: 'All' }
+        ]);
     });
 });
 

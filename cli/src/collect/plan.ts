@@ -47,6 +47,8 @@ export interface PlanStep {
     fields: readonly string[];
     /** WHERE condition with `:bind` lists only (null: no WHERE). */
     where: string | null;
+    /** GROUP BY fields of an aggregate step (who-can-see counts): one row per group, never per record. */
+    groupBy?: readonly string[];
     /** What each bind holds. */
     binds: Readonly<Record<string, string>>;
     /** When the step runs (always when absent). */

@@ -6,38 +6,53 @@
  * regenerates both and fails when the committed files differ, so the Apex side can never drift
  * from the plan the CLI follows.
  */
-import { DEFAULT_STEP_CAP, ID_CHUNK, PLAN_ID, ROUNDS, STEPS, type PlanStep } from './plan';
+import { DEFAULT_STEP_CAP, ID_CHUNK, PLAN_ID, ROUNDS, STEPS, type PlanRound, type PlanStep } from './plan';
+import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS, WHO_CAN_SEE_STEPS } from './planWhoCanSee';
 
 export const PLAN_JSON_PATH = 'docs/evidence-plan.json';
 export const PLAN_APEX_PATH = 'force-app/main/default/classes/evidence/AccessXRayEvidencePlan.cls';
 
-/** The plan as a plain JSON document (keys in a fixed order, so the file is stable). */
+function roundsDocument(rounds: readonly PlanRound[]): Record<string, unknown>[] {
+    return rounds.map((r) => ({ round: r.round, title: r.title, needs: r.needs }));
+}
+
+function stepDocument(s: PlanStep): Record<string, unknown> {
+    return {
+        id: s.id,
+        round: s.round,
+        title: s.title,
+        api: s.api,
+        object: s.object,
+        fields: [...s.fields],
+        where: s.where,
+        ...(s.groupBy ? { groupBy: [...s.groupBy] } : {}),
+        binds: s.binds,
+        ...(s.when ? { when: s.when } : {}),
+        feeds: s.feeds,
+        serves: [...s.serves],
+        ...(s.loop ? { loop: s.loop } : {}),
+        cap: s.cap,
+        capLoop: s.capLoop,
+        onCap: s.onCap,
+        ...(s.optional ? { optional: s.optional } : {}),
+        ...(s.fix ? { fix: s.fix } : {})
+    };
+}
+
+/** The plans as a plain JSON document (explain/1 at the top level, as the in-org collector and verify:org read it; whoCanSee/1 under `whoCanSee`) (keys in a fixed order, so the file is stable). */
 export function planDocument(): Record<string, unknown> {
     return {
         plan: PLAN_ID,
         generatedFrom: 'cli/src/collect/plan.ts',
         defaultStepCap: DEFAULT_STEP_CAP,
         cliIdChunk: ID_CHUNK,
-        rounds: ROUNDS.map((r) => ({ round: r.round, title: r.title, needs: r.needs })),
-        steps: STEPS.map((s) => ({
-            id: s.id,
-            round: s.round,
-            title: s.title,
-            api: s.api,
-            object: s.object,
-            fields: [...s.fields],
-            where: s.where,
-            binds: s.binds,
-            ...(s.when ? { when: s.when } : {}),
-            feeds: s.feeds,
-            serves: [...s.serves],
-            ...(s.loop ? { loop: s.loop } : {}),
-            cap: s.cap,
-            capLoop: s.capLoop,
-            onCap: s.onCap,
-            ...(s.optional ? { optional: s.optional } : {}),
-            ...(s.fix ? { fix: s.fix } : {})
-        }))
+        rounds: roundsDocument(ROUNDS),
+        steps: STEPS.map(stepDocument),
+        whoCanSee: {
+            plan: WHO_CAN_SEE_PLAN_ID,
+            rounds: roundsDocument(WHO_CAN_SEE_ROUNDS),
+            steps: WHO_CAN_SEE_STEPS.map(stepDocument)
+        }
     };
 }
 
@@ -51,9 +66,13 @@ function apexString(value: string | null | undefined): string {
     return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
-function apexStep(s: PlanStep): string {
-    const fields = `new List<String>{ ${s.fields.map((f) => apexString(f)).join(', ')} }`;
-    return `        add(new Step(${[
+function apexList(values: readonly string[]): string {
+    return `new List<String>{ ${values.map((f) => apexString(f)).join(', ')} }`;
+}
+
+function apexStep(s: PlanStep, add = 'add'): string {
+    const fields = apexList(s.fields);
+    return `        ${add}(new Step(${[
         apexString(s.id),
         String(s.round),
         apexString(s.title),
@@ -67,13 +86,13 @@ function apexStep(s: PlanStep): string {
         apexString(s.loop?.name),
         s.loop ? String(s.loop.maxDepth) : 'null',
         apexString(s.optional)
-    ].join(', ')}));`;
+    ].join(', ')})${add === 'add' ? '' : `, ${s.groupBy ? apexList(s.groupBy) : 'null'}`});`;
 }
 
 /** The Apex class text before formatting (the generator formats it with prettier-plugin-apex). */
 export function planApexSource(): string {
     return `/**
- * @description The evidence plan ${PLAN_ID} as constants: one Step per query shape of docs/evidence-plan.md.
+ * @description The evidence plans ${PLAN_ID} and ${WHO_CAN_SEE_PLAN_ID} as constants: one Step per query shape of docs/evidence-plan.md.
  * Generated from cli/src/collect/plan.ts by \`npm run plan:apex\`; do not edit by hand
  * (tests/cli/evidencePlan.test.ts fails when this class and the plan differ). A condition names its
  * variable parts as :bind lists, exactly as the in-org selectors bind them; {Name} in an object or
@@ -88,6 +107,12 @@ public inherited sharing class AccessXRayEvidencePlan {
     public static final Map<String, Step> STEPS = new Map<String, Step>();
     /** @description The step ids in plan order. */
     public static final List<String> ORDER = new List<String>();
+    /** @description Written to meta.scope.plan by a who-can-see collector following ${WHO_CAN_SEE_PLAN_ID}. */
+    public static final String WHO_CAN_SEE_PLAN_ID = ${apexString(WHO_CAN_SEE_PLAN_ID)};
+    /** @description Every step of ${WHO_CAN_SEE_PLAN_ID}, by id (steps shared with ${PLAN_ID} keep their id, in this plan's round). */
+    public static final Map<String, Step> WHO_CAN_SEE_STEPS = new Map<String, Step>();
+    /** @description The step ids of ${WHO_CAN_SEE_PLAN_ID} in plan order. */
+    public static final List<String> WHO_CAN_SEE_ORDER = new List<String>();
 
     /** @description One query shape with its bounds. */
     public class Step {
@@ -117,6 +142,8 @@ public inherited sharing class AccessXRayEvidencePlan {
         public Integer maxDepth { get; private set; }
         /** @description feature (INVALID_TYPE = feature off), permission (failure = unavailable) or null. */
         public String optional { get; private set; }
+        /** @description GROUP BY fields of an aggregate step (who-can-see counts), or null. */
+        public List<String> groupBy { get; private set; }
 
         /**
          * @description Creates a step.
@@ -163,15 +190,30 @@ public inherited sharing class AccessXRayEvidencePlan {
             this.maxDepth = maxDepth;
             this.optional = optional;
         }
+
+        /**
+         * @description Sets the GROUP BY fields of an aggregate step.
+         * @param fields the fields, or null
+         */
+        public void withGroupBy(List<String> fields) {
+            this.groupBy = fields;
+        }
     }
 
     static {
-${STEPS.map(apexStep).join('\n')}
+${STEPS.map((s) => apexStep(s)).join('\n')}
+${WHO_CAN_SEE_STEPS.map((s) => apexStep(s, 'addWhoCanSee')).join('\n')}
     }
 
     private static void add(Step s) {
         STEPS.put(s.id, s);
         ORDER.add(s.id);
+    }
+
+    private static void addWhoCanSee(Step s, List<String> groupBy) {
+        s.withGroupBy(groupBy);
+        WHO_CAN_SEE_STEPS.put(s.id, s);
+        WHO_CAN_SEE_ORDER.add(s.id);
     }
 
     /**
@@ -183,6 +225,19 @@ ${STEPS.map(apexStep).join('\n')}
         Step s = STEPS.get(id);
         if (s == null) {
             throw new AccessXRayException('The evidence plan has no step ' + id);
+        }
+        return s;
+    }
+
+    /**
+     * @description A step of the who-can-see plan by id.
+     * @param id step id
+     * @return the step (an unknown id is a programming error)
+     */
+    public static Step whoCanSeeStep(String id) {
+        Step s = WHO_CAN_SEE_STEPS.get(id);
+        if (s == null) {
+            throw new AccessXRayException('The who-can-see evidence plan has no step ' + id);
         }
         return s;
     }

@@ -23,7 +23,8 @@ export async function readPermissions(state: PlanState, rules: Row[] | undefined
         tables.put('PermissionSetGroupComponent', components);
         tables.put('PermissionSetGroup', await session.step('permissions.groups', { psgIds }));
     }
-    const candidates = (await session.step('permissions.fixCandidates', { recordObject: state.objectApiName })) ?? [];
+    // Fix candidates and field permissions serve explanations only (not who-can-see: whoCanSee/1 leaves them out).
+    const candidates = session.has('permissions.fixCandidates') ? ((await session.step('permissions.fixCandidates', { recordObject: state.objectApiName })) ?? []) : [];
     tables.put('ObjectPermissions', candidates);
     const componentSets = components.map((c) => str(c.PermissionSetId));
     const setIds = uniqIds([
@@ -39,7 +40,7 @@ export async function readPermissions(state: PlanState, rules: Row[] | undefined
     const parentIds = uniqIds([...tables.rows('PermissionSet').map((p) => p.Id), ...mutingIds]);
     if (parentIds.length) {
         tables.put('ObjectPermissions', await session.step('permissions.objects', { familyObjects: state.familyObjects(), permissionParentIds: parentIds }));
-        tables.put('FieldPermissions', await session.step('permissions.fields', { recordObject: state.objectApiName, permissionParentIds: parentIds }));
+        if (session.has('permissions.fields')) tables.put('FieldPermissions', await session.step('permissions.fields', { recordObject: state.objectApiName, permissionParentIds: parentIds }));
     }
     const testsPermission = (rules ?? []).some(
         (r) => r.IsActive === true && str(r.TargetEntity).toLowerCase() === state.objectApiName.toLowerCase() && /\$Permission\./.test(`${str(r.UserCriteria)} ${str(r.RecordFilter)}`)

@@ -69,7 +69,7 @@ async function readRecords(
 
 /** Round 2: the record's object, the record, and the $User fields restriction rules on it name. */
 export async function readRecord(state: PlanState, recordId: string, rules: Row[] | undefined): Promise<void> {
-    const { session, tables } = state;
+    const { session } = state;
     const sobjects = await session.globalDescribe();
     state.queryable = new Set(sobjects.filter((o) => o.queryable !== false).map((o) => o.name));
     const prefix = recordId.slice(0, 3);
@@ -86,7 +86,11 @@ export async function readRecord(state: PlanState, recordId: string, rules: Row[
     state.recordId = str(record.Id);
     state.addFamily(object, [record], 'record');
 
-    // $User.<path> of active restriction rules on the object, beyond the fields every user row has.
+    await readRuleUserFields(state, rules);
+}
+
+/** $User.<path> of active restriction rules on the record's object, beyond the fields every user row has. */
+function ruleUserFields(rules: Row[] | undefined, object: string): string[] {
     const userFields = new Set<string>();
     for (const rule of rules ?? []) {
         if (rule.IsActive !== true || str(rule.TargetEntity).toLowerCase() !== object.toLowerCase()) continue;
@@ -95,9 +99,15 @@ export async function readRecord(state: PlanState, recordId: string, rules: Row[
             if (!(USER_FIELDS as readonly string[]).some((f) => f.toLowerCase() === path.toLowerCase())) userFields.add(path);
         }
     }
-    if (userFields.size) {
-        const extra = await session.step('subjectRuleFields', { subjectIds: state.subjectIds }, { fields: ['Id', ...userFields], table: 'User (fields named by restriction rules)' });
-        tables.put('User', extra);
+    return [...userFields];
+}
+
+/** The $User fields restriction rules on the record's object name, for the users asked about (who-can-see: every user reached). */
+export async function readRuleUserFields(state: PlanState, rules: Row[] | undefined): Promise<void> {
+    const userFields = ruleUserFields(rules, state.objectApiName);
+    if (userFields.length && state.subjectIds.length) {
+        const extra = await state.session.step('subjectRuleFields', { subjectIds: state.subjectIds }, { fields: ['Id', ...userFields], table: 'User (fields named by restriction rules)' });
+        state.tables.put('User', extra);
     }
 }
 
@@ -156,7 +166,7 @@ export async function readFamily(state: PlanState): Promise<void> {
 
     // Children of every account of the family (parent implicit sharing).
     const accounts = state.familyOf('Account').map((f) => f.id);
-    if (accounts.length) {
+    if (accounts.length && state.accountChildren) {
         for (const child of IMPLICIT_CHILD_OBJECTS) {
             if (!state.queryable.has(child)) continue;
             const rows = await readRecords(state, 'family.children', child, { familyAccountIds: accounts });

@@ -10,7 +10,7 @@ import type { EvidenceScope, Row, SnapshotMeta } from '../../../lwc-src/lwc/acce
 import { OrgError } from '../errors';
 import { describeRequest, type OrgTransport } from '../transport';
 import type { DescribeResult, GlobalDescribeEntry } from './describe';
-import { planStep, type PlanStep } from './plan';
+import { STEPS, type PlanStep } from './plan';
 import { renderConditions, type BindValue } from './soql';
 
 interface QueryPage {
@@ -79,8 +79,23 @@ export class Session {
     constructor(
         readonly transport: OrgTransport,
         /** `--max-rows`: overrides every step's row cap. */
-        readonly maxRows?: number
+        readonly maxRows?: number,
+        /** The plan whose steps this session runs (explain/1 unless said: plan.ts, planWhoCanSee.ts). */
+        readonly plan: readonly PlanStep[] = STEPS,
+        readonly planId = 'explain/1'
     ) {}
+
+    /** True when this session's plan has the step (explain/1's rounds skip the steps who-can-see leaves out). */
+    has(id: string): boolean {
+        return this.plan.some((s) => s.id === id);
+    }
+
+    /** A step of this session's plan (an unknown id is a bug: the runner names a step its plan lacks). */
+    stepOf(id: string): PlanStep {
+        const step = this.plan.find((s) => s.id === id);
+        if (!step) throw new Error(`evidence plan ${this.planId} has no step ${id}`);
+        return step;
+    }
 
     base(tooling: boolean): string {
         return `/services/data/v${this.transport.apiVersion}${tooling ? '/tooling' : ''}`;
@@ -159,7 +174,7 @@ export class Session {
      * in meta.unavailable).
      */
     async step(id: string, binds: Readonly<Record<string, BindValue>>, opts: StepOptions = {}): Promise<Row[] | undefined> {
-        const step = planStep(id);
+        const step = this.stepOf(id);
         const object = opts.object ?? step.object;
         const fields = opts.fields ?? step.fields;
         const where = opts.where ?? step.where;
@@ -173,7 +188,7 @@ export class Session {
                     this.reachCap(step.capLoop, cap, `${step.title}${opts.about ? ` ${opts.about}` : ''}: more than ${cap} rows of ${object}; ${step.onCap}`);
                     break;
                 }
-                const soql = `SELECT ${fields.join(', ')} FROM ${object}${condition ? ` WHERE ${condition}` : ''}`;
+                const soql = `SELECT ${fields.join(', ')} FROM ${object}${condition ? ` WHERE ${condition}` : ''}${step.groupBy ? ` GROUP BY ${step.groupBy.join(', ')}` : ''}`;
                 const entry: TraceEntry = { step: id, soql, rows: 0 };
                 this.trace.push(entry);
                 const { rows, capped } = await this.query(soql, { tooling: step.api === 'tooling', limit: cap - out.length });

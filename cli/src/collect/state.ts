@@ -40,6 +40,15 @@ export class PlanState {
     readonly hierarchy = { off: false, lookedUp: new Set<string>() };
     /** Active territory model read. */
     territoriesActive = false;
+    /** who-can-see: roles whose users wcs.roleUsers read (role groups and the roles below them). */
+    memberRoleIds = new Set<string>();
+    /**
+     * Read the children of the family's accounts (parent implicit sharing). explain/1: always. whoCanSee/1: not for a case or
+     * opportunity, whose audience takes from its account only the owner (child implicit sharing) and the account's share rows.
+     */
+    accountChildren = true;
+    /** who-can-see: a public Read/Write default makes the Edit holders count too. */
+    publicEditMatters = false;
 
     constructor(
         readonly session: Session,

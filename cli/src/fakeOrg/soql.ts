@@ -27,8 +27,18 @@ type Condition =
     | { kind: 'in'; path: string; negated: boolean; values: Value[] }
     | { kind: 'semiJoin'; path: string; negated: boolean; query: SoqlQuery };
 
+/** An aggregate column: `COUNT(Id) users`, `COUNT_DISTINCT(AssigneeId) users` (GROUP BY queries). */
+interface Aggregate {
+    fn: 'COUNT' | 'COUNT_DISTINCT';
+    path: string;
+    alias: string;
+}
+
 export interface SoqlQuery {
     fields: string[];
+    /** Aggregate columns, when the query groups (the fields are then the GROUP BY fields selected). */
+    aggregates?: Aggregate[];
+    groupBy?: string[];
     count: boolean;
     from: string;
     where?: Condition;
@@ -125,8 +135,9 @@ class Parser {
     parseQuery(): SoqlQuery {
         this.expectKeyword('SELECT');
         const fields: string[] = [];
+        const aggregates: Aggregate[] = [];
         let count = false;
-        if (this.isKeyword('COUNT')) {
+        if (this.isKeyword('COUNT') && this.tokens[this.pos + 1]?.text === '(' && this.tokens[this.pos + 2]?.text === ')') {
             this.next();
             this.expectPunct('(');
             this.expectPunct(')');
@@ -136,7 +147,17 @@ class Parser {
                 const t = this.next();
                 if (t.type !== 'word')
                     throw new SoqlError('MALFORMED_QUERY', `expected a field name, found '${t.text}'`);
-                fields.push(t.text);
+                const fn = t.text.toUpperCase();
+                if ((fn === 'COUNT' || fn === 'COUNT_DISTINCT') && this.peek()?.text === '(') {
+                    this.next();
+                    const path = this.next();
+                    if (path.type !== 'word') throw new SoqlError('MALFORMED_QUERY', `expected a field in ${fn}()`);
+                    this.expectPunct(')');
+                    const alias = this.peek()?.type === 'word' && !this.isKeyword('FROM') ? this.next().text : `expr${aggregates.length}`;
+                    aggregates.push({ fn: fn as Aggregate['fn'], path: path.text, alias });
+                } else {
+                    fields.push(t.text);
+                }
                 if (this.peek()?.text === ',') {
                     this.next();
                     continue;
@@ -147,10 +168,26 @@ class Parser {
         this.expectKeyword('FROM');
         const from = this.next();
         if (from.type !== 'word') throw new SoqlError('MALFORMED_QUERY', 'expected an object name after FROM');
-        const query: SoqlQuery = { fields, count, from: from.text };
+        const query: SoqlQuery = { fields, count, from: from.text, ...(aggregates.length ? { aggregates } : {}) };
         if (this.isKeyword('WHERE')) {
             this.next();
             query.where = this.parseOr();
+        }
+        if (this.isKeyword('GROUP')) {
+            this.next();
+            this.expectKeyword('BY');
+            const groupBy: string[] = [];
+            for (;;) {
+                const t = this.next();
+                if (t.type !== 'word') throw new SoqlError('MALFORMED_QUERY', `expected a field in GROUP BY, found '${t.text}'`);
+                groupBy.push(t.text);
+                if (this.peek()?.text !== ',') break;
+                this.next();
+            }
+            query.groupBy = groupBy;
+        }
+        if ((query.aggregates || query.groupBy) && query.fields.some((f) => !(query.groupBy ?? []).some((g) => g.toLowerCase() === f.toLowerCase()))) {
+            throw new SoqlError('MALFORMED_QUERY', 'Field must be grouped or aggregated');
         }
         if (this.isKeyword('ORDER')) {
             this.next();
@@ -535,11 +572,36 @@ export function runQuery(data: SoqlData, query: SoqlQuery): SoqlResult {
     if (query.offset) rows = rows.slice(query.offset);
     if (query.limit !== undefined) rows = rows.slice(0, query.limit);
     if (query.count) return { totalSize: rows.length, records: [] };
+    if (query.aggregates || query.groupBy) return aggregate(data, query, rows);
     const records = rows.map((row) => {
         const out: Row = {
             attributes: { type: table.name, url: `/services/data/v62.0/sobjects/${table.name}/${String(row.Id ?? '')}` }
         };
         for (const field of query.fields) setPath(data, row, out, field);
+        return out;
+    });
+    return { totalSize: records.length, records };
+}
+
+/** GROUP BY with COUNT / COUNT_DISTINCT, one AggregateResult row per group (as the REST API returns them: the last path segment names a grouped field). */
+function aggregate(data: SoqlData, query: SoqlQuery, rows: Row[]): SoqlResult {
+    const groups = new Map<string, { values: unknown[]; rows: Row[] }>();
+    for (const row of rows) {
+        const values = (query.groupBy ?? []).map((g) => valueAt(data, row, g) ?? null);
+        const k = JSON.stringify(values.map((v) => (typeof v === 'string' ? (id15(v) ?? v) : v)));
+        const group = groups.get(k) ?? { values, rows: [] };
+        group.rows.push(row);
+        groups.set(k, group);
+    }
+    const records = [...groups.values()].map((g) => {
+        const out: Row = { attributes: { type: 'AggregateResult' } };
+        (query.groupBy ?? []).forEach((field, i) => {
+            out[field.split('.').pop() as string] = g.values[i] as Value;
+        });
+        for (const a of query.aggregates ?? []) {
+            const present = g.rows.map((r) => valueAt(data, r, a.path)).filter((v) => v !== null && v !== undefined);
+            out[a.alias] = a.fn === 'COUNT' ? present.length : new Set(present.map((v) => (typeof v === 'string' ? (id15(v) ?? v) : v))).size;
+        }
         return out;
     });
     return { totalSize: records.length, records };

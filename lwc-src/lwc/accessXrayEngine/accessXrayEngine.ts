@@ -7,6 +7,7 @@ export { loadSnapshot, type LoadedSnapshot } from './loadSnapshot';
 export { SnapshotError, ExplainError, type ExplainErrorCode } from './errors';
 export { explain } from './explain';
 export { whoCanSee, whoCanSeePaths } from './whoCanSee';
+export { whoCanSeePages } from './whoCanSeePages';
 export { compareExplanations, type Comparison, type ComparisonRow } from './compare';
 export { renderMarkdown, renderText } from './render';
 export { toId18, isSalesforceId, sameId } from './ids';

@@ -136,6 +136,21 @@ export function validateScope(scope: unknown): void {
             fail(`.capsReached[${i}]`, 'expected { loop, limit, reason }');
         }
     });
+    if (s.publicCounts !== undefined) {
+        const counts = (s.publicCounts ?? {}) as Record<string, unknown>;
+        for (const name of ['profiles', 'readSetHolders', 'editSetHolders', 'sets']) {
+            const rows = counts[name];
+            if (!Array.isArray(rows) || rows.some((r) => typeof (r as Record<string, unknown>)?.users !== 'number')) {
+                fail(`.publicCounts.${name}`, 'expected an array of counts, each with a number of users');
+            }
+        }
+    }
+    if (s.page !== undefined) {
+        const page = (s.page ?? {}) as Record<string, unknown>;
+        if (!Number.isInteger(page.index) || !Number.isInteger(page.count) || (page.index as number) < 0 || (page.count as number) <= (page.index as number)) {
+            fail('.page', 'expected { index, count } with 0 ≤ index < count');
+        }
+    }
     if (s.kind === 'pairs' && list('pairs').length === 0) fail('.pairs', 'a pairs scope lists at least one (user, record) pair');
     if (s.kind === 'records' && list('recordIds').length === 0) fail('.recordIds', 'a records scope lists at least one record');
 }

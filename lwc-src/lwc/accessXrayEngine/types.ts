@@ -151,6 +151,30 @@ export interface EvidenceScope {
      * names in scope.ts (`LOOP_DEPENDENTS`); `labels` / `nextSteps` only shorten names or suggestions.
      */
     capsReached?: { loop: string; limit: number; reason: string }[];
+    /**
+     * who-can-see (`records` scope): the users a public org-wide default reaches, counted with
+     * aggregate queries instead of read one by one (whoCanSeePublicCounts.ts). Absent: the
+     * record's defaults are private, or the counts could not be read (the answer says so).
+     */
+    publicCounts?: PublicAccessCounts;
+    /**
+     * One page of a who-can-see snapshot split for paging (whoCanSeePages.ts): page 0 holds the
+     * record side and the users a public default reaches, already counted (`publicAccess`); the
+     * other pages hold disjoint slices of users and count nobody through a public default.
+     */
+    page?: { index: number; count: number; publicAccess?: WhoCanSeePublicAccess[] };
+}
+
+/** Aggregate counts of active users behind a public org-wide default (evidence plan whoCanSee/1, round 10). */
+export interface PublicAccessCounts {
+    /** Every profile with active users: its users per user type, and whether it grants Read / Edit on the record's object. */
+    profiles: { profileId: string; name: string; userType: string; users: number; read: boolean; edit: boolean }[];
+    /** Distinct active holders of a permission set granting Read on the object, per profile and user type. */
+    readSetHolders: { profileId: string; userType: string; users: number }[];
+    /** The same for Edit (read only under a public Read/Write default; empty otherwise). */
+    editSetHolders: { profileId: string; userType: string; users: number }[];
+    /** Active assignees per permission set (or permission set group) granting Read, per user type. */
+    sets: { id: string; name: string; userType: string; users: number }[];
 }
 
 /** Subset of the describe result the engine needs (sObject describe / EntityDefinition). */

@@ -15,6 +15,7 @@ import type { Audience } from './whoCanSeeAudience';
 import { licenceCapText, SIDES, type Side } from './whoCanSeeFacts';
 import { ACTIVE } from './userSpace';
 import { topRef } from './whoCanSeeReach';
+import { countersFromAggregates } from './whoCanSeePublicCounts';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -94,7 +95,23 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     });
     const publicAccess: WhoCanSeePublicAccess[] = [];
     const sides = SIDES.filter((s) => audience.defaultOf(s));
-    if (sides.length) {
+    const scope = index.snapshot.meta.scope;
+    if (scope?.kind === 'records' && scope.page) {
+        // A page of a split who-can-see snapshot (whoCanSeePages.ts): page 0 carries the counts of the whole answer.
+        publicAccess.push(...(scope.page.index === 0 ? (scope.page.publicAccess ?? []) : []));
+    } else if (sides.length && scope?.kind === 'records') {
+        // A who-can-see snapshot counted these users with aggregate queries instead of reading them (whoCanSeePublicCounts.ts).
+        const names = new Map<string, string>();
+        for (const c of countersFromAggregates(audience, sides, scope.publicCounts, names, doubts)) {
+            if (c.users > 0) {
+                publicAccess.push(finish(c, (id) => names.get(id.slice(0, 15)) ?? labelOf(index.byId(id)?.row, id)));
+            }
+            audience.sideDoubtsOf(c.side).forEach((d) => doubts.add(d));
+        }
+        if (listPublic && publicAccess.length) {
+            doubts.add('the users who can see this record only through its public org-wide default are counted, not listed: the who-can-see evidence does not read them one by one');
+        }
+    } else if (sides.length) {
         const counters = new Map<Side, Counter>(sides.map((s) => [s, newCounter(s, audience.defaultOf(s)?.label ?? '')]));
         const holders = permissionHolders(index, audience.object);
         const reached = audience.reach.reached();

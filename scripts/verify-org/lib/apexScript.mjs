@@ -104,3 +104,36 @@ export function parseCollectLog(log) {
     const steps = payloadOf(lines, TRACE_MARK);
     return { snapshot: JSON.parse(snapshot), limits, steps: steps === null ? null : JSON.parse(steps) };
 }
+
+/**
+ * Anonymous Apex: AccessXRayController.collectWhoCanSee(recordId) as the CLI's user, exactly as the
+ * panel calls it; what it returns (a snapshot's JSON, or `{"jobId": …}` when the answer is too
+ * large for one request) and the plan steps the who-can-see collector ran
+ * (AccessXRayWhoCanSeeCollector.lastTrace), printed as collectScript prints them.
+ * @param {{ recordId: string, namespace?: string }} input
+ */
+export function whoCanSeeScript({ recordId, namespace }) {
+    const ns = namespace ? `${namespace}.` : '';
+    return [
+        `// Access X-Ray verify:org: the panel's who-can-see call, as the running user.`,
+        `String json = ${ns}AccessXRayController.collectWhoCanSee(${apexString(recordId)});`,
+        ...printed('json', MARK),
+        `String steps = JSON.serialize(${ns}AccessXRayWhoCanSeeCollector.lastTrace);`,
+        ...printed('steps', TRACE_MARK),
+        `System.debug(LoggingLevel.ERROR, '${MARK}-LIMITS queries=' + Limits.getQueries() + ' rows=' + Limits.getQueryRows() + ' heap=' + Limits.getHeapSize() + ' cpu=' + Limits.getCpuTime() + ' callouts=' + Limits.getCallouts());`
+    ].join('\n');
+}
+
+/**
+ * Anonymous Apex: the progress of a who-can-see job (AccessXRayController.whoCanSeeJob), or one of
+ * its evidence pages (whoCanSeePage), printed as collectScript prints a snapshot.
+ * @param {{ jobId: string, page?: number, namespace?: string }} input
+ */
+export function whoCanSeeJobScript({ jobId, page, namespace }) {
+    const ns = namespace ? `${namespace}.` : '';
+    const call =
+        page === undefined
+            ? `JSON.serialize(${ns}AccessXRayController.whoCanSeeJob(${apexString(jobId)}))`
+            : `${ns}AccessXRayController.whoCanSeePage(${apexString(jobId)}, ${Number(page)})`;
+    return [`// Access X-Ray verify:org: a who-can-see job, as the user who started it.`, `String json = ${call};`, ...printed('json', MARK)].join('\n');
+}

@@ -124,3 +124,45 @@ export function compareSteps(apexSteps, cliSteps, plan) {
     }
     return differences;
 }
+
+const LEVEL_RANK = { None: 0, Read: 1, Edit: 2, Delete: 3, Transfer: 4, All: 5 };
+
+/**
+ * Who can see from the in-org evidence pages, as the panel reads them (accessXrayWhoCanSeeSource):
+ * the engine answers each page, a user listed by several pages counts once with their highest access.
+ * @returns {{ users: Map<string, string>, uncertain: boolean, publicAccess: unknown[] }}
+ */
+export function mergedWhoCanSee(engine, pages, recordId) {
+    const users = new Map();
+    let uncertain = false;
+    const publicAccess = [];
+    for (const page of pages) {
+        const answer = engine.whoCanSee(engine.loadSnapshot(page), recordId, {});
+        uncertain ||= answer.uncertain === true;
+        if (answer.publicAccess) publicAccess.push(...answer.publicAccess);
+        for (const entry of answer.users) {
+            const seen = users.get(entry.userId);
+            if (!seen || LEVEL_RANK[entry.maxAccessLevel] > LEVEL_RANK[seen]) users.set(entry.userId, entry.maxAccessLevel);
+        }
+    }
+    return { users, uncertain, publicAccess };
+}
+
+/**
+ * Users whose access differs between the in-org answer and the CLI's (`who-can-see --json`):
+ * listed by one only, or with another maximum access. Ids compared by their first 15 characters.
+ * @param {Map<string, string>} apexUsers userId → maxAccessLevel
+ * @param {{ userId: string, maxAccessLevel: string }[]} cliUsers
+ */
+export function compareWhoCanSee(apexUsers, cliUsers) {
+    const key = (id) => String(id).slice(0, 15);
+    const apex = new Map([...apexUsers].map(([id, level]) => [key(id), { id, level }]));
+    const cli = new Map(cliUsers.map((u) => [key(u.userId), { id: u.userId, level: u.maxAccessLevel }]));
+    const differences = [];
+    for (const k of [...new Set([...apex.keys(), ...cli.keys()])].sort()) {
+        const a = apex.get(k);
+        const c = cli.get(k);
+        if (a?.level !== c?.level) differences.push({ userId: (a ?? c).id, apex: a?.level ?? null, cli: c?.level ?? null });
+    }
+    return differences;
+}

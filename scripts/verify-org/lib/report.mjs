@@ -57,6 +57,15 @@ export function markdownReport(run) {
             }
         }
     }
+    if (run.whoCanSee?.length) {
+        lines.push('', '## Who can see, through the real controller', '');
+        lines.push('| # | Record | In-org answer | Pages (job) | Queries / rows / heap | CLI | Check |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const w of run.whoCanSee) {
+            const limits = w.limits ? `${w.limits.queries ?? '?'} / ${w.limits.rows ?? '?'} / ${w.limits.heap ?? '?'}` : '—';
+            const check = w.ok ? (w.cliUsers === undefined ? '✅ (CLI not compared)' : '✅ as the CLI') : `❌ ${w.problems.join('; ').replace(/\|/g, '\\|')}`;
+            lines.push(`| ${w.n} | ${w.recordId} | ${w.users ?? '—'} user(s)${w.uncertain ? ' (uncertain)' : ''} | ${w.pages ?? '—'}${w.job ? ` (${w.job})` : ''} | ${limits} | ${w.cliUsers ?? '—'} | ${check} |`);
+        }
+    }
     if (run.manualSteps?.length) {
         lines.push('', '## Setup steps the script cannot do (scenarios that depend on them may differ until done)', '', ...run.manualSteps.map((m, i) => `${i + 1}. ${m}`));
     }

@@ -2,7 +2,6 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import type { LayerId } from '../../../../lwc-src/lwc/accessXrayEngine/types';
 import { whoCanSeeCommand, type WhoCanSeeResult } from '../../commands';
-import { UsageError } from '../../errors';
 import { collectFlags, outputFlags, recordIdFlag, sourceFlags } from '../../flags';
 import { XrayCommand } from '../../xrayCommand';
 
@@ -34,14 +33,6 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
         'record-id': recordIdFlag,
         limit: Flags.integer({ min: 1, max: 1000, default: 50, summary: messages.getMessage('flags.limit.summary') }),
         offset: Flags.integer({ min: 0, default: 0, summary: messages.getMessage('flags.offset.summary') }),
-        after: Flags.salesforceId({
-            char: undefined,
-            length: 'both',
-            startsWith: '005',
-            exclusive: ['snapshot', 'offset'],
-            summary: messages.getMessage('flags.after.summary')
-        }),
-        verify: Flags.boolean({ exclusive: ['snapshot'], summary: messages.getMessage('flags.verify.summary') }),
         sort: Flags.option({ options: ['name', 'access'] as const, default: 'name' as const, summary: messages.getMessage('flags.sort.summary') })(),
         search: Flags.string({ summary: messages.getMessage('flags.search.summary') }),
         mechanism: Flags.option({
@@ -57,54 +48,34 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
     public async run(): Promise<WhoCanSeeResult> {
         const { flags } = await this.parse(XrayWhoCanSee);
         this.checkOutputFile(flags);
-        const fromOrg = !flags.snapshot;
-        if (fromOrg && flags.offset > 2000)
-            throw new UsageError(messages.getMessage('error.OffsetOnOrg'), messages.getMessages('error.OffsetOnOrg.actions'));
         let progressStarted = false;
         const evidence = await this.evidence(flags, {
             users: [],
             recordId: flags['record-id'],
-            ...(fromOrg
-                ? {
-                      allUsers: { limit: flags.limit, offset: flags.offset, ...(flags.after ? { after: flags.after } : {}) },
-                      verifyEachUser: flags.verify,
-                      progress: (done: number, total: number): void => {
-                          if (!progressStarted) {
-                              progressStarted = true;
-                              this.progress.start(total, {}, { title: 'UserRecordAccess', format: '%s | {bar} | {value}/{total} users' });
-                          }
-                          this.progress.update(done);
-                          if (done === total) this.progress.finish();
-                      }
-                  }
-                : {})
+            // From an org: the who-can-see evidence plan, round by round (docs/evidence-plan.md "whoCanSee/1").
+            whoCanSee: true,
+            progress: (round: number, rounds: number): void => {
+                if (!progressStarted) {
+                    progressStarted = true;
+                    this.progress.start(rounds, {}, { title: 'Evidence plan', format: '%s | {bar} | round {value}/{total}' });
+                }
+                this.progress.update(round);
+                if (round === rounds) this.progress.finish();
+            }
         });
-        const page = evidence.collected?.pageUserIds ?? [];
-        const last = page[page.length - 1];
-        // Every user of a large snapshot goes through the engine: say so while it runs.
+        // Every user of the answer goes through the engine: say so while it runs.
         this.startSpinner(`Evaluating who can see ${flags['record-id']}`);
         const out = whoCanSeeCommand(evidence.snapshot, {
             recordId: flags['record-id'],
             options: {
                 sort: flags.sort,
-                // From an org the page of users was chosen by the query: every user of the snapshot is listed.
-                limit: fromOrg ? Math.max(flags.limit, (evidence.snapshot.tables.User ?? []).length) : flags.limit,
-                offset: fromOrg ? 0 : flags.offset,
+                limit: flags.limit,
+                offset: flags.offset,
                 ...(flags.search ? { search: flags.search } : {}),
                 ...(flags.mechanism ? { mechanism: MECHANISMS[flags.mechanism] } : {}),
                 listPublic: flags['list-public'],
                 withPaths: flags['with-paths']
-            },
-            ...(evidence.collected?.totalUsers !== undefined
-                ? {
-                      orgPage: {
-                          activeUsersInOrg: evidence.collected.totalUsers,
-                          usersRead: page.length,
-                          pageSize: flags.limit,
-                          ...(page.length === flags.limit && last ? { nextAfter: last } : {})
-                      }
-                  }
-                : {})
+            }
         });
         this.stopSpinner(`${out.result.total} users with access`);
         return this.emit(out, flags);

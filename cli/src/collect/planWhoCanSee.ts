@@ -1,0 +1,527 @@
+/**
+ * The evidence plan "whoCanSee/1" as data: what "who can see this record, and why?" reads, in
+ * rounds, bounded by the size of the answer (the users who can reach the record, and the
+ * record's own family), never by the size of the org. docs/evidence-plan.md ("whoCanSee/1")
+ * explains it in words.
+ *
+ * Same step format as explain/1 (plan.ts), so the same runner (session.ts) and the Apex generator
+ * (planExport.ts) use it. Where a query is the same as one of explain/1 (the record, its
+ * family, its share rows and teams, role chains upward, the permissions of a list of users) the
+ * step is explain/1's, with the same id — the in-org collector reuses its selector — placed in
+ * this plan's round. Steps of its own are named `wcs.…`:
+ * - the record's grants expanded DOWNWARD to users: grantee groups and owning queues
+ *   (`GroupMember WHERE GroupId IN :groupFrontier`, round by round, capped nesting depth), the
+ *   role / territory / manager groups among them resolved by RelatedId to the roles below, the
+ *   territories below, the reports, and the users of those;
+ * - the bosses: every role chain upward read, then the users of those roles;
+ * - the holders of View All / Modify All on the family's objects and of View All Data / Modify
+ *   All Data (permission sets and profiles → assignments / profile users);
+ * - Experience Cloud users of the family's accounts;
+ * - users whose only way in is a public org-wide default, COUNTED per profile and permission set
+ *   with aggregate queries (never read one by one).
+ * Every user reached then has their own evidence read (group memberships upward, permissions),
+ * with explain/1's steps, the users reached standing for "the users asked about".
+ *
+ * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
+ * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
+ * uncertain ("users it would reach may be missing").
+ */
+import { GROUP_FIELDS, GROUP_MEMBER_FIELDS, HIERARCHY_FIELDS, OBJECT_PERMISSION_FIELDS, PERMISSION_SET_FIELDS, ROLE_FIELDS, STEPS, TERRITORY_FIELDS, USER_FIELDS, type PlanRound, type PlanStep } from './plan';
+
+export const WHO_CAN_SEE_PLAN_ID = 'whoCanSee/1';
+
+/**
+ * Row cap of the steps that list users of the answer, and of the steps reading those users' own
+ * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. An answer
+ * beyond it is cut and said to be (the in-org services page it with their own guards).
+ */
+export const AUDIENCE_CAP = 50_000;
+
+export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
+    { round: 1, title: 'The org', needs: 'nothing: the request names the record only' },
+    { round: 2, title: 'The record', needs: "the record's object (key prefix → global describe)" },
+    { round: 3, title: 'Record family', needs: "the record's lookups (parents), the accounts in the family (children, Experience Cloud users)" },
+    { round: 4, title: 'Evidence on the records', needs: 'the ids of every record of the family' },
+    { round: 5, title: 'People and groups named by the records', needs: 'owners, share grantees, team members' },
+    { round: 6, title: 'Grantees expanded downward', needs: 'the grantee groups and owning queues of round 5' },
+    { round: 7, title: 'Chains upward and the bosses', needs: 'the roles of the owners, grantees, members and team members read; the accounts\u2019 territories' },
+    { round: 8, title: 'View All and View All Data holders', needs: "the family's objects" },
+    { round: 9, title: 'The evidence of every user reached', needs: 'the users reached by rounds 3–8' },
+    { round: 10, title: 'Users reached only through a public org-wide default, counted', needs: "the record's org-wide defaults (round 4); the permission sets granting Read" }
+];
+
+/** explain/1's step `id`, placed in this plan's `round` (same query, same selector in Apex). */
+function reuse(id: string, round: number, changes: Partial<Pick<PlanStep, 'binds' | 'when' | 'feeds' | 'cap'>> = {}): PlanStep {
+    const step = STEPS.find((s) => s.id === id);
+    if (!step) throw new Error(`evidence plan whoCanSee/1 reuses explain/1 step ${id}, which does not exist`);
+    return { ...step, round, ...changes };
+}
+
+const ANSWER_CUT = 'the answer is cut: users it would reach may be missing (the answer is marked uncertain and meta.truncated says where)';
+const WHO = 'whoCanSeeAudience.ts audienceOf';
+
+export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
+    // ---- Round 1: the org ---------------------------------------------------------------
+    reuse('org', 1),
+    reuse('restrictionRules', 1),
+    // ---- Round 2: the record ------------------------------------------------------------
+    reuse('record', 2),
+    // ---- Round 3: record family ---------------------------------------------------------
+    reuse('family.parents', 3),
+    reuse('family.children', 3, { when: 'the family holds an Account and the record is not a Case or Opportunity (their audience takes only the account\u2019s owner and share rows); one query per child object' }),
+    {
+        id: 'wcs.accountRelations',
+        round: 3,
+        title: 'Contacts related to the family\u2019s accounts (AccountContactRelation)',
+        api: 'rest',
+        object: 'AccountContactRelation',
+        fields: ['Id', 'AccountId', 'ContactId', 'IsActive', 'IsDirect'],
+        where: 'AccountId IN :familyAccountIds',
+        binds: { familyAccountIds: 'the record when it is an Account, and the Account parents' },
+        when: 'the family holds an Account',
+        feeds: 'their users (family.contactUsers): Experience Cloud users related to the account',
+        serves: ['whoCanSeeExperience.ts experienceGrants (related accounts)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'relatedAccounts',
+        onCap: 'Experience Cloud access through related accounts is uncertain',
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.accountUsers',
+        round: 3,
+        title: 'Active Experience Cloud users of the family\u2019s accounts',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'AccountId IN :familyAccountIds AND IsActive = true',
+        binds: { familyAccountIds: 'the record when it is an Account, and the Account parents' },
+        when: 'the family holds an Account',
+        feeds: 'users reached (round 9); their portal roles join the role chains',
+        serves: ['whoCanSeeExperience.ts experienceGrants (portal implicit sharing, account users)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'contactUsers',
+        onCap: 'Experience Cloud access of the account\u2019s users is uncertain; ' + ANSWER_CUT
+    },
+    reuse('family.contactUsers', 3, { binds: { contactIds: 'the record if a Contact, the family\u2019s contacts, ContactId of the family\u2019s cases, contacts related to the family\u2019s accounts' } }),
+    // ---- Round 4: evidence on the records ------------------------------------------------
+    reuse('records.shares', 4),
+    reuse('records.accountTeams', 4),
+    reuse('records.opportunityTeams', 4),
+    reuse('records.caseTeams', 4),
+    reuse('records.caseTeamTemplates', 4),
+    reuse('records.caseTeamTemplateMembers', 4),
+    reuse('records.caseTeamTemplateNames', 4),
+    reuse('records.caseTeamRoles', 4),
+    reuse('records.territoryModel', 4),
+    reuse('records.accountTerritories', 4),
+    reuse('records.sharingModels', 4),
+    // ---- Round 5: people and groups named by the records ---------------------------------
+    reuse('people.users', 5, { cap: AUDIENCE_CAP }),
+    reuse('people.groups', 5),
+    // ---- Round 6: grantees expanded downward ---------------------------------------------
+    {
+        id: 'wcs.groupMembers',
+        round: 6,
+        title: 'Members of the grantee groups and owning queues, level by level down their nested groups',
+        api: 'rest',
+        object: 'GroupMember',
+        fields: GROUP_MEMBER_FIELDS,
+        where: 'GroupId IN :groupFrontier',
+        binds: { groupFrontier: 'first the grantee groups of the family\u2019s share rows, its owning queues and the groups of Contract / Order owners; then the nested groups found in the previous level' },
+        feeds: 'user members (wcs.memberUsers), nested groups (wcs.groups, the next level)',
+        serves: ['reverseMembership.ts usersOfGroup (GroupMember rows, nested groups)', WHO],
+        loop: { name: 'groupMembersBelow', maxDepth: 20 },
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.groups',
+        round: 6,
+        title: 'The groups nested in them (their type says how they expand)',
+        api: 'rest',
+        object: 'Group',
+        fields: GROUP_FIELDS,
+        where: 'Id IN :memberGroupIds',
+        binds: { memberGroupIds: 'UserOrGroupId of wcs.groupMembers rows that are groups, not read yet' },
+        when: 'wcs.groupMembers found groups',
+        feeds: 'the next level of wcs.groupMembers (Regular, Queue); role, territory, manager and all-users groups resolved by RelatedId',
+        serves: ['reverseMembership.ts derivedUsers'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.groupRoles',
+        round: 6,
+        title: 'The roles of the role groups among the grantees and nested groups (RelatedId)',
+        api: 'rest',
+        object: 'UserRole',
+        fields: ROLE_FIELDS,
+        where: 'Id IN :groupRoleIds',
+        binds: { groupRoleIds: 'RelatedId of Role, RoleAndSubordinates and RoleAndSubordinatesInternal groups' },
+        when: 'a role group is a grantee or nested in one',
+        feeds: 'wcs.subordinateRoles, wcs.roleUsers',
+        serves: ['reverseMembership.ts derivedUsers (Role)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.subordinateRoles',
+        round: 6,
+        title: 'The roles below a RoleAndSubordinates(Internal) group\u2019s role, level by level',
+        api: 'rest',
+        object: 'UserRole',
+        fields: ROLE_FIELDS,
+        where: 'ParentRoleId IN :roleFrontier',
+        binds: { roleFrontier: 'first the roles of RoleAndSubordinates(Internal) groups; then the roles found in the previous level' },
+        when: 'a RoleAndSubordinates(Internal) group is a grantee or nested in one',
+        feeds: 'wcs.roleUsers',
+        serves: ['reverseMembership.ts derivedUsers (RoleAndSubordinates, RoleAndSubordinatesInternal)'],
+        loop: { name: 'roleDepth', maxDepth: 50 },
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.groupHierarchyNodes',
+        round: 6,
+        title: 'External account hierarchy nodes of the portal accounts of RoleAndSubordinates groups',
+        api: 'rest',
+        object: 'ExternalAccountHierarchy',
+        fields: HIERARCHY_FIELDS,
+        where: 'AccountId IN :portalAccountIds',
+        binds: { portalAccountIds: 'PortalAccountId of the portal roles of RoleAndSubordinates groups' },
+        when: 'a RoleAndSubordinates group of a portal role is a grantee or nested in one',
+        feeds: 'the hierarchy nodes below (wcs.hierarchyChildren)',
+        serves: ['externalAccountHierarchy.ts buildHierarchyModel (links)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'hierarchyDepth',
+        onCap: 'the role hierarchy through external account hierarchies is uncertain',
+        optional: 'feature',
+        fix: 'ExternalAccountHierarchy can be read only in an org with Partner or Customer Community Plus licences, by a user with read access to it.'
+    },
+    {
+        id: 'wcs.hierarchyChildren',
+        round: 6,
+        title: 'External account hierarchy nodes below those accounts, level by level (their portal roles are below the account\u2019s top role)',
+        api: 'rest',
+        object: 'ExternalAccountHierarchy',
+        fields: HIERARCHY_FIELDS,
+        where: 'ParentId IN :nodeFrontier',
+        binds: { nodeFrontier: 'first the nodes of the portal accounts of RoleAndSubordinates groups; then the nodes found in the previous level' },
+        when: 'a RoleAndSubordinates group of a portal role is a grantee or nested in one, and the org has external account hierarchies',
+        feeds: 'the child accounts, whose portal roles join the roles below (above.portalRoles) and whose users join the answer (wcs.roleUsers)',
+        serves: ['externalAccountHierarchy.ts buildHierarchyModel (links)', 'reverseMembership.ts derivedUsers (RoleAndSubordinates)'],
+        loop: { name: 'hierarchyDepth', maxDepth: 10 },
+        cap: AUDIENCE_CAP,
+        capLoop: 'hierarchyDepth',
+        onCap: 'the role hierarchy through external account hierarchies is uncertain; ' + ANSWER_CUT,
+        optional: 'feature',
+        fix: 'ExternalAccountHierarchy can be read only in an org with Partner or Customer Community Plus licences, by a user with read access to it.'
+    },
+    {
+        id: 'wcs.childPortalRoles',
+        round: 6,
+        title: 'Every portal role of the accounts below (the hierarchy puts them below the parent account\u2019s top role)',
+        api: 'rest',
+        object: 'UserRole',
+        fields: ROLE_FIELDS,
+        where: 'PortalAccountId IN :childAccountIds',
+        binds: { childAccountIds: 'AccountId of the nodes below (wcs.hierarchyChildren)' },
+        when: 'wcs.hierarchyChildren found accounts',
+        feeds: 'the roles below a portal role group\u2019s role (wcs.roleUsers)',
+        serves: ['reverseMembership.ts derivedUsers (RoleAndSubordinates through the hierarchy)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.subordinateTerritories',
+        round: 6,
+        title: 'The territories below a TerritoryAndSubordinates group\u2019s territory, level by level',
+        api: 'rest',
+        object: 'Territory2',
+        fields: TERRITORY_FIELDS,
+        where: 'ParentTerritory2Id IN :territoryFrontier',
+        binds: { territoryFrontier: 'first RelatedId of TerritoryAndSubordinates groups; then the territories found in the previous level' },
+        when: 'a TerritoryAndSubordinates group is a grantee or nested in one',
+        feeds: 'wcs.territoryUsers',
+        serves: ['reverseMembership.ts derivedUsers (TerritoryAndSubordinates)'],
+        loop: { name: 'territoryDepth', maxDepth: 20 },
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT,
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.reports',
+        round: 6,
+        title: 'The reports of a ManagerAndSubordinatesInternal group\u2019s user, level by level (ManagerId)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'ManagerId IN :managerFrontier AND IsActive = true',
+        binds: { managerFrontier: 'first RelatedId of ManagerAndSubordinatesInternal groups; then the users found in the previous level' },
+        when: 'a ManagerAndSubordinatesInternal group is a grantee or nested in one',
+        feeds: 'users reached (round 9)',
+        serves: ['reverseMembership.ts derivedUsers (ManagerAndSubordinatesInternal)'],
+        loop: { name: 'managerDepth', maxDepth: 30 },
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.allUsersOfType',
+        round: 6,
+        title: 'Active users of an all-users grantee group (All Internal Users, All Partner Users, All Customer Portal Users)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'IsActive = true AND UserType IN :userTypes',
+        binds: { userTypes: 'the user types the all-users group holds (Organization: Standard; PRMOrganization: PowerPartner; AllCustomerPortal: PowerCustomerSuccess, CustomerSuccess)' },
+        when: 'an Organization, PRMOrganization or AllCustomerPortal group is a grantee or nested in one: the answer holds every user of that kind',
+        feeds: 'users reached (round 9)',
+        serves: ['reverseMembership.ts derivedUsers (Organization, PRMOrganization, AllCustomerPortal)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.roleUsers',
+        round: 6,
+        title: 'Active users of the roles of role groups (and of the roles below them)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'UserRoleId IN :memberRoleIds AND IsActive = true',
+        binds: { memberRoleIds: 'the roles of wcs.groupRoles and wcs.subordinateRoles' },
+        when: 'a role group is a grantee or nested in one',
+        feeds: 'users reached (round 9)',
+        serves: ['reverseMembership.ts derivedUsers (Role, RoleAndSubordinates)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    {
+        id: 'wcs.memberUsers',
+        round: 6,
+        title: 'The users who are members: direct group and queue members, users of the territories met',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'Id IN :memberUserIds',
+        binds: { memberUserIds: 'UserOrGroupId of wcs.groupMembers rows that are users; UserId of wcs.territoryUsers; AssigneeId of wcs.holderAssignments; not read yet' },
+        feeds: 'users reached (round 9)',
+        serves: ['reverseMembership.ts usersOfGroup', WHO],
+        cap: AUDIENCE_CAP,
+        capLoop: 'groupMembersBelow',
+        onCap: ANSWER_CUT
+    },
+    // ---- Round 7: chains upward and the bosses -------------------------------------------
+    reuse('above.roles', 7, {
+        cap: AUDIENCE_CAP,
+        binds: { roleFrontier: 'the roles of every user read (owners, user grantees, group and queue members, team members, Experience Cloud users) and of the role groups; then ParentRoleId of the roles found' },
+        feeds: 'wcs.bossUsers (the users of every role on those chains)'
+    }),
+    reuse('above.hierarchyNodes', 7),
+    reuse('above.hierarchyParents', 7),
+    reuse('above.portalRoles', 7),
+    reuse('above.hierarchyAccounts', 7),
+    reuse('above.territories', 7, { binds: { territoryFrontier: 'the territories of the family\u2019s accounts and of territory groups; then ParentTerritory2Id of the territories found' } }),
+    {
+        id: 'wcs.territoryUsers',
+        round: 7,
+        title: 'Users assigned to the territories met (the accounts\u2019 territories and those above, territory groups and the territories below them)',
+        api: 'rest',
+        object: 'UserTerritory2Association',
+        fields: ['Id', 'UserId', 'Territory2Id', 'IsActive', 'RoleInTerritory2'],
+        where: 'Territory2Id IN :territoryIds',
+        binds: { territoryIds: 'every territory read' },
+        when: 'a territory model is active and a territory was met',
+        feeds: 'users reached (wcs.memberUsers)',
+        serves: ['whoCanSeeGrants.ts territoryGrants', 'reverseMembership.ts derivedUsers (Territory, TerritoryAndSubordinates)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'territoryDepth',
+        onCap: 'territories are uncertain; ' + ANSWER_CUT,
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.bossUsers',
+        round: 7,
+        title: 'Active users of every role on those chains: the bosses (role hierarchy)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'UserRoleId IN :chainRoleIds AND IsActive = true',
+        binds: { chainRoleIds: 'every role of above.roles (and above.portalRoles) not read by wcs.roleUsers' },
+        feeds: 'users reached (round 9); their managers',
+        serves: ['whoCanSeeGrants.ts hierarchyGrants (users above the owner, grantees, members, team members)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'roleDepth',
+        onCap: 'the role hierarchy is uncertain; ' + ANSWER_CUT
+    },
+    reuse('people.managers', 7, { binds: { managerIds: 'RelatedId of Manager groups (a Manager group holds that user\u2019s managers), then ManagerId of the users found' } }),
+    // ---- Round 8: View All and View All Data holders -------------------------------------
+    {
+        id: 'wcs.viewAllPermissions',
+        round: 8,
+        title: 'Permission sets and profiles with View All or Modify All on the family\u2019s objects',
+        api: 'rest',
+        object: 'ObjectPermissions',
+        fields: OBJECT_PERMISSION_FIELDS,
+        where: 'SobjectType IN :familyObjects AND (PermissionsViewAllRecords = true OR PermissionsModifyAllRecords = true)',
+        binds: { familyObjects: "the record's object, its parents' and children's objects" },
+        feeds: 'the holder permission sets (wcs.holderSets)',
+        serves: ['whoCanSeeGrants.ts permissionGrants (View All, Modify All)', 'permissionHolders.ts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'View All and Modify All holders are uncertain'
+    },
+    {
+        id: 'wcs.holderSets',
+        round: 8,
+        title: 'Those permission sets, and every permission set or profile with View All Data or Modify All Data',
+        api: 'rest',
+        object: 'PermissionSet',
+        fields: PERMISSION_SET_FIELDS,
+        where: 'Id IN :viewAllSetIds OR PermissionsViewAllData = true OR PermissionsModifyAllData = true',
+        binds: { viewAllSetIds: 'ParentId of wcs.viewAllPermissions' },
+        feeds: 'assignments of the sets (wcs.holderAssignments); users of the profiles (wcs.profileUsers)',
+        serves: ['whoCanSeeGrants.ts permissionGrants (View All Data, Modify All Data)', 'permissionHolders.ts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'View All Data and Modify All Data holders are uncertain'
+    },
+    {
+        id: 'wcs.holderAssignments',
+        round: 8,
+        title: 'Assignments of those permission sets (and of the permission set groups they aggregate) to active users',
+        api: 'rest',
+        object: 'PermissionSetAssignment',
+        fields: ['Id', 'AssigneeId', 'PermissionSetId', 'PermissionSetGroupId', 'ExpirationDate', 'IsActive', 'IsRevoked'],
+        where: '(PermissionSetId IN :holderSetIds AND Assignee.IsActive = true) OR (PermissionSetGroupId IN :holderGroupIds AND Assignee.IsActive = true)',
+        binds: { holderSetIds: 'the holder sets that are not a profile\u2019s', holderGroupIds: 'PermissionSetGroupId of the holder sets that aggregate a group' },
+        when: 'a holder set is not a profile\u2019s',
+        feeds: 'the holders (wcs.memberUsers)',
+        serves: ['permissionHolders.ts (assignees of a set or group)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'View All holders are uncertain; ' + ANSWER_CUT
+    },
+    {
+        id: 'wcs.profileUsers',
+        round: 8,
+        title: 'Active users of the holder profiles (e.g. System Administrator: View All Data)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'ProfileId IN :holderProfileIds AND IsActive = true',
+        binds: { holderProfileIds: 'ProfileId of the holder sets owned by a profile' },
+        when: 'a holder set is a profile\u2019s',
+        feeds: 'users reached (round 9)',
+        serves: ['whoCanSeeGrants.ts permissionGrants (profiles)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'View All holders are uncertain; ' + ANSWER_CUT
+    },
+    // ---- Round 9: the evidence of every user reached ------------------------------------
+    reuse('subjectRuleFields', 9, { cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+    reuse('people.profiles', 9, { cap: AUDIENCE_CAP }),
+    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'every user reached' } }),
+    reuse('groups.derived', 9, {
+        cap: AUDIENCE_CAP, binds: { relatedIds: 'the roles, territories and users read (role, territory and manager groups); the all-users groups' } }),
+    reuse('groups.membershipUp', 9, {
+        cap: AUDIENCE_CAP,
+        binds: { frontier: 'first every user reached and every group read; then the GroupId of the rows found in the previous level' }
+    }),
+    reuse('groups.byId', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.assignments', 9, {
+        cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+    reuse('permissions.groupComponents', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.groups', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.sets', 9, {
+        cap: AUDIENCE_CAP,
+        binds: { setIds: 'PermissionSetId of the assignments and group components', psgIds: 'the permission set groups', profileIds: 'ProfileId of every user reached' }
+    }),
+    reuse('permissions.muting', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.objects', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.customPermissionAccess', 9, { cap: AUDIENCE_CAP }),
+    reuse('permissions.customPermissions', 9, { cap: AUDIENCE_CAP }),
+    // ---- Round 10: users reached only through a public org-wide default, counted ----------
+    {
+        id: 'wcs.readGrantingPermissions',
+        round: 10,
+        title: 'Profiles and permission sets granting Read or Edit on the record\u2019s object (the users a public default can reach)',
+        api: 'rest',
+        object: 'ObjectPermissions',
+        fields: [...OBJECT_PERMISSION_FIELDS, 'Parent.Name', 'Parent.Label', 'Parent.IsOwnedByProfile', 'Parent.ProfileId', 'Parent.PermissionSetGroupId'],
+        where: 'SobjectType = :recordObject AND (PermissionsRead = true OR PermissionsEdit = true)',
+        binds: { recordObject: "the record's object" },
+        when: 'the record\u2019s org-wide default (or, Controlled by Parent, a parent\u2019s) is public for internal or external users',
+        feeds: 'which profiles and sets grant Read and Edit (wcs.publicSetHolders, wcs.publicSetCounts)',
+        serves: ['whoCanSeePublicCounts.ts publicAccessFromCounts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'the counts of users with access through a public default are uncertain'
+    },
+    {
+        id: 'wcs.publicProfileCounts',
+        round: 10,
+        title: 'Active users per profile and user type (an aggregate: one row per profile, never a row per user)',
+        api: 'rest',
+        object: 'User',
+        fields: ['ProfileId', 'Profile.Name', 'UserType', 'COUNT(Id) users'],
+        where: 'IsActive = true',
+        groupBy: ['ProfileId', 'Profile.Name', 'UserType'],
+        binds: {},
+        when: 'as wcs.readGrantingPermissions',
+        feeds: 'publicAccess users and byProfile: every user of a profile granting Read, less the users reached another way',
+        serves: ['whoCanSeePublicCounts.ts publicAccessFromCounts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'the counts of users with access through a public default are uncertain'
+    },
+    {
+        id: 'wcs.publicSetHolders',
+        round: 10,
+        title: 'Distinct active users holding a permission set that grants Read (then one that grants Edit), per profile and user type (an aggregate)',
+        api: 'rest',
+        object: 'PermissionSetAssignment',
+        fields: ['Assignee.ProfileId', 'Assignee.UserType', 'COUNT_DISTINCT(AssigneeId) users'],
+        where: 'PermissionSetId IN :grantingSetIds AND Assignee.IsActive = true',
+        groupBy: ['Assignee.ProfileId', 'Assignee.UserType'],
+        binds: { grantingSetIds: 'the permission sets (not profiles) of wcs.readGrantingPermissions granting Read, group aggregates included; under a Read/Write default, once more with those granting Edit' },
+        when: 'as wcs.readGrantingPermissions, when a permission set grants Read (at most 200 sets: a distinct count can’t be summed over chunks)',
+        feeds: 'publicAccess users and byProfile for profiles that grant nothing themselves; byAccess (Edit) under a Read/Write default',
+        serves: ['whoCanSeePublicCounts.ts publicAccessFromCounts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'the counts of users with access through a public default are uncertain'
+    },
+    {
+        id: 'wcs.publicSetCounts',
+        round: 10,
+        title: 'Active assignees per granting permission set and user type (an aggregate)',
+        api: 'rest',
+        object: 'PermissionSetAssignment',
+        fields: ['PermissionSetId', 'PermissionSetGroupId', 'Assignee.UserType', 'COUNT(Id) users'],
+        where: 'PermissionSetId IN :grantingSetIds AND Assignee.IsActive = true',
+        groupBy: ['PermissionSetId', 'PermissionSetGroupId', 'Assignee.UserType'],
+        binds: { grantingSetIds: 'the permission sets (not profiles) of wcs.readGrantingPermissions granting Read' },
+        when: 'as wcs.publicSetHolders',
+        feeds: 'publicAccess byPermissionSet',
+        serves: ['whoCanSeePublicCounts.ts publicAccessFromCounts'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'the counts of users with access through a public default are uncertain'
+    }
+];
+
+/** Steps of whoCanSee/1 by id (throws on an unknown id). */
+export function whoCanSeeStep(id: string): PlanStep {
+    const step = WHO_CAN_SEE_STEPS.find((s) => s.id === id);
+    if (!step) throw new Error(`evidence plan ${WHO_CAN_SEE_PLAN_ID} has no step ${id}`);
+    return step;
+}

@@ -1,0 +1,146 @@
+/**
+ * The who-can-see plan whoCanSee/1 run by the CLI (docs/evidence-plan.md "whoCanSee/1"; the
+ * steps are data in planWhoCanSee.ts): the evidence for "who can see this record, and why?",
+ * bounded by the answer, never by the org. The rounds explain/1 shares (the record, its family,
+ * its share rows, role chains, the permissions of a list of users) are explain/1's own code,
+ * with "the users asked about" = every user reached. The snapshot says what it covers:
+ * `meta.scope = { kind: 'records', plan: 'whoCanSee/1', recordIds, capsReached, publicCounts }`.
+ */
+import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/accessXrayEngine/accessLevels';
+import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
+import { CLI_VERSION } from '../version';
+import { describeToSnapshot } from './describe';
+import { NOT_READ_BY_CLI } from './explainPlan';
+import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS } from './planWhoCanSee';
+import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
+import { readGroupMemberships, readRoleChains } from './roundsChains';
+import { readPermissions } from './roundsPermissions';
+import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from './roundsRecord';
+import type { Session } from './session';
+import { str } from './soql';
+import { PlanState } from './state';
+
+export interface WhoCanSeePlanRequest {
+    recordId: string;
+    /** Called when a round starts: its number and the number of rounds. */
+    progress?: (round: number, rounds: number) => void;
+}
+
+const ORG_DEFAULT_FIELD: Readonly<Record<string, string>> = {
+    Account: 'DefaultAccountAccess',
+    Contact: 'DefaultContactAccess',
+    Opportunity: 'DefaultOpportunityAccess',
+    Case: 'DefaultCaseAccess',
+    Lead: 'DefaultLeadAccess'
+};
+
+/** The sharing models of an object (EntityDefinition, else the Organization default for internal users). */
+function sharingModels(state: PlanState, object: string): string[] {
+    const def = state.tables.rows('EntityDefinition').find((e) => str(e.QualifiedApiName).toLowerCase() === object.toLowerCase());
+    if (def) return [str(def.InternalSharingModel), str(def.ExternalSharingModel)];
+    const org = state.tables.rows('Organization')[0];
+    const field = ORG_DEFAULT_FIELD[object];
+    // Unknown default: counted as possibly public (the aggregates are a few rows; the engine decides).
+    return field && org ? [str(org[field])] : ['Read'];
+}
+
+/** Is a default public on the record or, Controlled by Parent, on a parent? Read/Write (Edit) matters for the counts too. */
+function publicDefaults(state: PlanState): { any: boolean; edit: boolean } {
+    const models = state.familyObjects().flatMap((o) => sharingModels(state, o));
+    const grants = models.map((m) => grantOfSharingModel(m as SharingModel));
+    return { any: grants.some((g) => g !== 'None'), edit: grants.some((g) => g === 'Edit' || g === 'All') };
+}
+
+export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanRequest): Promise<{ snapshot: Snapshot; state: PlanState }> {
+    const state = new PlanState(session, { permissionSetIds: [], groupIds: [] });
+    // Everyone's position matters: role chains are read for every user met (the bosses are users of those roles).
+    state.someoneBelow = true;
+    state.subtreeKnown = false;
+    const total = WHO_CAN_SEE_ROUNDS.length;
+    const round = (n: number): void => request.progress?.(n, total);
+
+    round(1);
+    state.tables.put('Organization', await session.step('org', {}, { essential: true }));
+    const rules = await session.step('restrictionRules', {});
+    round(2);
+    await readRecord(state, request.recordId, rules);
+    round(3);
+    // A case's or opportunity's audience takes from its account only the owner and the account's share rows (never
+    // Controlled by Parent): its siblings are not read. Every other record may need its accounts' whole audience.
+    state.accountChildren = !['Case', 'Opportunity'].includes(state.objectApiName);
+    await readFamily(state);
+    await readAccountAudience(state);
+    round(4);
+    await readRecordEvidence(state);
+    round(5);
+    await readNamed(state);
+    round(6);
+    await readGranteesDownward(state);
+    round(7);
+    await readRoleChains(state);
+    await readBossesAndTerritories(state);
+    round(8);
+    await readViewAllHolders(state);
+
+    // Round 9: every active user read is a user the answer may hold; read their own evidence.
+    round(9);
+    state.subjectIds = state
+        .users()
+        .filter((u) => u.IsActive !== false)
+        .map((u) => str(u.Id));
+    await readRuleUserFields(state, rules);
+    const profileIds = state.unread(state.users().map((u) => u.ProfileId));
+    if (profileIds.length) state.tables.put('Profile', await session.step('people.profiles', { profileIds }));
+    if (state.territoriesActive && state.subjectIds.length) {
+        state.tables.put('UserTerritory2Association', await session.step('above.userTerritories', { principalIds: state.subjectIds }));
+    }
+    await readGroupMemberships(state);
+    await readPermissions(state, rules);
+
+    round(10);
+    const defaults = publicDefaults(state);
+    state.publicEditMatters = defaults.edit;
+    const publicCounts = defaults.any ? await readPublicCounts(state) : undefined;
+    if (defaults.any && !publicCounts) {
+        session.unavailable.push({
+            table: 'publicCounts',
+            reason: 'the users a public org-wide default reaches could not be counted',
+            fix: 'Collect again; the counts need read access to ObjectPermissions, User and PermissionSetAssignment.'
+        });
+    }
+
+    const describe: NonNullable<Snapshot['describe']> = {};
+    for (const [name, d] of state.describes) describe[name] = describeToSnapshot(d);
+    const orgRow = state.tables.rows('Organization')[0];
+    const transport = session.transport;
+    const snapshot: Snapshot = {
+        schemaVersion: 1,
+        meta: {
+            collectedAt: new Date().toISOString(),
+            source: 'org',
+            ...(orgRow?.Id ? { orgId: str(orgRow.Id) } : {}),
+            ...(orgRow?.Name ? { orgName: str(orgRow.Name) } : {}),
+            instanceUrl: transport.instanceUrl,
+            apiVersion: transport.apiVersion,
+            collector: `access-xray-cli ${CLI_VERSION}`,
+            queries: session.queries,
+            rows: session.rows,
+            ...(session.truncated.length ? { truncated: session.truncated } : {}),
+            unavailable: [...session.unavailable, ...NOT_READ_BY_CLI],
+            scope: {
+                kind: 'records',
+                plan: WHO_CAN_SEE_PLAN_ID,
+                recordIds: [state.recordId],
+                ...(session.capsReached.length ? { capsReached: session.capsReached } : {}),
+                ...(publicCounts ? { publicCounts } : {})
+            }
+        },
+        tables: state.tables.sorted(),
+        describe,
+        metadata: {
+            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {})
+        },
+        settings: {}
+    };
+    return { snapshot, state };
+}

@@ -1,0 +1,141 @@
+/**
+ * Users whose only way to a record is a public org-wide default, from a who-can-see snapshot
+ * (`meta.scope.kind = 'records'`, evidence plan whoCanSee/1): the plan does not read those users
+ * one by one — it counts them with aggregate queries (`meta.scope.publicCounts`: active users per
+ * profile and user type, holders of the permission sets granting Read or Edit, assignees per
+ * set). The users the snapshot does hold and the record reaches another way are taken out of
+ * those counts, so the totals mean what they mean on a whole-org snapshot: users counted once,
+ * under their profile and every granting permission set, per maximum access.
+ */
+import { EDIT, READ } from './accessBits';
+import { READS, permissionHolders } from './permissionHolders';
+import type { PublicAccessCounts } from './types';
+import { classifyUser } from './userLicence';
+import { ACTIVE } from './userSpace';
+import type { Audience } from './whoCanSeeAudience';
+import type { Side } from './whoCanSeeFacts';
+
+/** What whoCanSeeAnswer.ts turns into `publicAccess` (its Counter). */
+export interface PublicCounter {
+    side: Side;
+    model: string;
+    users: number;
+    byProfile: Map<string, number>;
+    byPermissionSet: Map<string, number>;
+    byAccess: { Read?: number; Edit?: number };
+}
+
+function key(id: string): string {
+    return id.slice(0, 15);
+}
+
+function sideOfType(userType: string): Side {
+    return classifyUser({ UserType: userType }).external ? 'external' : 'internal';
+}
+
+function add(map: Map<string, number>, id: string, n: number): void {
+    map.set(id, (map.get(id) ?? 0) + n);
+}
+
+/**
+ * The counters of the sides whose default is public, from the aggregates; `names` gets the
+ * profiles' and sets' names (their rows are not in the snapshot). Doubts say what the counts
+ * could not take into account.
+ */
+export function countersFromAggregates(audience: Audience, sides: readonly Side[], counts: PublicAccessCounts | undefined, names: Map<string, string>, doubts: Set<string>): PublicCounter[] {
+    if (!counts) {
+        for (const side of sides) {
+            doubts.add(`the ${side} users who can see this ${audience.object} only through its org-wide default ${audience.defaultOf(side)?.label ?? ''} were not counted`.replace(/ {2,}/g, ' '));
+        }
+        return [];
+    }
+    const out = new Map<Side, PublicCounter>();
+    for (const side of sides) {
+        const label = audience.defaultOf(side)?.label ?? '';
+        if (label.startsWith('Controlled by Parent')) {
+            doubts.add(`the ${side} users who can see this ${audience.object} through its parents' org-wide default are counted by their object permissions only`);
+        }
+        out.set(side, { side, model: label, users: 0, byProfile: new Map(), byPermissionSet: new Map(), byAccess: {} });
+    }
+    const givesEdit = (side: Side): boolean => defaultGivesEdit(audience, side);
+    const setHolders = (list: PublicAccessCounts['readSetHolders'], profileId: string, userType: string): number =>
+        list.filter((h) => key(h.profileId) === key(profileId) && h.userType === userType).reduce((n, h) => n + h.users, 0);
+    for (const p of counts.profiles) {
+        const c = out.get(sideOfType(p.userType));
+        if (!c) {
+            continue;
+        }
+        const users = p.read ? p.users : setHolders(counts.readSetHolders, p.profileId, p.userType);
+        if (!users) {
+            continue;
+        }
+        names.set(key(p.profileId), p.name);
+        c.users += users;
+        add(c.byProfile, p.profileId, users);
+        const edit = givesEdit(c.side) ? Math.min(users, p.edit ? p.users : setHolders(counts.editSetHolders, p.profileId, p.userType)) : 0;
+        if (edit) {
+            c.byAccess.Edit = (c.byAccess.Edit ?? 0) + edit;
+        }
+        if (users - edit) {
+            c.byAccess.Read = (c.byAccess.Read ?? 0) + users - edit;
+        }
+    }
+    for (const s of counts.sets) {
+        const c = out.get(sideOfType(s.userType));
+        if (c) {
+            names.set(key(s.id), s.name);
+            add(c.byPermissionSet, s.id, s.users);
+        }
+    }
+    // The users the snapshot holds that the record reaches another way are listed, not counted.
+    const space = audience.space;
+    const holders = permissionHolders(audience.facts.index, audience.object);
+    const ids = new Map<string, string>();
+    for (const c of out.values()) {
+        for (const m of [c.byProfile, c.byPermissionSet]) {
+            for (const id of m.keys()) {
+                ids.set(key(id), id);
+            }
+        }
+    }
+    audience.reach.reached().forEach((user) => {
+        const c = out.get(audience.sideOf(user));
+        if (!c || !((space.flags[user] as number) & ACTIVE)) {
+            return;
+        }
+        const gate = audience.objectGate(user);
+        if (!(gate & READ)) {
+            return;
+        }
+        c.users--;
+        const profileId = String(space.rows[user]?.ProfileId ?? '');
+        add(c.byProfile, ids.get(key(profileId)) ?? profileId, -1);
+        const level = givesEdit(c.side) && gate & EDIT ? 'Edit' : 'Read';
+        c.byAccess[level] = (c.byAccess[level] ?? 0) - 1;
+        for (const g of holders.grants(space.ids[user] as string)) {
+            if (g.kind !== 'profile' && g.bits & READS) {
+                add(c.byPermissionSet, ids.get(key(g.id)) ?? g.id, -1);
+            }
+        }
+    });
+    for (const c of out.values()) {
+        for (const m of [c.byProfile, c.byPermissionSet]) {
+            for (const [id, n] of m) {
+                if (n <= 0) {
+                    m.delete(id);
+                }
+            }
+        }
+        for (const level of ['Read', 'Edit'] as const) {
+            if (!c.byAccess[level] || (c.byAccess[level] as number) <= 0) {
+                delete c.byAccess[level];
+            }
+        }
+    }
+    return [...out.values()];
+}
+
+/** Does the side's default give Edit (Public Read/Write, Read/Write/Transfer, Full Access)? */
+function defaultGivesEdit(audience: Audience, side: Side): boolean {
+    return /Read\/Write|Full Access/i.test(audience.defaultOf(side)?.label ?? '');
+}

@@ -1,0 +1,205 @@
+/** @jest-environment node */
+/**
+ * The who-can-see evidence plan whoCanSee/1 is exact and bounded by the answer
+ * (docs/evidence-plan.md "whoCanSee/1"):
+ * - for every record of the demo org, and for records of a generated org (fixed, printed seed),
+ *   who-can-see on the snapshot the CLI collector writes with whoCanSee/1 from the fake org
+ *   lists the same users, with the same maximum access and the same top mechanism, as
+ *   who-can-see on the whole org; users reached only through a public org-wide default are
+ *   equal as counts (per side, per profile, per permission set, per access level);
+ * - the rows it reads depend on the answer, not the org: ten times more users, groups and
+ *   share rows that have nothing to do with the record change nothing it reads, and ten times
+ *   more users reached only through a public default change the counts, not the rows.
+ * As in collectorTargeted.test.ts, the targeted snapshot is given the whole org's metadata and
+ * settings (the CLI reads no Metadata API), so the test is about the plan's tables.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collect, type CollectResult } from '../../cli/src/collector';
+import { startFakeOrg } from '../../cli/src/fakeOrg/server';
+import type { Row, Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
+import { configFor, DEFAULT_SEED, SyntheticOrg } from '../../scripts/bench/generator';
+import { RandomStream } from '../../scripts/bench/random';
+import { ROOT, withEngine } from './helpers/engine';
+import { transportFor } from './helpers/miniOrg';
+
+/** Fixed seed of the generated org's records (printed by the test). */
+const SEED = 20261203;
+const GENERATED_RECORDS = 40;
+
+const DEMO_OBJECTS = ['Account', 'Contact', 'Opportunity', 'Case', 'Compensation_Plan__c', 'Invoice__c', 'Product_Line__c'];
+const GENERATED_OBJECTS = ['Account', 'Contact', 'Opportunity', 'Case', 'Project__c'];
+
+function demoOrg(): Snapshot {
+    return JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.snapshot.json'), 'utf8')) as Snapshot;
+}
+
+async function collectAll(whole: Snapshot, recordIds: string[]): Promise<{ snapshots: Snapshot[]; results: CollectResult[] }> {
+    const org = await startFakeOrg({ snapshot: whole });
+    const snapshots: Snapshot[] = [];
+    const results: CollectResult[] = [];
+    try {
+        for (const recordId of recordIds) {
+            const result = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [], recordId, whoCanSee: true });
+            results.push(result);
+            snapshots.push({ ...result.snapshot, metadata: { ...whole.metadata, ...result.snapshot.metadata }, settings: whole.settings ?? {} });
+        }
+    } finally {
+        await org.close();
+    }
+    return { snapshots, results };
+}
+
+interface Diff {
+    recordId: string;
+    whole: unknown;
+    targeted: unknown;
+}
+
+/** In one child process: who-can-see of every record on the whole org and on its targeted snapshot; what differs. */
+function compareAll(whole: Snapshot, targeted: Snapshot[], recordIds: string[]): { diffs: Diff[]; users: number; publicUsers: number; uncertain: number } {
+    return withEngine(
+        { whole, targeted, recordIds },
+        `const view = (r) => ({
+            users: r.users.map((u) => [u.userId.slice(0, 15), u.maxAccessLevel, u.topMechanism]).sort(),
+            publicAccess: (r.publicAccess ?? []).map((p) => ({
+                side: p.side, model: p.model, users: p.users, byAccess: p.byAccess,
+                byProfile: p.byProfile.map((x) => [x.id.slice(0, 15), x.users]).sort(),
+                byPermissionSet: p.byPermissionSet.map((x) => [x.id.slice(0, 15), x.users]).sort()
+            }))
+        });
+        const whole = engine.loadSnapshot(snapshot.whole);
+        const diffs = [];
+        let users = 0, publicUsers = 0, uncertain = 0;
+        snapshot.recordIds.forEach((recordId, i) => {
+            const a = engine.whoCanSee(whole, recordId);
+            const b = engine.whoCanSee(snapshot.targeted[i], recordId);
+            users += a.users.length;
+            publicUsers += (a.publicAccess ?? []).reduce((n, p) => n + p.users, 0);
+            if (b.uncertain && !a.uncertain) uncertain++;
+            const va = view(a), vb = view(b);
+            if (JSON.stringify(va) !== JSON.stringify(vb)) diffs.push({ recordId, whole: va, targeted: vb });
+        });
+        return { diffs, users, publicUsers, uncertain };`
+    );
+}
+
+describe('who-can-see on the whoCanSee/1 snapshot equals who-can-see on the whole org', () => {
+    it('for every record of the demo org', async () => {
+        const demo = demoOrg();
+        const recordIds = DEMO_OBJECTS.flatMap((o) => (demo.tables[o] ?? []).map((r) => String(r.Id)));
+        const { snapshots } = await collectAll(demo, recordIds);
+        for (const s of snapshots) {
+            expect(s.meta.scope).toMatchObject({ kind: 'records', plan: 'whoCanSee/1' });
+            expect(s.meta.scope?.capsReached).toBeUndefined();
+            expect(s.meta.truncated).toBeUndefined();
+        }
+        const result = compareAll(demo, snapshots, recordIds);
+        expect(result.diffs).toEqual([]);
+        // Not vacuous: users listed, and users counted through a public default (Product_Line__c is Public Read Only).
+        expect(result.users).toBeGreaterThan(100);
+        expect(result.publicUsers).toBeGreaterThan(0);
+        expect(result.uncertain).toBe(0);
+    }, 300_000);
+
+    it(`for ${GENERATED_RECORDS} records of a generated org (generator seed ${DEFAULT_SEED}, records seed ${SEED})`, async () => {
+        // Fixed seeds, printed so a failure can be replayed.
+        console.info(`whoCanSeeTargeted: ${GENERATED_RECORDS} records of the tiny synthetic org (generator seed ${DEFAULT_SEED}), records seed ${SEED}`);
+        const whole = new SyntheticOrg(configFor('tiny')).toSnapshot();
+        const rnd = new RandomStream(SEED, 'whoCanSeeTargeted');
+        const recordIds: string[] = [];
+        for (let i = 0; i < GENERATED_RECORDS; i++) {
+            const rows = whole.tables[GENERATED_OBJECTS[i % GENERATED_OBJECTS.length] as string] ?? [];
+            recordIds.push(String(rows[rnd.int(i, 0, rows.length)]?.Id));
+        }
+        const { snapshots } = await collectAll(whole, recordIds);
+        for (const s of snapshots) expect(s.meta.scope?.capsReached).toBeUndefined();
+        const result = compareAll(whole, snapshots, recordIds);
+        expect(result.diffs).toEqual([]);
+        expect(result.users).toBeGreaterThan(GENERATED_RECORDS * 10);
+        expect(result.uncertain).toBe(0);
+    }, 600_000);
+});
+
+/** `whole` with `extra` users who reach nothing (no role, no manager, `profileId`), and groups and shares of other records for them. */
+function withUnrelated(whole: Snapshot, extra: number, opts: { profileId: string; shareObject?: { table: string; parentField: string; accessField: string; recordIds: string[] } }): Snapshot {
+    const s = JSON.parse(JSON.stringify(whole)) as Snapshot;
+    const users = s.tables.User as Row[];
+    const template = users.find((u) => u.UserType === 'Standard') as Row;
+    const groups = (s.tables.Group ??= []);
+    const members = (s.tables.GroupMember ??= []);
+    for (let i = 0; i < extra; i++) {
+        const n = String(i).padStart(9, '0');
+        const userId = `005XX0${n}AAA`;
+        users.push({ ...template, Id: userId, Name: `Unrelated User ${i}`, Username: `unrelated${i}@example.com`, UserRoleId: null, ManagerId: null, ProfileId: opts.profileId, IsActive: true });
+        if (!opts.shareObject) continue;
+        const groupId = `00GXX0${n}AAA`;
+        groups.push({ attributes: { type: 'Group' }, Id: groupId, Name: `Unrelated Group ${i}`, DeveloperName: `Unrelated_${i}`, Type: 'Regular', RelatedId: null, DoesIncludeBosses: true });
+        members.push({ attributes: { type: 'GroupMember' }, Id: `011XX0${n}AAA`, GroupId: groupId, UserOrGroupId: userId });
+        const { table, parentField, accessField, recordIds } = opts.shareObject;
+        (s.tables[table] ??= []).push({
+            attributes: { type: table },
+            Id: `02cXX0${n}AAA`,
+            [parentField]: recordIds[i % recordIds.length],
+            UserOrGroupId: groupId,
+            [accessField]: 'Read',
+            RowCause: 'Manual'
+        });
+    }
+    return s;
+}
+
+/** A profile (of an internal user) that reaches no record by itself: no View All Data / Modify All Data, no View All or Modify All on `object`. */
+function plainProfile(s: Snapshot, object: string): string {
+    const sets = s.tables.PermissionSet ?? [];
+    const elevated = new Set(
+        (s.tables.ObjectPermissions ?? []).filter((o) => o.SobjectType === object && (o.PermissionsViewAllRecords === true || o.PermissionsModifyAllRecords === true)).map((o) => String(o.ParentId).slice(0, 15))
+    );
+    const plain = (profileId: unknown): boolean =>
+        sets
+            .filter((p) => String(p.ProfileId).slice(0, 15) === String(profileId).slice(0, 15))
+            .every((p) => p.PermissionsViewAllData !== true && p.PermissionsModifyAllData !== true && !elevated.has(String(p.Id).slice(0, 15)));
+    const user = (s.tables.User ?? []).find((u) => u.UserType === 'Standard' && u.IsActive !== false && plain(u.ProfileId));
+    if (!user) throw new Error('the org has no internal user with a plain profile');
+    return String(user.ProfileId);
+}
+
+function stats(r: CollectResult): { rows: number; queries: number } {
+    return { rows: r.stats.rows, queries: r.stats.queries };
+}
+
+describe('whoCanSee/1 reads rows bounded by the answer, not by the org', () => {
+    it('ten times more users, groups and share rows unrelated to the record change nothing it reads (generated org)', async () => {
+        const whole = new SyntheticOrg(configFor('tiny')).toSnapshot();
+        const cases = (whole.tables.Case ?? []).map((c) => String(c.Id));
+        const record = cases[0] as string;
+        const users = (whole.tables.User ?? []).length;
+        const bigger = withUnrelated(whole, users * 9, {
+            profileId: plainProfile(whole, 'Case'),
+            shareObject: { table: 'CaseShare', parentField: 'CaseId', accessField: 'CaseAccessLevel', recordIds: cases.slice(1) }
+        });
+        const [small] = (await collectAll(whole, [record])).results;
+        const [big] = (await collectAll(bigger, [record])).results;
+        expect((bigger.tables.User ?? []).length).toBe(users * 10);
+        expect(stats(big as CollectResult)).toEqual(stats(small as CollectResult));
+        expect(stats(small as CollectResult).rows).toBeGreaterThan(0);
+    }, 300_000);
+
+    it('ten times more users reached only through a public default change the counts, not the rows (demo Product_Line__c, Public Read Only)', async () => {
+        const demo = demoOrg();
+        const record = String(demo.tables.Product_Line__c?.[0]?.Id);
+        // A profile whose users the public default reaches (the whole org's answer counts some of them).
+        const profileId = withEngine<string>(demo, `return engine.whoCanSee(snapshot, '${record}').publicAccess[0].byProfile[0].id;`);
+        const extra = (demo.tables.User ?? []).length * 9;
+        const bigger = withUnrelated(demo, extra, { profileId });
+        const small = await collectAll(demo, [record]);
+        const big = await collectAll(bigger, [record]);
+        expect(stats(big.results[0] as CollectResult)).toEqual(stats(small.results[0] as CollectResult));
+        const counted = (s: Snapshot[]): number =>
+            withEngine<number>(s[0], `return (engine.whoCanSee(snapshot, '${record}').publicAccess ?? []).reduce((n, p) => n + p.users, 0);`);
+        const before = counted(small.snapshots);
+        const after = counted(big.snapshots);
+        // Every extra user holds a profile that can read the object, so each is counted.
+        expect({ before: before > 0, added: after - before }).toEqual({ before: true, added: extra });
+    }, 300_000);
+});
