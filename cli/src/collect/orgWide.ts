@@ -12,7 +12,6 @@ import type { OrgTransport } from '../transport';
 import { CLI_VERSION } from '../version';
 import type { CollectRequest, CollectResult } from '../collector';
 import { describeToSnapshot, fieldGroups, isMasterDetail, recordFields, type DescribeResult } from './describe';
-import { NOT_READ_BY_CLI } from './explainPlan';
 import { USER_FIELDS, ROLE_FIELDS } from './plan';
 import { Session } from './session';
 import { chunks, ID_RE, inList, soqlString, str, uniqIds } from './soql';
@@ -103,6 +102,20 @@ class OrgWideSession extends Session {
         return d;
     }
 }
+
+/** Metadata API evidence the who-can-see page collection does not read, said in every snapshot it writes. */
+export const NOT_READ_BY_ORG_WIDE = [
+    {
+        table: 'metadata.SharingRules',
+        reason: 'The who-can-see collection does not read sharing-rule metadata (Metadata API): sharing-rule shares are named by the group they grant to, not by the rule.',
+        fix: 'Explain the user on the record (the explain collection reads it), or export the SharingRules metadata and add it to the snapshot under metadata.SharingRules.'
+    },
+    {
+        table: 'metadata.SharingSet',
+        reason: 'The who-can-see collection does not read sharing sets (Metadata API only); sharing-set access is uncertain.',
+        fix: 'Explain the user on the record (the explain collection reads them), or add the SharingSet metadata to the snapshot under metadata.SharingSet.'
+    }
+];
 
 export async function collectOrgWide(transport: OrgTransport, request: CollectRequest): Promise<CollectResult> {
     const s = new OrgWideSession(transport);
@@ -539,8 +552,8 @@ export async function collectOrgWide(transport: OrgTransport, request: CollectRe
             )
     );
 
-    // Metadata API evidence the CLI collector does not read in this version (SOAP Metadata API).
-    s.unavailable.push(...NOT_READ_BY_CLI);
+    // Metadata API evidence this page collection does not read (the explain plan does: round 11).
+    s.unavailable.push(...NOT_READ_BY_ORG_WIDE);
 
     const describe: NonNullable<Snapshot['describe']> = {};
     for (const [name, d] of Object.entries(describes)) describe[name] = describeToSnapshot(d);
