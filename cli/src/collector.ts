@@ -15,7 +15,7 @@ import { InputError } from './errors';
 import type { OrgTransport } from './transport';
 import { runExplainPlan } from './collect/explainPlan';
 import { collectOrgWide } from './collect/orgWide';
-import { Session, type TraceEntry } from './collect/session';
+import { Session, type MetadataTraceEntry, type TraceEntry } from './collect/session';
 import { ID_RE } from './collect/soql';
 
 export { ID_CHUNK } from './collect/plan';
@@ -54,6 +54,8 @@ export interface CollectResult {
     stats: { queries: number; requests: number; rows: number; bytes: number };
     /** The plan steps run, with their SOQL and rows (explanations only). */
     trace?: TraceEntry[];
+    /** The Metadata API calls of the plan's round 11 (explanations only). */
+    metadataCalls?: MetadataTraceEntry[];
 }
 
 /** Collect the evidence for `request` (docs/cli.md "What the collector reads"). */
@@ -76,6 +78,7 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         userIds: state.subjectIds,
         objectApiName: state.objectApiName,
         stats: { queries: session.queries, requests: session.requests, rows: session.rows, bytes: session.bytes },
-        trace: session.trace
+        trace: session.trace,
+        metadataCalls: session.metadataTrace
     };
 }
