@@ -1,7 +1,8 @@
 /**
  * A fake Salesforce org for tests: an HTTP server on loopback (127.0.0.1, port 0) that
  * answers the REST and Tooling API calls the collector (and `@salesforce/core` when it
- * saves an access-token login) make, from a snapshot's tables. It counts requests and
+ * saves an access-token login) make, from a snapshot's tables, and the Metadata API's SOAP
+ * listMetadata / readMetadata from its `metadata` section (metadataApi.ts). It counts requests and
  * can inject the faults a real org produces: expired session (401 INVALID_SESSION_ID, also
  * part-way through a collection), API limit (403 REQUEST_LIMIT_EXCEEDED), server error (500), a
  * hanging request (timeout), a query stopped by the org (400 QUERY_TIMEOUT), a connection reset
