@@ -17,7 +17,7 @@ import { InputError } from './errors';
 import type { OrgTransport } from './transport';
 import { runExplainPlan } from './collect/explainPlan';
 import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_STEPS } from './collect/planWhoCanSee';
-import { Session, type TraceEntry } from './collect/session';
+import { Session, type MetadataTraceEntry, type TraceEntry } from './collect/session';
 import { runWhoCanSeePlan } from './collect/whoCanSeePlan';
 import { ID_RE } from './collect/soql';
 
@@ -50,6 +50,8 @@ export interface CollectResult {
     stats: { queries: number; requests: number; rows: number; bytes: number };
     /** The plan steps run, with their SOQL and rows. */
     trace?: TraceEntry[];
+    /** The Metadata API calls of the plan's round 11 (explanations only). */
+    metadataCalls?: MetadataTraceEntry[];
 }
 
 /** Collect the evidence for `request` (docs/cli.md "What the collector reads"). */
@@ -85,6 +87,7 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
         userIds: state.subjectIds,
         objectApiName: state.objectApiName,
         stats: { queries: session.queries, requests: session.requests, rows: session.rows, bytes: session.bytes },
-        trace: session.trace
+        trace: session.trace,
+        metadataCalls: session.metadataTrace
     };
 }

@@ -15,6 +15,20 @@ export interface OrgTransport {
     /** Alias or username, for messages ("run sf org login web --alias …"). */
     orgLabel: string;
     get<T = unknown>(path: string): Promise<T>;
+    /** The Metadata API (SOAP listMetadata / readMetadata); absent when the connection has none. */
+    metadata?: MetadataTransport;
+}
+
+/** A component of a listMetadata answer (FileProperties; only the name is used). */
+export interface ListedComponent {
+    fullName: string;
+}
+
+/** The two Metadata API calls the collector makes, with its errors turned into OrgErrors. */
+export interface MetadataTransport {
+    list(type: string): Promise<ListedComponent[]>;
+    /** At most 10 names per call (Metadata API Developer Guide, "readMetadata"). */
+    read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
 }
 
 /** The part of a jsforce Connection the transport uses. */
@@ -22,6 +36,11 @@ export interface JsforceLikeConnection {
     instanceUrl: string;
     version: string;
     request<T = unknown>(request: { method: string; url: string }, options?: Record<string, unknown>): Promise<T>;
+    /** jsforce's Metadata API client (`conn.metadata`). */
+    metadata?: {
+        list(queries: { type: string } | { type: string }[], asOfVersion?: string): Promise<unknown>;
+        read(type: string, fullNames: string | string[]): Promise<unknown>;
+    };
 }
 
 export interface BackoffOptions {
@@ -231,10 +250,40 @@ export function jsforceTransport(conn: JsforceLikeConnection, options: Transport
         }
     }
 
+    const metadataApi = conn.metadata;
+    /** One Metadata API call with the same timeout guard; a SOAP fault (`sf:INSUFFICIENT_ACCESS`) becomes an OrgError. */
+    async function soap<T>(what: string, run: () => Promise<unknown>): Promise<T> {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        try {
+            const guard = new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(Object.assign(new Error('request timed out'), { name: 'AbortError' })), timeoutMs + 1000);
+            });
+            return (await Promise.race([run(), guard])) as T;
+        } catch (err) {
+            const e = (err ?? {}) as SalesforceErrorLike;
+            const code = text(e.errorCode).replace(/^sf:/, '');
+            throw toOrgError(code ? Object.assign(err as object, { errorCode: code }) : err, what, { orgLabel: options.orgLabel, instanceUrl, timeoutMs });
+        } finally {
+            if (timer) clearTimeout(timer);
+        }
+    }
+    const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+    const metadata: MetadataTransport | undefined = metadataApi
+        ? {
+              list: async (type) =>
+                  asList(await soap(`listMetadata ${type}`, () => metadataApi.list({ type }, conn.version)))
+                      .filter((c): c is ListedComponent => !!c && typeof (c as ListedComponent).fullName === 'string'),
+              read: async (type, fullNames) =>
+                  asList(await soap(`readMetadata ${type}`, () => metadataApi.read(type, fullNames)))
+                      .filter((r): r is Record<string, unknown> => !!r && typeof r === 'object' && typeof (r as { fullName?: unknown }).fullName === 'string')
+          }
+        : undefined;
+
     return {
         instanceUrl,
         apiVersion: conn.version,
         orgLabel: options.orgLabel,
+        ...(metadata ? { metadata } : {}),
         async get<T>(path: string): Promise<T> {
             for (let attempt = 0; ; attempt++) {
                 try {

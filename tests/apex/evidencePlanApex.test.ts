@@ -49,6 +49,16 @@ const OUTSIDE_THE_PLAN: Record<string, string> = {
     'AccessXRayQuery.ofStep': 'the one place a plan step becomes a query'
 };
 
+/**
+ * Metadata API steps of the plan (round 11), run in-org differently: AccessXRaySetupMetadataEvidence reads them through the
+ * org connection (AccessXRaySetupMetadataClient listMetadata / readMetadata), not through a selector. Each with the
+ * call the service makes for it.
+ */
+const METADATA_STEPS_IN_ORG: Record<string, RegExp> = {
+    'metadata.sharingRules': /client\.readMetadata\('SharingRules', names\)/,
+    'metadata.sharingSets': /client\.listMetadata\('SharingSet'\)[\s\S]*client\.readMetadata\('SharingSet', batch\)/
+};
+
 /** The argument texts of a call starting at `open` (the index of its opening parenthesis), split at top-level commas. */
 function callArguments(text: string, open: number): string[] {
     const args: string[] = [];
@@ -134,6 +144,13 @@ describe('the in-org collector builds its queries from the evidence plan', () =>
         // Restriction rules are Tooling-only: Apex sends the step's text through the org connection.
         expect(source('AccessXRayOrgSelector')).toMatch(/AccessXRayEvidencePlan\.step\('restrictionRules'\)/);
         used.add('restrictionRules');
+        // Metadata API steps are no SOQL: each is run in-org by the setup-metadata service (round 0, after the rounds).
+        for (const [id, why] of Object.entries(METADATA_STEPS_IN_ORG)) {
+            expect({ id, api: planStep(id).api }).toEqual({ id, api: 'metadata' });
+            expect({ id, why, runs: why.test(source('AccessXRaySetupMetadataEvidence')) }).toEqual({ id, why, runs: true });
+            used.add(id);
+        }
+        expect(STEPS.filter((s) => s.api === 'metadata').map((s) => s.id).sort()).toEqual(Object.keys(METADATA_STEPS_IN_ORG).sort());
         expect(STEPS.map((s) => s.id).filter((id) => !used.has(id))).toEqual([]);
     });
 

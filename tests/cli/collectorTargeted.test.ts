@@ -6,11 +6,11 @@
  * of the demo org (data/demo-org.*) and for 200 random (user, record) pairs of the small
  * synthetic org (scripts/bench/generator.ts), both served by the fake org.
  *
- * The CLI collector does not read Metadata API definitions (sharing rules, sharing sets) or the
- * settings the API can't read (docs/cli.md); the in-org collector does. The comparison gives the
- * targeted snapshot the whole org's metadata and settings, so it tests the plan's tables —
- * including the rows the metadata-driven derivations need (a sharing rule's owner in sharedFrom,
- * a share group's members) — not the CLI's missing Metadata API reader.
+ * The CLI collector reads sharing rules and sharing sets through the Metadata API (round 11;
+ * tests/cli/collectorMetadata.test.ts); what no API returns — the settings the API can't read,
+ * page layouts, the members of a sharing set's share group — the comparison takes from the whole
+ * org, so it tests the plan's tables and the definitions the CLI read, including the rows the
+ * metadata-driven derivations need (a sharing rule's owner in sharedFrom, a share group's members).
  * Both snapshots have their rows sorted by Id: which child of an account the engine names first
  * must not depend on the order the steps ran in.
  */
@@ -36,6 +36,17 @@ function sortedById(snapshot: Snapshot): Snapshot {
     const tables: Record<string, Row[]> = {};
     for (const [name, rows] of Object.entries(snapshot.tables)) tables[name] = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     return { ...snapshot, tables };
+}
+
+/** The targeted snapshot's metadata, plus what no API returns: page layouts and share-group members (from the whole org). */
+function withUnreadable(whole: Snapshot, targeted: Snapshot): NonNullable<Snapshot['metadata']> {
+    const members = new Map((whole.metadata?.SharingSet ?? []).map((s) => [s.fullName, s.shareGroupMembers]));
+    const sets = targeted.metadata?.SharingSet;
+    return {
+        ...whole.metadata,
+        ...targeted.metadata,
+        ...(sets ? { SharingSet: sets.map((s) => ({ ...s, ...(members.get(s.fullName) ? { shareGroupMembers: members.get(s.fullName) } : {}) })) } : {})
+    };
 }
 
 interface Pair {
@@ -74,7 +85,7 @@ describe('targeted evidence gives the same explanation as the whole org', () => 
                 const { snapshot } = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [s.userId], recordId: s.recordId });
                 expect(snapshot.meta.scope).toMatchObject({ kind: 'pairs', plan: 'explain/1', pairs: [{ userId: s.userId, recordId: s.recordId }] });
                 expect(snapshot.meta.scope?.capsReached).toBeUndefined();
-                targeted.push(sortedById({ ...snapshot, metadata: { ...demo.metadata, ...snapshot.metadata }, settings: demo.settings ?? {} }));
+                targeted.push(sortedById({ ...snapshot, metadata: withUnreadable(demo, snapshot), settings: demo.settings ?? {} }));
             }
         } finally {
             await org.close();
@@ -104,7 +115,7 @@ describe('targeted evidence gives the same explanation as the whole org', () => 
             for (const p of pairs) {
                 const { snapshot } = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [p.userId], recordId: p.recordId });
                 expect(snapshot.meta.scope?.capsReached).toBeUndefined();
-                targeted.push(sortedById({ ...snapshot, metadata: { ...whole.metadata, ...snapshot.metadata }, settings: whole.settings ?? {} }));
+                targeted.push(sortedById({ ...snapshot, metadata: withUnreadable(whole, snapshot), settings: whole.settings ?? {} }));
             }
         } finally {
             await org.close();

@@ -7,6 +7,9 @@
  * whose list was empty left out). Steps run in the plan's round order, except the role chain a
  * boss group's role-and-subordinates check reads early (the same step, above.roles).
  *
+ * The Metadata API calls of round 11 (SOAP, no SOQL) are traced apart and checked the same way: the calls on
+ * the wire are the traced ones, of their step's type, at most ten names per readMetadata.
+ *
  * The step sequence per scenario — step id, query shape (literals as ?), rows read — is kept in
  * tests/cli/fixtures/evidence-plan-traces.json, for the in-org collector to compare its fake
  * reader's queries with. Regenerate it with UPDATE_PLAN_TRACES=1 after a deliberate plan change.
@@ -67,11 +70,21 @@ describe('evidence plan contract: the queries the CLI collector sends are the pl
         const { scenarios } = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.scenarios.json'), 'utf8')) as { scenarios: { key: string; userId: string; recordId: string }[] };
         const org = await startFakeOrg({ snapshot: demo });
         const traces: Record<string, { step: string; shape: string; rows: number }[]> = {};
+        const metadata: Record<string, { step: string; call: string; type: string; names: number; components: number }[]> = {};
         const problems: string[] = [];
         try {
             for (const s of scenarios) {
                 const before = org.requests.length;
-                const { trace = [] } = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [s.userId], recordId: s.recordId });
+                const { trace = [], metadataCalls: calls = [] } = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [s.userId], recordId: s.recordId });
+                // Round 11 (Metadata API): each call is the step's type, at most ten names per readMetadata, after every query.
+                const soap = org.requests.slice(before).filter((r) => r.soap !== undefined).map((r) => r.soap as string);
+                const traced = calls.map((c) => `${c.call} ${c.type}${c.names.length ? ` ${c.names.join(',')}` : ''}`);
+                if (JSON.stringify(soap) !== JSON.stringify(traced)) problems.push(`${s.key}: the Metadata API calls on the wire are not the traced ones`);
+                for (const c of calls) {
+                    const step = planStep(c.step);
+                    if (step.api !== 'metadata' || c.type !== step.object || c.names.length > 10) problems.push(`${s.key}: ${c.step} made a call of another shape: ${c.call} ${c.type}`);
+                }
+                metadata[s.key] = calls.map((c) => ({ step: c.step, call: c.call, type: c.type, names: c.names.length, components: c.components }));
                 const wire = org.requests.slice(before).filter((r) => r.soql !== undefined).map((r) => r.soql as string);
                 if (JSON.stringify(wire) !== JSON.stringify(trace.map((t) => t.soql))) problems.push(`${s.key}: the queries on the wire are not the traced ones`);
                 let round = 0;
@@ -87,7 +100,7 @@ describe('evidence plan contract: the queries the CLI collector sends are the pl
             await org.close();
         }
         expect(problems).toEqual([]);
-        const text = `${JSON.stringify({ plan: 'explain/1', data: 'data/demo-org.snapshot.json', traces }, null, 1)}\n`;
+        const text = `${JSON.stringify({ plan: 'explain/1', data: 'data/demo-org.snapshot.json', traces, metadata }, null, 1)}\n`;
         if (process.env.UPDATE_PLAN_TRACES === '1') writeFileSync(TRACES, text);
         expect(readFileSync(TRACES, 'utf8')).toBe(text);
     }, 120_000);

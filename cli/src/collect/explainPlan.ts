@@ -12,6 +12,7 @@ import { readFamily, readRecord, readRecordEvidence, readSubjects } from './roun
 import { readBelow, readPeople } from './roundsPeople';
 import { readGroupMemberships, readRoleChains, readTerritoryChains } from './roundsChains';
 import { readPermissions, readPlatformVerdict } from './roundsPermissions';
+import { readSetupMetadata } from './roundsMetadata';
 import type { Session } from './session';
 import { str } from './soql';
 import { PlanState } from './state';
@@ -23,20 +24,6 @@ export interface ExplainPlanRequest {
     groupIds?: string[];
     progress?: (done: number, total: number) => void;
 }
-
-/** Evidence the CLI never reads (Metadata API), said in every snapshot it writes. */
-export const NOT_READ_BY_CLI = [
-    {
-        table: 'metadata.SharingRules',
-        reason: 'The CLI collector does not read sharing-rule metadata (Metadata API) yet: sharing-rule shares are named by the group they grant to, not by the rule.',
-        fix: 'Run the in-org panel, or export the SharingRules metadata and add it to the snapshot under metadata.SharingRules.'
-    },
-    {
-        table: 'metadata.SharingSet',
-        reason: 'The CLI collector does not read sharing sets (Metadata API only); sharing-set access of high-volume users is uncertain.',
-        fix: 'Add the SharingSet metadata to the snapshot under metadata.SharingSet.'
-    }
-];
 
 export async function runExplainPlan(session: Session, request: ExplainPlanRequest): Promise<{ snapshot: Snapshot; state: PlanState }> {
     const state = new PlanState(session, { permissionSetIds: request.permissionSetIds ?? [], groupIds: request.groupIds ?? [] });
@@ -51,6 +38,7 @@ export async function runExplainPlan(session: Session, request: ExplainPlanReque
     await readGroupMemberships(state);
     await readPermissions(state, rules);
     await readPlatformVerdict(state, request.progress);
+    const setup = await readSetupMetadata(state);
 
     const describe: NonNullable<Snapshot['describe']> = {};
     for (const [name, d] of state.describes) describe[name] = describeToSnapshot(d);
@@ -70,13 +58,14 @@ export async function runExplainPlan(session: Session, request: ExplainPlanReque
             queries: session.queries,
             rows: session.rows,
             ...(session.truncated.length ? { truncated: session.truncated } : {}),
-            unavailable: [...session.unavailable, ...NOT_READ_BY_CLI],
+            unavailable: session.unavailable,
             scope: { kind: 'pairs', plan: PLAN_ID, pairs, ...(session.capsReached.length ? { capsReached: session.capsReached } : {}) }
         },
         tables: state.tables.sorted(),
         describe,
         metadata: {
-            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {})
+            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {}),
+            ...setup
         },
         settings: {},
         subjects: pairs

@@ -32,7 +32,8 @@ export const DEFAULT_STEP_CAP = 2000;
 /** Ids per IN list in the CLI (UserRecordAccess takes at most 200 record ids; keeps GET URLs short). */
 export const ID_CHUNK = 200;
 
-export type Api = 'rest' | 'tooling';
+/** `metadata`: Metadata API SOAP calls (listMetadata, readMetadata), not SOQL: `object` is the metadata type, `fields` the members kept, `where` names the components read. */
+export type Api = 'rest' | 'tooling' | 'metadata';
 
 export interface PlanStep {
     /** Stable id, e.g. `groups.membershipUp`; the Apex constants and the recorded traces use it. */
@@ -173,10 +174,21 @@ export const ROUNDS: readonly PlanRound[] = [
     { round: 7, title: 'Chains upward', needs: 'the roles and territories of everyone whose position matters' },
     { round: 8, title: 'Group memberships upward', needs: "the users' role, territory and manager chains, every group read so far" },
     { round: 9, title: 'Permissions', needs: "the users' assignments and profiles, the family's objects" },
-    { round: 10, title: 'The platform\u2019s verdict', needs: 'the record and its parents' }
+    { round: 10, title: 'The platform\u2019s verdict', needs: 'the record and its parents' },
+    {
+        round: 11,
+        title: 'Setup metadata (Metadata API)',
+        needs: "the family's objects; the users asked about (external users with a contact) and the family's owners (high-volume Experience Cloud users)"
+    }
 ];
 
-export const STEPS: readonly PlanStep[] = [
+/** Components per readMetadata call: the documented maximum (Metadata API Developer Guide, "readMetadata()"). */
+export const READ_METADATA_BATCH = 10;
+
+const METADATA_FIX =
+    'Reading Metadata API definitions needs the API Enabled permission and "Modify Metadata Through Metadata API Functions" or "Modify All Data" (Metadata API Developer Guide, "Metadata API Permissions"): collect again as a user who has them, e.g. a System Administrator.';
+
+const QUERY_STEPS: readonly PlanStep[] = [
     // ---- Round 1: subjects -------------------------------------------------------------
     {
         id: 'org',
@@ -1106,6 +1118,53 @@ export const STEPS: readonly PlanStep[] = [
         onCap: 'not reachable'
     }
 ];
+
+/**
+ * Round 11: Metadata API definitions (SOAP listMetadata / readMetadata, jsforce conn.metadata), read after the
+ * rounds as the in-org collector reads them (AccessXRaySetupMetadataEvidence). `cap` counts components (objects
+ * or sharing sets), read ten per call; a cut is reported in meta.truncated under the metadata type, a failure in
+ * meta.unavailable with the permission to ask for.
+ */
+export const METADATA_STEPS: readonly PlanStep[] = [
+    {
+        id: 'metadata.sharingRules',
+        round: 11,
+        title: 'Sharing-rule definitions of the family\u2019s objects (Metadata API SharingRules, one component per object)',
+        api: 'metadata',
+        object: 'SharingRules',
+        fields: ['sharingCriteriaRules', 'sharingOwnerRules', 'sharingGuestRules', 'sharingTerritoryRules'],
+        where: 'fullName IN :familyObjects',
+        binds: { familyObjects: "the record's object first, then its parents' and children's objects, by name" },
+        feeds: 'metadata.SharingRules',
+        serves: ['sharingRuleNames.ts (a Rule share named by its rule)', 'layersSharing.ts evaluateSharingRules'],
+        cap: READ_METADATA_BATCH,
+        capLoop: null,
+        onCap: 'rules of the objects not read are named by the group they share with (meta.truncated SharingRules)',
+        optional: 'permission',
+        fix: METADATA_FIX
+    },
+    {
+        id: 'metadata.sharingSets',
+        round: 11,
+        title: 'Sharing sets (Metadata API SharingSet: listMetadata, then readMetadata ten at a time, by name)',
+        api: 'metadata',
+        object: 'SharingSet',
+        fields: ['fullName', 'name', 'description', 'profiles', 'accessMappings'],
+        where: 'fullName IN :sharingSetNames',
+        binds: { sharingSetNames: 'every sharing set listMetadata names, sorted' },
+        when: 'a user asked about has a ContactId (an Experience Cloud user), or a record of the family is owned by a high-volume Experience Cloud user (its share groups)',
+        feeds: 'metadata.SharingSet',
+        serves: ['sharingSets.ts sharingSetsUnknown, sharingSetOutcome, shareGroupOutcome', 'layerExperienceCloud.ts'],
+        cap: 200,
+        capLoop: null,
+        onCap: 'a sharing set not read proves nothing: access it could give is uncertain (meta.truncated SharingSet)',
+        optional: 'permission',
+        fix: METADATA_FIX
+    }
+];
+
+/** Every step of explain/1 in plan order: the SOQL rounds, then the Metadata API round. */
+export const STEPS: readonly PlanStep[] = [...QUERY_STEPS, ...METADATA_STEPS];
 
 /** Steps by id (throws on an unknown id: a collector naming a step the plan lacks is a bug). */
 export function planStep(id: string): PlanStep {

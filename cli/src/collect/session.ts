@@ -20,6 +20,17 @@ interface QueryPage {
     records: Row[];
 }
 
+/** One Metadata API call of a metadata step (kept apart from the SOQL trace: nothing of it is on the query wire). */
+export interface MetadataTraceEntry {
+    step: string;
+    call: 'listMetadata' | 'readMetadata';
+    type: string;
+    /** Components asked for (readMetadata). */
+    names: string[];
+    /** Components answered. */
+    components: number;
+}
+
 export interface TraceEntry {
     step: string;
     soql: string;
@@ -73,6 +84,9 @@ export class Session {
     readonly unavailable: NonNullable<SnapshotMeta['unavailable']> = [];
     readonly capsReached: NonNullable<EvidenceScope['capsReached']> = [];
     readonly trace: TraceEntry[] = [];
+    readonly metadataTrace: MetadataTraceEntry[] = [];
+    /** Metadata API calls made (listMetadata, readMetadata). */
+    metadataCalls = 0;
     private readonly describes = new Map<string, Promise<DescribeResult | null>>();
     private global: Promise<GlobalDescribeEntry[]> | null = null;
 

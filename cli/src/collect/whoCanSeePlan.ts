@@ -10,7 +10,6 @@ import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/acc
 import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { CLI_VERSION } from '../version';
 import { describeToSnapshot } from './describe';
-import { NOT_READ_BY_CLI } from './explainPlan';
 import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS } from './planWhoCanSee';
 import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
 import { readGroupMemberships, readRoleChains } from './roundsChains';
@@ -19,6 +18,21 @@ import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from '
 import type { Session } from './session';
 import { str } from './soql';
 import { PlanState } from './state';
+
+
+/** Metadata API evidence whoCanSee/1 does not read yet (explain/1 does, in its round 11), said in every snapshot. */
+export const NOT_READ_BY_WHO_CAN_SEE = [
+    {
+        table: 'metadata.SharingRules',
+        reason: 'The who-can-see collection does not read sharing-rule metadata (Metadata API): sharing-rule shares are named by the group they grant to, not by the rule.',
+        fix: 'Explain the user on the record (the explain collection reads it), or export the SharingRules metadata and add it to the snapshot under metadata.SharingRules.'
+    },
+    {
+        table: 'metadata.SharingSet',
+        reason: 'The who-can-see collection does not read sharing sets (Metadata API only); sharing-set access is uncertain.',
+        fix: 'Explain the user on the record (the explain collection reads them), or add the SharingSet metadata to the snapshot under metadata.SharingSet.'
+    }
+];
 
 export interface WhoCanSeePlanRequest {
     recordId: string;
@@ -126,7 +140,7 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
             queries: session.queries,
             rows: session.rows,
             ...(session.truncated.length ? { truncated: session.truncated } : {}),
-            unavailable: [...session.unavailable, ...NOT_READ_BY_CLI],
+            unavailable: [...session.unavailable, ...NOT_READ_BY_WHO_CAN_SEE],
             scope: {
                 kind: 'records',
                 plan: WHO_CAN_SEE_PLAN_ID,

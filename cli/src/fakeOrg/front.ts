@@ -17,6 +17,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { soapFault } from './metadataApi';
 import type { FakeOrg } from './server';
 
 export interface FakeOrgFrontOptions {
@@ -118,8 +119,14 @@ export async function startFakeOrgFront(options: FakeOrgFrontOptions): Promise<F
         });
     }
 
-    function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-        const headers = { ...req.headers, host: backend.host, authorization: `Bearer ${options.backend.accessToken}` };
+    /** Metadata API (SOAP) requests carry the session in the body too, and learn of an expired one from a SOAP fault. */
+    const isSoap = (req: http.IncomingMessage): boolean => /^\/services\/Soap\//.test(req.url ?? '');
+
+    function forward(req: http.IncomingMessage, res: http.ServerResponse, original: Buffer): void {
+        const body = isSoap(req)
+            ? Buffer.from(original.toString('utf8').replace(/<sessionId>[^<]*<\/sessionId>/, `<sessionId>${options.backend.accessToken}</sessionId>`))
+            : original;
+        const headers = { ...req.headers, host: backend.host, authorization: `Bearer ${options.backend.accessToken}`, 'content-length': String(body.length) };
         const upstream = http.request(
             { hostname: backend.hostname, port: backend.port, path: req.url, method: req.method, headers },
             (up) => {
@@ -132,10 +139,13 @@ export async function startFakeOrgFront(options: FakeOrgFrontOptions): Promise<F
     }
 
     function api(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-        const auth = req.headers.authorization ?? '';
+        const auth = isSoap(req)
+            ? `Bearer ${/<sessionId>([^<]*)<\/sessionId>/.exec(body.toString('utf8'))?.[1] ?? ''}`
+            : (req.headers.authorization ?? '');
         if (!accessToken || auth !== `Bearer ${accessToken}` || expiresAfter === 0) {
             stats.expiredTokenRejections++;
-            sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+            if (isSoap(req)) soapFault(res, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+            else sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
             return;
         }
         if (expiresAfter !== undefined) expiresAfter--;

@@ -1,7 +1,8 @@
 /**
  * A fake Salesforce org for tests: an HTTP server on loopback (127.0.0.1, port 0) that
  * answers the REST and Tooling API calls the collector (and `@salesforce/core` when it
- * saves an access-token login) make, from a snapshot's tables. It counts requests and
+ * saves an access-token login) make, from a snapshot's tables, and the Metadata API's SOAP
+ * listMetadata / readMetadata from its `metadata` section (metadataApi.ts). It counts requests and
  * can inject the faults a real org produces: expired session (401 INVALID_SESSION_ID, also
  * part-way through a collection), API limit (403 REQUEST_LIMIT_EXCEEDED), server error (500), a
  * hanging request (timeout), a query stopped by the org (400 QUERY_TIMEOUT), a connection reset
@@ -14,6 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Row, Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { executeSoql, SoqlError } from './soql';
+import { metadataCall, parseMetadataCall, soapFault } from './metadataApi';
 
 export type FaultKind =
     | 'expiredSession'
@@ -26,7 +28,9 @@ export type FaultKind =
     /** 400 QUERY_TIMEOUT: the org stopped a query that ran too long (REST API "Status Codes and Error Responses"). */
     | 'queryTimeout'
     /** The connection is closed without an answer (ECONNRESET on the client), e.g. mid-way through paging. */
-    | 'connectionReset';
+    | 'connectionReset'
+    /** Metadata API: the org has the API turned off (SOAP fault sf:API_DISABLED_FOR_ORG). */
+    | 'apiDisabled';
 
 export interface Fault {
     kind: FaultKind;
@@ -59,6 +63,8 @@ export interface RequestLogEntry {
     path: string;
     /** Decoded SOQL for query calls. */
     soql?: string;
+    /** Metadata API calls: the SOAP method, the type and the names asked for (`readMetadata SharingSet A,B`). */
+    soap?: string;
     status: number;
 }
 
@@ -169,11 +175,13 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         return undefined;
     }
 
-    function handle(req: http.IncomingMessage, res: http.ServerResponse): number | undefined {
+    function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): number | undefined {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const path = url.pathname;
         const soql = url.searchParams.get('q') ?? undefined;
-        const target = `${path}${soql ? ` ${soql}` : ''}`;
+        const soap = /^\/services\/Soap\/m\//.test(path) ? parseMetadataCall(body) : undefined;
+        const target = `${path}${soql ? ` ${soql}` : ''}${soap ? ` ${soap.label}` : ''}`;
+        if (soap) return metadataEndpoint(res, soap, takeFault(target));
 
         const auth = req.headers.authorization ?? '';
         const fault = takeFault(target);
@@ -298,20 +306,53 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         return sfError(res, 404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);
     }
 
-    const server = http.createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        const soql = url.searchParams.get('q') ?? undefined;
-        let status: number | undefined;
-        try {
-            status = handle(req, res);
-        } catch (e) {
-            status = sfError(res, 500, 'UNKNOWN_EXCEPTION', `fake org failure: ${(e as Error).message}`);
+    /**
+     * The Metadata API's SOAP endpoint (`/services/Soap/m/<version>`), for listMetadata and readMetadata as jsforce
+     * sends them: the session travels in the SessionHeader; errors are SOAP faults with HTTP 500 (Metadata API
+     * Developer Guide, "Error Handling"), INVALID_SESSION_ID included.
+     */
+    function metadataEndpoint(res: http.ServerResponse, call: NonNullable<ReturnType<typeof parseMetadataCall>>, fault: Fault | undefined): number | undefined {
+        if (fault?.kind === 'timeout') {
+            hanging.add(res);
+            return undefined;
         }
-        requests.push({
-            method: req.method ?? 'GET',
-            path: url.pathname,
-            ...(soql ? { soql } : {}),
-            status: status ?? 0
+        if (fault?.kind === 'connectionReset') {
+            res.socket?.destroy();
+            return 0;
+        }
+        if (fault?.kind === 'expiredSession' || call.sessionId !== accessToken) {
+            return soapFault(res, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session. Session not found, missing session hash');
+        }
+        if (fault?.kind === 'noAccess') {
+            return soapFault(res, 'INSUFFICIENT_ACCESS', 'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions');
+        }
+        if (fault?.kind === 'apiDisabled') return soapFault(res, 'API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner');
+        if (fault?.kind === 'requestLimit') return soapFault(res, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        if (fault) return soapFault(res, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-fake');
+        return metadataCall(res, snapshot, call);
+    }
+
+    const server = http.createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (d: Buffer) => chunks.push(d));
+        req.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+            const soql = url.searchParams.get('q') ?? undefined;
+            const soap = /^\/services\/Soap\/m\//.test(url.pathname) ? parseMetadataCall(body) : undefined;
+            let status: number | undefined;
+            try {
+                status = handle(req, res, body);
+            } catch (e) {
+                status = sfError(res, 500, 'UNKNOWN_EXCEPTION', `fake org failure: ${(e as Error).message}`);
+            }
+            requests.push({
+                method: req.method ?? 'GET',
+                path: url.pathname,
+                ...(soql ? { soql } : {}),
+                ...(soap ? { soap: soap.label } : {}),
+                status: status ?? 0
+            });
         });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -305,6 +305,13 @@ export function evaluateShareGroups(
     const myRole = normaliseId(index.user(userId)?.UserRoleId);
     for (const set of sets) {
         const members = set.shareGroupMembers ?? [];
+        if (set.shareGroupMembers === undefined && !sameId(ownerId, userId)) {
+            // The Metadata API's SharingSet has no share-group members: a collector that read the set through it knows nothing of them.
+            out.uncertainties.push(
+                `the record is owned by the high-volume user ${index.name(ownerId)}, whose sharing set ${set.name ?? set.fullName} has a share group whose members were not collected: whether ${userName} is in it (which gives Read) is unknown; see Setup > Digital Experiences > Settings > Sharing Sets, Share Group Settings, to know`
+            );
+            continue;
+        }
         if (members.length === 0) {
             out.notes.push(`the record is owned by the high-volume user ${index.name(ownerId)}, whose sharing set ${set.name ?? set.fullName} has no share group members`);
             continue;

@@ -78,6 +78,18 @@ describe('sharing sets not collected (Help "Sharing Sets")', () => {
         expect(layer(snapshot, ids.outsider, ids.kase)).toMatchObject({ status: 'notApplicable', uncertain: false, level: 'None' });
     });
 
+    it('sets read through the Metadata API carry no share-group members (SharingSet has no such field): the share-group check is uncertain, an empty list is a confident no', () => {
+        const { b, ids } = org();
+        const snapshot = withSharingSet(b, ids.team).build();
+        const set = snapshot.metadata!.SharingSet![0]!;
+        delete set.shareGroupMembers;
+        const unknown = layer(snapshot, ids.agent, ids.kase);
+        expect(unknown).toMatchObject({ status: 'uncertain', uncertain: true, level: 'None' });
+        expect(unknown.reason).toContain('share group whose members were not collected');
+        set.shareGroupMembers = [];
+        expect(layer(snapshot, ids.outsider, ids.kase)).toMatchObject({ status: 'notApplicable', uncertain: false, level: 'None' });
+    });
+
     it('an internal user on a record an internal user owns: share groups can\'t reach it, so nothing is uncertain', () => {
         const { b, ids } = org();
         const snapshot = b.build();
