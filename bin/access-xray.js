@@ -28,14 +28,7 @@ process.stdout.on('error', (err) => {
     throw err;
 });
 
-/** `access-xray explain …` → `xray explain …`; help and version as `sf` spells them. */
-function oclifArgs(argv) {
-    const [first, ...rest] = argv;
-    if (first === '--version' || first === '-v' || first === 'version') return ['--version'];
-    if (first === undefined || first === '--help' || first === '-h') return ['xray', '--help'];
-    if (first === 'help') return ['xray', ...rest, '--help'];
-    return ['xray', ...argv];
-}
+const { oclifArgs } = require('./oclif-args.js');
 
 require('@oclif/core')
     .execute({ dir: __filename, args: oclifArgs(process.argv.slice(2)) })

@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expectedWords, layerDoes, layerName, levelWords } from './demo-org/verdictWords.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const enginePath = join(root, 'dist', 'engine', 'accessXrayEngine.mjs');
@@ -29,7 +30,7 @@ Explains scenarios of the bundled demo org (Kestrel Instruments) with the Access
   --scenario <n|key>  one scenario by number (see --list) or key; repeatable
   --list              list the scenarios and their expected verdicts
   --summary           one line per scenario instead of the full explanation
-  --json              print {scenarios: [{n, key, title, expected, matches, explanation, text}]}
+  --json              print {scenarios: [{n, key, title, expected, matches, source, explanation, text}]}
   --help              this text`;
 
 function fail(code, message) {
@@ -60,6 +61,12 @@ function parseArgs(argv) {
     return opts;
 }
 
+// `npm run demo | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(0);
+    throw err;
+});
+
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 const bold = (t) => paint('1', t);
@@ -84,9 +91,8 @@ async function main() {
     const { scenarios } = readJson(scenariosPath);
     if (opts.list) {
         for (const s of scenarios) {
-            const verdict = `${s.expected.maxAccessLevel} (${s.expected.decidingLayer}${s.expected.decidingStatus === 'blocks' ? ' blocks' : ''})`;
             process.stdout.write(
-                `${String(s.n).padStart(2)}  ${s.headline ? '*' : ' '} ${s.title}\n      ${dim(`${s.key} → ${verdict}`)}\n`
+                `${String(s.n).padStart(2)}  ${s.headline ? '*' : ' '} ${s.title}\n      ${dim(`${s.key} → ${expectedWords(s.expected)}`)}\n`
             );
         }
         process.stdout.write(dim('\n* = headline scenario (shown by `npm run demo`)\n'));
@@ -133,6 +139,7 @@ async function main() {
             title: s.title,
             expected: s.expected,
             matches: ok,
+            source: s.source,
             explanation,
             text: engine.renderText(explanation)
         }));
@@ -142,21 +149,23 @@ async function main() {
 
     if (opts.summary) {
         process.stdout.write(
-            `${bold('Access X-Ray demo')} — ${orgName}: engine verdicts vs the documented expectations\n\n`
+            `${bold('Access X-Ray demo')} — ${orgName}: the engine's verdicts against the expected ones\n\n`
         );
         for (const { s, explanation: e, ok } of results) {
-            const grants = e.layers.filter((l) => l.status === 'grants').map((l) => l.title.toLowerCase());
-            const blocks = e.layers.filter((l) => l.status === 'blocks').map((l) => l.title.toLowerCase());
+            const named = (status) => e.layers.filter((l) => l.status === status).map((l) => layerName(l.id, l.title));
+            const grants = named('grants');
+            const blocks = named('blocks');
+            const level = levelWords(e.maxAccessLevel);
             const how = blocks.length
-                ? `blocked by ${blocks.join(', ')}`
+                ? `${level}: blocked by ${blocks.join(', ')}`
                 : grants.length
-                  ? `via ${grants.join(', ')}`
-                  : 'nothing grants';
+                  ? `${level} through ${grants.join(', ')}`
+                  : `${level}: nothing grants it`;
             process.stdout.write(
-                `${ok ? green('✓') : red('✗')} ${String(s.n).padStart(2)}  ${e.maxAccessLevel.padEnd(5)} ${s.title}\n          ${dim(`${how}; UserRecordAccess ${e.reconciliation.status}`)}\n`
+                `${ok ? green('✓') : red('✗')} ${String(s.n).padStart(2)}  ${e.maxAccessLevel.padEnd(8)} ${s.title}\n          ${dim(`${how}; UserRecordAccess ${e.reconciliation.status}`)}\n`
             );
         }
-        process.stdout.write(`\n${results.length - mismatches} of ${results.length} match docs/demo-org.md\n`);
+        process.stdout.write(`\n${results.length - mismatches} of ${results.length} match their expected verdicts\n`);
         return mismatches ? 1 : 0;
     }
 
@@ -167,16 +176,18 @@ async function main() {
     for (const { s, explanation: e, ok, decider } of results) {
         process.stdout.write(`\n${rule}\n${bold(`#${s.n}  ${s.title}`)}\n${rule}\n`);
         process.stdout.write(`${engine.renderText(e).trimEnd()}\n`);
-        const deciding = e.layers.find((l) => l.id === s.expected.decidingLayer)?.title ?? s.expected.decidingLayer;
-        const expected = `expected ${s.expected.maxAccessLevel}, decided by ${deciding} (${s.expected.decidingStatus})`;
+        const expected = expectedWords(s.expected);
+        const engineSays = decider
+            ? `${levelWords(e.maxAccessLevel)}, and ${layerDoes(decider.id, decider.status, decider.title)}`
+            : `${levelWords(e.maxAccessLevel)}, without ${layerName(s.expected.decidingLayer)}`;
         process.stdout.write(
             ok
-                ? dim(`\n${green('✓')} matches the documented expectation: ${expected} — ${s.source}\n`)
-                : `\n${red('✗')} differs from the documented expectation: ${expected}; engine says ${e.maxAccessLevel}, ${deciding} is ${decider?.status ?? 'missing'}\n`
+                ? dim(`\n${green('✓')} as expected: ${expected}\n  Source: ${s.source}\n`)
+                : `\n${red('✗')} not as expected: ${expected}; the engine gives ${engineSays}\n`
         );
     }
     if (mismatches) {
-        process.stderr.write(`demo: ${mismatches} scenario(s) differ from docs/demo-org.md\n`);
+        process.stderr.write(`demo: ${mismatches} scenario(s) differ from their expected verdicts (npm run demo -- --list)\n`);
         return 1;
     }
     return 0;

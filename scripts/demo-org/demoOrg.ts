@@ -8,7 +8,7 @@
  * reasons, implicit causes), `UserRecordAccess` rows holding the platform's own verdict for
  * every scenario, Metadata API sharing rules / sharing set / restriction rule, and settings
  * with their provenance. The scenarios (`DEMO_SCENARIOS`) carry the verdict we expect from
- * the engine and the rule (seed file or documentation title) behind it; docs/demo-org.md
+ * the engine and the public documentation of the rule behind it; docs/demo-org.md
  * tells the same story in prose.
  *
  * Pure module: no Node APIs, only type imports, so Jest and Node (type stripping) can both
@@ -156,8 +156,9 @@ export interface DemoScenario {
      * from the level: owner-level access without object Delete can still share (maximum Transfer).
      */
     platformHasAllAccess?: boolean;
-    /** Why, in one or two sentences, with the rule's source. */
+    /** Why, in one or two sentences of plain language (shown to people: no ids, no internal references). */
     why: string;
+    /** Where the rule is documented: public titles only (Salesforce Help, Object Reference, release notes, developer guides). */
     source: string;
     /** Shown by `npm run demo` without `--all`. */
     headline?: boolean;
@@ -1234,11 +1235,11 @@ function build(): Built {
         {
             key: 'c1008',
             number: '00001008',
-            subject: 'Known issue: firmware 4.2 calibration drift',
+            subject: 'Known problem: firmware 4.2 calibration drift',
             account: 'globex',
             owner: 'tara',
             origin: 'Web',
-            type: 'Known Issue'
+            type: 'Known Problem'
         },
         {
             key: 'c1009',
@@ -1279,7 +1280,7 @@ function build(): Built {
     caseShare(R('c1002'), RG('NordlichtPartnersGmbHPartnerExecutive').roleAndSubordinates, 'Rule', 'Read');
     // Grant site users access to related cases: Carla (CC+) is the contact on case 00001003.
     caseShare(R('c1003'), U('carla'), 'RelatedPortalUser', 'Edit');
-    // Sharing rule "Known issues to customer users" → All Customer Portal Users.
+    // Sharing rule "Known problems to customer users" → All Customer Portal Users.
     caseShare(R('c1008'), gAllCustomerPortal, 'Rule', 'Read');
     // Case team on 00001006: Elio joins as Technical Advisor (read only).
     const ctrAdvisor = o.id('CaseTeamRole');
@@ -1506,11 +1507,11 @@ function build(): Built {
         {
             object: 'Case',
             kind: 'criteria',
-            fullName: 'Case.Known_Issues_to_Customer_Users',
-            label: 'Known issues to customer users',
+            fullName: 'Case.Known_Problems_to_Customer_Users',
+            label: 'Known problems to customer users',
             accessLevel: 'Read',
             sharedTo: { allCustomerPortalUsers: '' },
-            criteriaItems: [{ field: 'Type', operation: 'equals', value: 'Known Issue' }],
+            criteriaItems: [{ field: 'Type', operation: 'equals', value: 'Known Problem' }],
             includeRecordsOwnedByAll: true
         },
         {
@@ -1821,7 +1822,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'The case belongs to his partner account but is owned by the EMEA Support queue; the external OWD for Case is Private, the case contact (Lena Vogel) is not a site user, its origin is Phone so the partner-portal sharing rule does not match, and nothing else shares it with Pat.',
-        source: 'seed 000 steps 2, 7 and 14; seed 001 layer 2',
+        source: 'Salesforce Help: External Organization-Wide Defaults Overview; Salesforce Help: Sharing Rules (criteria-based)',
         headline: true
     });
     scenario({
@@ -1837,7 +1838,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Criteria sharing rule "Partner portal cases to Nordlicht" (Origin = Partner Portal) shares it Read with the portal role "Nordlicht Partners GmbH Partner Executive" and its subordinates; Pat is in the Partner Manager role below it.',
-        source: 'seed 000 step 7 (Portal Role and Subordinates)'
+        source: 'Salesforce Help: Sharing Rule Categories (Portal Roles and Subordinates); Salesforce Help: Sharing Rules'
     });
     scenario({
         key: 'paula-opp-nordlicht',
@@ -1852,7 +1853,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'All',
         why: 'Piet Janssen owns the opportunity; Paula is two levels above him in the partner account’s portal roles (Executive → Manager → User), and users above the owner get the owner’s access.',
-        source: 'seed 001 layer 4; access-semantics §4 (portal roles)'
+        source: 'Salesforce Help: Controlling Access Using Hierarchies (portal roles below the partner account’s executive)'
     });
     scenario({
         key: 'carla-case-1003',
@@ -1867,7 +1868,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Edit',
         why: 'Carla is the contact on the case and "Grant site users access to related cases" is on: the platform wrote a CaseShare row with RowCause RelatedPortalUser, read/write.',
-        source: 'seed 002 (Experience Cloud implicit sharing); Spring ’19 release notes "Restrict Community User Access to Cases"',
+        source: 'Spring ’19 release notes: Restrict Community User Access to Cases; Salesforce Help: Built-in Sharing Behavior',
         headline: true
     });
     scenario({
@@ -1883,7 +1884,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Sharing set "Customer Community: cases of my account" maps Case.Account to the user’s Account for his profile: every case of Initech Labs is readable. Sharing sets write no share rows.',
-        source: 'seed 004 (sharing sets); seed 000 step 8'
+        source: 'Salesforce Help: Create a Sharing Set; Salesforce Help: About High-Volume Community or Site Users'
     });
     scenario({
         key: 'hugo-case-1008',
@@ -1897,8 +1898,8 @@ function build(): Built {
             reconciliation: 'agrees'
         },
         platformMaxAccessLevel: 'None',
-        why: 'The rule "Known issues to customer users" shares it with All Customer Portal Users, but high-volume (Customer Community) users cannot be in groups or sharing rules; his sharing set only covers cases of his own account (Initech), and this case is Globex’s.',
-        source: 'seed 004; seed 003'
+        why: 'The rule "Known problems to customer users" shares it with All Customer Portal Users, but high-volume (Customer Community) users cannot be in groups or sharing rules; his sharing set only covers cases of his own account (Initech), and this case is Globex’s.',
+        source: 'Salesforce Help: About High-Volume Community or Site Users (no roles, groups or sharing rules); Salesforce Help: Create a Sharing Set'
     });
     scenario({
         key: 'guest-product-raman',
@@ -1913,7 +1914,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Guest user sharing rule "Published product lines to site guests" (Published__c = True) grants read only; the external OWD of Product Line is Private.',
-        source: 'access-semantics §5 and §12 (guest user sharing rules are read only)'
+        source: 'Salesforce Help: Guest User Sharing Rules (read only); Salesforce Help: External Organization-Wide Defaults Overview'
     });
     scenario({
         key: 'pat-product-raman',
@@ -1928,7 +1929,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'The internal OWD is Public Read Only but the external OWD is Private, and it applies to every Experience Cloud user; no rule or share gives it to Pat.',
-        source: 'seed 000 step 2 (external org-wide defaults)'
+        source: 'Salesforce Help: External Organization-Wide Defaults Overview'
     });
     scenario({
         key: 'riley-product-raman',
@@ -1943,7 +1944,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'The internal org-wide default of Product Line is Public Read Only and Riley’s profile has Read on the object.',
-        source: 'seed 001 layer 2'
+        source: 'Salesforce Help: Organization-Wide Sharing Defaults; Salesforce Help: Object Permissions'
     });
     scenario({
         key: 'emma-account-fjord',
@@ -1958,7 +1959,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'All',
         why: 'Ana Alves owns the account; Emma’s role (EMEA Sales Manager) is directly above Ana’s (EMEA Sales Rep).',
-        source: 'seed 001 layer 4'
+        source: 'Salesforce Help: Controlling Access Using Hierarchies'
     });
     scenario({
         key: 'tara-case-1004',
@@ -1973,7 +1974,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'All',
         why: 'The case is owned by the EMEA Support Queue and Tara is a member of the queue: queue members get the owner’s access.',
-        source: 'seed 000 step 9 (queues); seed 001 layer 3'
+        source: 'Salesforce Help: Queues (members get owner access); Apex Developer Guide: Understanding Sharing (record ownership)'
     });
     scenario({
         key: 'riley-account-fjord',
@@ -1988,7 +1989,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Criteria rule "Key accounts to Global Key Accounts" (Type = Key Account) shares it Read with public group Global Key Accounts, which contains the group AMER Key Account Team, which contains Riley.',
-        source: 'seed 001 layer 5; seed 000 steps 6–7 (nested public groups)'
+        source: 'Salesforce Help: Sharing Rules (criteria-based); Object Reference: Group, GroupMember (nested public groups)'
     });
     scenario({
         key: 'elio-account-bergen',
@@ -2003,7 +2004,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Edit',
         why: 'The account is assigned to territory Nordics of the active model FY27 Sales Territories, whose account access is Read/Write; Elio is assigned to Nordics.',
-        source: 'seed 001 layer 6; seed 000 step 11'
+        source: 'Salesforce Help: Enterprise Territory Management (account access of a territory)'
     });
     scenario({
         key: 'marcus-account-alpine',
@@ -2018,7 +2019,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'Marcus and the account are both in territory "DACH (FY26)", but that territory belongs to the archived model FY26 Sales Territories; only the active model grants access. The owner (Victor Vance) is above Marcus, not below.',
-        source: 'access-semantics §6 (only the Active model counts)'
+        source: 'Salesforce Help: Enterprise Territory Management (only the active territory model gives access)'
     });
     scenario({
         key: 'marcus-opp-fjord',
@@ -2033,7 +2034,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Edit',
         why: 'Marcus is on the opportunity team as Sales Engineer with Read/Write access; he is not above the owner (Ana, EMEA).',
-        source: 'seed 001 layer 7; seed 000 step 10'
+        source: 'Salesforce Help: Account Teams, Opportunity Teams, Case Teams'
     });
     scenario({
         key: 'fiona-opp-bergen',
@@ -2048,7 +2049,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Ana shared the opportunity manually with Fiona, read only (OpportunityShare RowCause Manual).',
-        source: 'seed 001 layer 8; seed 000 step 12'
+        source: 'Salesforce Help: Share Records Manually'
     });
     scenario({
         key: 'fiona-invoice-1',
@@ -2063,7 +2064,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Edit',
         why: 'Apex managed sharing with the reason Billing_Review__c shares the draft invoice read/write with her; the owner is the ERP integration user, who has no role.',
-        source: 'seed 000 step 13 (Apex managed sharing); Apex Developer Guide "Sharing a Record Using Apex"'
+        source: 'Apex Developer Guide: Sharing a Record Using Apex'
     });
     scenario({
         key: 'sam-account-bergen',
@@ -2078,7 +2079,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Sam owns case 00001005 on this account; read access to a case gives read access to its parent account (AccountShare RowCause ImplicitParent).',
-        source: 'seed 002 (parent implicit sharing)'
+        source: 'Salesforce Help: Built-in Sharing Behavior (implicit parent access to the account)'
     });
     scenario({
         key: 'otto-comp-plan-1',
@@ -2093,7 +2094,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Permission set "Audit: View All Data" gives View All Data; his profile already has Read on the object. Nothing else shares the plan with him.',
-        source: 'seed 001 layer 10'
+        source: 'Salesforce Help: View All Data and Modify All Data'
     });
     scenario({
         key: 'emma-comp-plan-1',
@@ -2108,7 +2109,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'Emma is above the owner in the role hierarchy, but "Grant Access Using Hierarchies" is off for Compensation Plan, so the hierarchy gives nothing; the OWD is Private.',
-        source: 'seed 000 step 2 (note on Grant Access Using Hierarchies)',
+        source: 'Salesforce Help: Controlling Access Using Hierarchies (Grant Access Using Hierarchies, custom objects only)',
         headline: true
     });
     scenario({
@@ -2124,7 +2125,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'The rule "Issued invoices to Sales" shares it with his role, but his only source of Invoice Read — the Invoice Viewer permission set — expired on 15 November 2026; without object Read no share counts.',
-        source: 'seed 001 layer 1; seed 000 step 1; PermissionSetAssignment.ExpirationDate'
+        source: 'Salesforce Help: Object Permissions; Object Reference: PermissionSetAssignment (ExpirationDate)'
     });
     scenario({
         key: 'elio-invoice-3',
@@ -2139,7 +2140,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'The sharing rule gives him Read, but the active restriction rule "EMEA sales see EMEA invoices" applies to users with Department = EMEA Sales and keeps only Region = EMEA invoices visible; INV-0003 is AMER. UserRecordAccess ignores restriction rules, so it still says Read.',
-        source: 'seed 000 steps 12 and 14; Object Reference "UserRecordAccess" (restriction rules not considered)',
+        source: 'Restriction Rules Developer Guide; Object Reference: UserRecordAccess (restriction rules are not considered)',
         headline: true
     });
     scenario({
@@ -2156,7 +2157,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Rule "Issued invoices to Sales" shares it Read with VP Sales and internal subordinates; it is an EMEA invoice so the restriction rule keeps it visible. Field-level security: the Invoice Viewer permission set grants Amount, Region and Status but not Margin__c.',
-        source: 'seed 001 layer 5 and "After Record Access" (field-level security)'
+        source: 'Salesforce Help: Sharing Rules; Salesforce Help: Field-Level Security'
     });
     scenario({
         key: 'ana-case-1006',
@@ -2171,7 +2172,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Ana owns Fjord Energy ASA; her role gives account owners Read on the account’s cases (UserRole.CaseAccessForAccountOwner = Read). Child implicit rows are not stored, so the engine derives it.',
-        source: 'seed 002 (child implicit sharing)'
+        source: 'Salesforce Help: Built-in Sharing Behavior (implicit child access for the account owner); Object Reference: UserRole (CaseAccessForAccountOwner)'
     });
 
     scenario({
@@ -2187,7 +2188,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Hugo owns the case. The share group of his profile’s sharing set lists the public group Customer Success, which contains the VP Customer Support role, Sofia’s role: share group members can access records owned by the sharing set’s high-volume users. (Salesforce documents the access, not its level; the demo assumes Read.)',
-        source: 'seed 000 step 8 (share groups); seed 004; Help "Use Share Groups to Share Records Owned by High-Volume Experience Cloud Site Users"'
+        source: 'Salesforce Help: Use Share Groups to Share Records Owned by High-Volume Experience Cloud Site Users'
     });
 
     scenario({
@@ -2203,7 +2204,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Edit',
         why: 'Related-case access reaches the case contact’s user and everyone above them in the portal role hierarchy: Gus (Globex Customer Manager) is above Carla (Customer User).',
-        source: 'Spring ’19 release notes "Restrict Community User Access to Cases" (contact and users above in the role hierarchy); seed 002'
+        source: 'Spring ’19 release notes: Restrict Community User Access to Cases (the case contact and users above them in the role hierarchy)'
     });
     scenario({
         key: 'carla-case-1008',
@@ -2217,8 +2218,8 @@ function build(): Built {
             reconciliation: 'agrees'
         },
         platformMaxAccessLevel: 'Read',
-        why: 'The rule "Known issues to customer users" shares it with All Customer Portal Users; Carla has a Customer Community Plus licence and is in that group, unlike the high-volume Hugo (scenario 6).',
-        source: 'seed 000 step 7; seed 003 (who can be in sharing rules); api-vocabulary §3 (Group.Type AllCustomerPortal)'
+        why: 'The rule "Known problems to customer users" shares it with All Customer Portal Users; Carla has a Customer Community Plus licence and is in that group, unlike the high-volume Hugo (scenario 6).',
+        source: 'Salesforce Help: Sharing Rules; Object Reference: Group (Type AllCustomerPortal); Salesforce Help: About High-Volume Community or Site Users'
     });
     scenario({
         key: 'elio-case-1006',
@@ -2233,7 +2234,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'Read',
         why: 'Elio is on the case team as Technical Advisor, a case team role with Read Only access (CaseTeamRole.AccessLevel); the case is Tara’s and the account is Ana’s, his peer.',
-        source: 'seed 001 layer 7; seed 000 step 10 (case teams)'
+        source: 'Salesforce Help: Account Teams, Opportunity Teams, Case Teams; Object Reference: CaseTeamRole (AccessLevel)'
     });
     scenario({
         key: 'paula-case-1010',
@@ -2250,7 +2251,7 @@ function build(): Built {
         platformHasDeleteAccess: false,
         platformHasAllAccess: true,
         why: 'Vera Huber (Nordlicht Partners Austria GmbH, Partner User) owns the case. The external account hierarchy Nordlicht Partners GmbH ← Nordlicht Partners Austria GmbH makes the child account’s top role (its Partner Executive) report to Nordlicht’s top role, Paula’s Partner Executive, so Paula is above the owner and gets the owner’s access: read, edit, transfer and share, but not delete, which her profile doesn’t have on Case (maximum Transfer).',
-        source: 'Object Reference "ExternalAccountHierarchy" ("works like a role-based hierarchy"); Help "Configure an External Account Hierarchy"; Help "External Account Hierarchies Considerations" ("shared with the highest role at each level"); Help "Transfer Records" (users above the owner)'
+        source: 'Object Reference: ExternalAccountHierarchy ("works like a role-based hierarchy"); Salesforce Help: Configure an External Account Hierarchy; Salesforce Help: External Account Hierarchies Considerations ("shared with the highest role at each level"); Salesforce Help: Transfer Records (users above the owner)'
     });
     scenario({
         key: 'pat-case-1010',
@@ -2265,7 +2266,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'Child account data rolls up only to the highest role of each account in the hierarchy: the Austrian account’s top role reports to Nordlicht’s Partner Executive (Paula), not to Pat’s Partner Manager role below it. The case’s origin is Web, so the partner-portal sharing rule doesn’t share it either.',
-        source: 'Help "External Account Hierarchies Considerations" ("Child account data is shared with the highest role at each level")'
+        source: 'Salesforce Help: External Account Hierarchies Considerations ("Child account data is shared with the highest role at each level")'
     });
     scenario({
         key: 'ana-opp-austria',
@@ -2280,7 +2281,7 @@ function build(): Built {
         },
         platformMaxAccessLevel: 'None',
         why: 'Tobias Wagner, the child account’s Partner Executive, owns the opportunity. The account’s portal roles were created under Ana’s role, but in the external account hierarchy its top role reports to Nordlicht’s Partner Executive instead, so Ana, the internal owner of the child account, loses the role-hierarchy access to records its partner users own; her role gives account owners no opportunity access.',
-        source: 'Help "External Account Hierarchies Considerations" ("Internal owners of child accounts … lose access to the records owned by those users"); UserRole.OpportunityAccessForAccountOwner'
+        source: 'Salesforce Help: External Account Hierarchies Considerations ("Internal owners of child accounts … lose access to the records owned by those users"); Object Reference: UserRole (OpportunityAccessForAccountOwner)'
     });
 
     // The platform's verdicts (UserRecordAccess), one row per scenario pair.
@@ -2308,7 +2309,7 @@ function build(): Built {
             apiVersion: '65.0',
             collector: 'access-xray demo-org generator (scripts/demo-org)',
             description:
-                'Kestrel Instruments, a fictional maker of laboratory spectrometers: internal sales/support/finance roles, nested public groups, support queues, an active and an archived territory model, account/opportunity/case teams, a partner account with three portal roles, Customer Community Plus and high-volume Customer Community users with a sharing set and share group, a site guest user, and custom objects with and without Grant Access Using Hierarchies plus a restriction rule. See docs/demo-org.md.'
+                'Kestrel Instruments, a fictional maker of laboratory spectrometers: internal sales/support/finance roles, nested public groups, support queues, an active and an archived territory model, account/opportunity/case teams, a partner account with three portal roles, Customer Community Plus and high-volume Customer Community users with a sharing set and share group, a site guest user, and custom objects with and without Grant Access Using Hierarchies plus a restriction rule.'
         },
         tables: o.tables,
         describe,

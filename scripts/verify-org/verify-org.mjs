@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expectedWords } from '../demo-org/verdictWords.mjs';
 import { displayCommand, parseArgs, sfCommand } from '../package/lib/sf.mjs';
 import { collectScript, parseCollectLog, whoCanSeeJobScript, whoCanSeeScript } from './lib/apexScript.mjs';
 import { checkVerdict, compareRows, compareSteps, compareWhoCanSee, failedEvidence, mergedWhoCanSee } from './lib/compare.mjs';
@@ -579,7 +580,7 @@ async function main() {
         for (const s of picked) {
             const u = lookupOf(demo, s.userId);
             const r = lookupOf(demo, s.recordId);
-            process.stdout.write(`  ${String(s.n).padStart(2)} ${s.title}\n     user: ${u.soql}\n     record: ${r.soql}\n     expect: ${s.expected.maxAccessLevel}, ${s.expected.decidingLayer} ${s.expected.decidingStatus}, UserRecordAccess ${s.expected.reconciliation}\n`);
+            process.stdout.write(`  ${String(s.n).padStart(2)} ${s.title}\n     user: ${u.soql}\n     record: ${r.soql}\n     expect: ${expectedWords(s.expected)}; UserRecordAccess ${s.expected.reconciliation}\n`);
         }
         process.stdout.write(`\nDry run: ${list.length} steps, ${picked.length} scenario(s), nothing run.\n`);
         return 0;

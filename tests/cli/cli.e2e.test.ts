@@ -1,7 +1,8 @@
 /** @jest-environment node */
 /**
- * `sf xray` through its `access-xray` alias (node bin/access-xray.js …, after npm run build),
- * spawned as a user runs it: every command on the fixture and the demo snapshot in each
+ * `sf xray` through its `access-xray` alias (bin/access-xray.js, after npm run build), run as a
+ * user runs it (helpers/cli.ts: in one oclif process per file, shown equal to a spawned bin by
+ * cliHarness.test.ts; the Node version checks spawn the bin): every command on the fixture and the demo snapshot in each
  * --result-format and with --json, users by full name, username and Id, the did-you-mean and
  * ambiguous-name paths, flag and input errors with the Salesforce CLI's exit codes, and the
  * fake org logged in through @salesforce/core in a throwaway HOME. Exit codes and output
@@ -19,7 +20,7 @@ import fixture from './fixtures/mini-org.snapshot.json';
 import { FIXTURE, freshHome, loginToFakeOrg, runCli, type CliRun } from './helpers/cli';
 import { ROOT } from './helpers/engine';
 
-// Each test spawns Node processes that load oclif and @salesforce/core (seconds on a busy machine).
+// Fake-org logins spawn Node processes that load @salesforce/core (seconds on a busy machine).
 jest.setTimeout(120_000);
 
 const SUE = '005000000000004AAA';

@@ -432,18 +432,24 @@ describe('demo org: the scenarios', () => {
 
 describe('demo org: docs/demo-org.md documents every scenario', () => {
     const doc = readFileSync(join(root, 'docs', 'demo-org.md'), 'utf8');
+    // What `npm run demo -- --list` prints for each scenario ("<key> → read access, decided by sharing rules, which grant it"):
+    // the table says who decides in the same words.
+    const listed = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--list'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const decidedBy = new Map([...String(listed.stdout).matchAll(/^ +(\S+) → .*?, decided by (.*)$/gm)].map((m) => [m[1], m[2]]));
     it('states the true number of granting and denying scenarios', () => {
         const denied = scenarios.filter((s) => s.expected.maxAccessLevel === 'None').length;
         expect(doc).toContain(`${scenarios.length - denied} scenarios grant access, ${denied} deny it`);
     });
     it.each(scenarios.map((s) => [s.n, s] as const))(
-        'scenario %i is in the scenario table with its expected verdict and deciding layer',
+        'scenario %i is in the scenario table with its expected verdict, the layer that decides it (as npm run demo -- --list says it) and its source',
         (_n, s) => {
             const line = doc.split('\n').find((l) => l.startsWith(`| ${s.n} `));
             expect(line).toBeDefined();
             expect(line).toContain(s.title);
             expect(line).toContain(`**${s.expected.maxAccessLevel}**`);
-            expect(line).toContain(`${s.expected.decidingLayer} (${s.expected.decidingStatus})`);
+            expect(decidedBy.get(s.key)).toBeDefined();
+            expect(line).toContain(` | ${decidedBy.get(s.key) ?? '?'} | `);
+            expect(line).toContain(` | ${s.source} |`);
         }
     );
 });

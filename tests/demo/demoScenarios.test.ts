@@ -2,7 +2,7 @@
 /**
  * The engine's verdict for every named scenario of the demo org (data/demo-org.snapshot.json).
  * Each scenario carries its expected maximum access level, the layer that decides it and the
- * source of the rule (seed file or documentation title) — see data/demo-org.scenarios.json
+ * public source of the rule (Salesforce Help, Object Reference, release notes) — see data/demo-org.scenarios.json
  * and docs/demo-org.md. The snapshot's UserRecordAccess rows are the platform's verdicts; the
  * engine must agree with them except where a restriction rule blocks (UserRecordAccess
  * ignores restriction rules — Object Reference "UserRecordAccess").
@@ -142,7 +142,7 @@ describe('npm run demo (scripts/demo.mjs)', () => {
         const out = String(r.stdout);
         for (const s of scenarios) expect(out.includes(s.title)).toBe(s.headline === true);
         expect(out).toContain('UserRecordAccess');
-        expect(out).toContain('✓ matches the documented expectation');
+        expect(out).toContain('✓ as expected: no access, decided by the org-wide default, which gives nothing here');
     });
     it('--scenario picks by number or key; --summary prints one line per scenario', () => {
         const one = demoRun('--scenario', '2', '--scenario', 'elio-invoice-4');
@@ -151,7 +151,7 @@ describe('npm run demo (scripts/demo.mjs)', () => {
         expect(String(one.stdout)).toContain('INV-0004');
         const summary = demoRun('--all', '--summary');
         expect(summary.status).toBe(0);
-        expect(String(summary.stdout)).toContain(`${scenarios.length} of ${scenarios.length} match docs/demo-org.md`);
+        expect(String(summary.stdout)).toContain(`${scenarios.length} of ${scenarios.length} match their expected verdicts`);
     });
     it.each([
         [['--scenario', '999'], /no scenario "999"/],

@@ -3,6 +3,7 @@
 // snapshot, the collector's own health (no evidence service failed), and — when the CLI collector
 // ran on the same org — whether both collectors read the same rows and ran the same evidence plan
 // steps (the same query shapes, the same rows per step).
+import { layerDoes, layerName } from '../../demo-org/verdictWords.mjs';
 
 /** meta.unavailable entries that mean a service failed ("… evidence could not be read: …"). */
 export function failedEvidence(snapshot) {
@@ -18,7 +19,11 @@ export function checkVerdict(engine, snapshot, scenario, userId, recordId) {
         problems.push(`verdict ${explanation.maxAccessLevel}, documented ${scenario.expected.maxAccessLevel}`);
     }
     if (decider?.status !== scenario.expected.decidingStatus) {
-        problems.push(`${scenario.expected.decidingLayer} is ${decider?.status ?? 'missing'}, documented ${scenario.expected.decidingStatus}`);
+        problems.push(
+            decider
+                ? `${layerDoes(decider.id, decider.status, decider.title)}; documented: ${layerDoes(scenario.expected.decidingLayer, scenario.expected.decidingStatus)}`
+                : `no ${layerName(scenario.expected.decidingLayer)} layer in the explanation`
+        );
     }
     const reconciliation = explanation.reconciliation?.status ?? 'missing';
     if (reconciliation !== scenario.expected.reconciliation) {
