@@ -5,8 +5,7 @@
  * pairs, capsReached }`.
  */
 import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
-import { CLI_VERSION } from '../version';
-import { describeToSnapshot } from './describe';
+import { collectedSnapshot } from './collectedSnapshot';
 import { PLAN_ID } from './plan';
 import { readFamily, readRecord, readRecordEvidence, readSubjects } from './roundsRecord';
 import { readBelow, readPeople } from './roundsPeople';
@@ -14,7 +13,6 @@ import { readGroupMemberships, readRoleChains, readTerritoryChains } from './rou
 import { readPermissions, readPlatformVerdict } from './roundsPermissions';
 import { readSetupMetadata } from './roundsMetadata';
 import type { Session } from './session';
-import { str } from './soql';
 import { PlanState } from './state';
 
 export interface ExplainPlanRequest {
@@ -40,34 +38,16 @@ export async function runExplainPlan(session: Session, request: ExplainPlanReque
     await readPlatformVerdict(state, request.progress);
     const setup = await readSetupMetadata(state);
 
-    const describe: NonNullable<Snapshot['describe']> = {};
-    for (const [name, d] of state.describes) describe[name] = describeToSnapshot(d);
-    const orgRow = state.tables.rows('Organization')[0];
-    const transport = session.transport;
     const pairs = state.subjectIds.map((userId) => ({ userId, recordId: state.recordId }));
     const snapshot: Snapshot = {
-        schemaVersion: 1,
-        meta: {
-            collectedAt: new Date().toISOString(),
-            source: 'org',
-            ...(orgRow?.Id ? { orgId: str(orgRow.Id) } : {}),
-            ...(orgRow?.Name ? { orgName: str(orgRow.Name) } : {}),
-            instanceUrl: transport.instanceUrl,
-            apiVersion: transport.apiVersion,
-            collector: `access-xray-cli ${CLI_VERSION}`,
-            queries: session.queries,
-            rows: session.rows,
-            ...(session.truncated.length ? { truncated: session.truncated } : {}),
+        ...collectedSnapshot(session, state, {
             unavailable: session.unavailable,
-            scope: { kind: 'pairs', plan: PLAN_ID, pairs, ...(session.capsReached.length ? { capsReached: session.capsReached } : {}) }
-        },
-        tables: state.tables.sorted(),
-        describe,
-        metadata: {
-            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {}),
-            ...setup
-        },
-        settings: {},
+            scope: { kind: 'pairs', plan: PLAN_ID, pairs, ...(session.capsReached.length ? { capsReached: session.capsReached } : {}) },
+            metadata: {
+                ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {}),
+                ...setup
+            }
+        }),
         subjects: pairs
     };
     return { snapshot, state };

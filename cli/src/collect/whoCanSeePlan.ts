@@ -8,8 +8,7 @@
  */
 import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/accessXrayEngine/accessLevels';
 import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
-import { CLI_VERSION } from '../version';
-import { describeToSnapshot } from './describe';
+import { collectedSnapshot } from './collectedSnapshot';
 import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS } from './planWhoCanSee';
 import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
 import { readGroupMemberships, readRoleChains } from './roundsChains';
@@ -123,38 +122,18 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
         });
     }
 
-    const describe: NonNullable<Snapshot['describe']> = {};
-    for (const [name, d] of state.describes) describe[name] = describeToSnapshot(d);
-    const orgRow = state.tables.rows('Organization')[0];
-    const transport = session.transport;
-    const snapshot: Snapshot = {
-        schemaVersion: 1,
-        meta: {
-            collectedAt: new Date().toISOString(),
-            source: 'org',
-            ...(orgRow?.Id ? { orgId: str(orgRow.Id) } : {}),
-            ...(orgRow?.Name ? { orgName: str(orgRow.Name) } : {}),
-            instanceUrl: transport.instanceUrl,
-            apiVersion: transport.apiVersion,
-            collector: `access-xray-cli ${CLI_VERSION}`,
-            queries: session.queries,
-            rows: session.rows,
-            ...(session.truncated.length ? { truncated: session.truncated } : {}),
-            unavailable: [...session.unavailable, ...NOT_READ_BY_WHO_CAN_SEE],
-            scope: {
-                kind: 'records',
-                plan: WHO_CAN_SEE_PLAN_ID,
-                recordIds: [state.recordId],
-                ...(session.capsReached.length ? { capsReached: session.capsReached } : {}),
-                ...(publicCounts ? { publicCounts } : {})
-            }
+    const snapshot = collectedSnapshot(session, state, {
+        unavailable: [...session.unavailable, ...NOT_READ_BY_WHO_CAN_SEE],
+        scope: {
+            kind: 'records',
+            plan: WHO_CAN_SEE_PLAN_ID,
+            recordIds: [state.recordId],
+            ...(session.capsReached.length ? { capsReached: session.capsReached } : {}),
+            ...(publicCounts ? { publicCounts } : {})
         },
-        tables: state.tables.sorted(),
-        describe,
         metadata: {
             ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {})
-        },
-        settings: {}
-    };
+        }
+    });
     return { snapshot, state };
 }
