@@ -24,7 +24,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expectedWords } from '../demo-org/verdictWords.mjs';
 import { displayCommand, parseArgs, sfCommand } from '../package/lib/sf.mjs';
-import { collectScript, parseCollectLog, whoCanSeeJobScript, whoCanSeeScript } from './lib/apexScript.mjs';
+import { collectScript, parseCollectLog, whoCanSeeJobScript, whoCanSeeScript, whoCanSeeSizingScript } from './lib/apexScript.mjs';
 import { checkVerdict, compareRows, compareSteps, compareWhoCanSee, failedEvidence, mergedWhoCanSee } from './lib/compare.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { loadScenarios, lookupOf, pickScenarios } from './lib/scenarios.mjs';
@@ -332,6 +332,20 @@ function steps(opts, ctx) {
             run: () => runWhoCanSee(opts, ctx, org())
         },
         {
+            id: 'whoCanSeeJob',
+            title: 'Force the background who-can-see job on a demo record and compare its pages with the answer at once',
+            expect: `the record with the most users among those the previous step answered at once is asked again with the running user's own settings at 0 users at once and about ${FORCED_JOB_PAGES} pages: the request starts a job, whose chain of queueable links completes (links counted from AsyncApexJob), every page loads, and the pages merged as the panel merges them list exactly the same users with the same maximum access as the answer at once, no less certain; the user's settings are put back afterwards`,
+            commands: [
+                `${displayCommand(['apex', 'run', '--file', '<who-can-see-sizing.apex: Access_XRay_Settings__c of the running user, Who Can See Users At Once = 0, Who Can See Users Per Page = ⌈users ÷ ' + FORCED_JOB_PAGES + '⌉>', '--target-org', org(), '--json'])}`,
+                `then: ${displayCommand(['apex', 'run', '--file', '<AccessXRayController.collectWhoCanSee(recordId), then whoCanSeeJob(jobId) every 10 s until Completed, then whoCanSeePage(jobId, n) for each page>', '--target-org', org(), '--json'])}`,
+                `then: ${displayCommand(['data', 'query', '--query', "SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'AccessXRayWhoCanSeeJob' AND CreatedDate >= <start>", '--target-org', org(), '--json'])}`,
+                `finally: ${displayCommand(['apex', 'run', '--file', "<who-can-see-sizing.apex: the user's settings as they were>", '--target-org', org(), '--json'])}`
+            ],
+            fix: "The pages are in snapshots/wcs-job-page-<k>.json: a user listed at once and not by the job (or with another access) is a drift between the job's pages and the answer at once (AccessXRayWhoCanSeeJob, AccessXRayWhoCanSeeCollector.slice); a job that failed names the limit it reached in its message. If the step stopped before putting the settings back, clear the two Who Can See fields of your user's row in Setup → Custom Settings → Access X-Ray Settings → Manage.",
+            required: true,
+            run: () => runWhoCanSeeJob(opts, ctx, org())
+        },
+        {
             id: 'cleanup',
             title: 'Delete the scratch org',
             expect: 'the scratch org created for this run is deleted (kept with --keep; an org given with --target-org is never deleted)',
@@ -479,6 +493,8 @@ async function runWhoCanSee(opts, ctx, org) {
             const merged = mergedWhoCanSee(engine, pages, recordId);
             entry.users = merged.users.size;
             entry.uncertain = merged.uncertain;
+            // Not in the report: the answer the next step compares the forced job with.
+            Object.defineProperty(entry, 'answer', { value: merged, enumerable: false });
             const ownerId = Object.values(pages[0].tables ?? {})
                 .flat()
                 .find((r) => String(r.Id ?? '').slice(0, 15) === recordId.slice(0, 15))?.OwnerId;
@@ -518,6 +534,52 @@ async function runWhoCanSee(opts, ctx, org) {
     const bad = ctx.whoCanSee.filter((e) => !e.ok);
     if (bad.length) throw new StepError(`${bad.length} of ${ctx.whoCanSee.length} who-can-see answer(s) differ or failed`);
     return `${ctx.whoCanSee.length} record(s): the in-org who-can-see answered${opts['skip-cli'] ? '' : ' as the CLI does'}`;
+}
+
+/** Pages the forced job should write on the demo record (the job stops at 41). */
+const FORCED_JOB_PAGES = 12;
+
+/** The running user's who-can-see sizing set (or put back, or removed); returns what it held before. */
+function setSizing(opts, org, sizing, label) {
+    return parseCollectLog(anonymousApex(org, whoCanSeeSizingScript({ ...sizing, namespace: opts.namespace }), label)).snapshot;
+}
+
+async function runWhoCanSeeJob(opts, ctx, org) {
+    const engine = await import(pathToFileURL(join(ROOT, 'dist', 'engine', 'accessXrayEngine.mjs')).href);
+    const reference = (ctx.whoCanSee ?? []).filter((e) => e.ok && !e.job && e.answer).sort((a, b) => b.users - a.users)[0];
+    if (!reference) {
+        // Answers too large for one request already came through the job in the previous step.
+        const jobs = (ctx.whoCanSee ?? []).filter((e) => e.ok && e.job);
+        if (jobs.length) return `not forced: the previous step already followed ${jobs.length} job(s) to completion (${jobs.map((e) => e.job).join(', ')}); no answer at once to compare with`;
+        throw new StepError('no record was answered at once by the previous step: its answer is what the job is compared with');
+    }
+    const usersPerPage = Math.max(1, Math.ceil(reference.users / FORCED_JOB_PAGES));
+    const entry = { recordId: reference.recordId, usersPerPage, problems: [] };
+    ctx.whoCanSeeJob = entry;
+    const startedAt = new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const before = setSizing(opts, org, { usersAtOnce: 0, usersPerPage }, 'who-can-see-sizing');
+    try {
+        const { pages, job } = whoCanSeePages(opts, org, reference.recordId, 'who-can-see-job');
+        if (!job) throw new StepError(`the request answered at once although the running user's settings ask for a job (Who Can See Users At Once = 0): AccessXRayWhoCanSeeSizing did not read them`);
+        entry.job = job.jobId;
+        entry.pages = pages.length;
+        pages.forEach((page, k) => writeFileSync(join(ctx.outputDir, 'snapshots', `wcs-job-page-${k}.json`), `${JSON.stringify(page, null, 2)}\n`));
+        for (const page of pages) for (const u of failedEvidence(page)) entry.problems.push(`${u.table}: ${u.reason}`);
+        const merged = mergedWhoCanSee(engine, pages, reference.recordId);
+        entry.users = merged.users.size;
+        entry.uncertain = merged.uncertain;
+        entry.links = Number(sf(['data', 'query', '--query', `SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'AccessXRayWhoCanSeeJob' AND CreatedDate >= ${startedAt}`, '--target-org', org])?.totalSize ?? 0);
+        if (pages.length < 2) entry.problems.push(`the job wrote ${pages.length} page(s) at ${usersPerPage} user(s) per page: expected page 0 and at least one page of users`);
+        if (merged.uncertain && !reference.answer.uncertain) entry.problems.push('the pages merged are uncertain where the answer at once is not');
+        const differences = compareWhoCanSee(merged.users, [...reference.answer.users].map(([userId, maxAccessLevel]) => ({ userId, maxAccessLevel })));
+        for (const d of differences.slice(0, 10)) entry.problems.push(`user ${d.userId}: job ${d.apex ?? 'not listed'}, at once ${d.cli ?? 'not listed'}`);
+        if (differences.length > 10) entry.problems.push(`and ${differences.length - 10} more users`);
+    } finally {
+        const restore = before?.existed ? { usersAtOnce: before.usersAtOnce ?? null, usersPerPage: before.usersPerPage ?? null } : { remove: true };
+        setSizing(opts, org, restore, 'who-can-see-sizing-restore');
+    }
+    if (entry.problems.length) throw new StepError(`the job's answer on ${entry.recordId} differs or failed: ${entry.problems.join('; ')}`);
+    return `job ${entry.job}: ${entry.pages} page(s) of ${usersPerPage} user(s) in ${entry.links} queueable link(s); the same ${entry.users} user(s) with the same access as the answer at once`;
 }
 
 async function main() {
@@ -610,7 +672,7 @@ async function main() {
             record.found = error.message.split('\n')[0];
             if (error.command) record.command = error.command;
             process.stdout.write(`  ✖ ${error.message}\n  what to do: ${step.fix}\n`);
-            if (step.required && !['scenarios', 'collectors', 'apexTests', 'whoCanSee'].includes(step.id)) stopped = true;
+            if (step.required && !['scenarios', 'collectors', 'apexTests', 'whoCanSee', 'whoCanSeeJob'].includes(step.id)) stopped = true;
         }
     }
     run.finishedAt = new Date().toISOString();
@@ -618,6 +680,7 @@ async function main() {
     run.apexTests = ctx.apexTests;
     run.scenarios = ctx.scenarios;
     run.whoCanSee = ctx.whoCanSee ?? [];
+    if (ctx.whoCanSeeJob) run.whoCanSeeJob = ctx.whoCanSeeJob;
     run.ok = run.steps.every((s) => s.status !== 'failed');
     writeFileSync(join(ctx.outputDir, 'report.json'), `${JSON.stringify(run, null, 2)}\n`);
     writeFileSync(join(ctx.outputDir, 'report.md'), markdownReport(run));

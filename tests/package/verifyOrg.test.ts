@@ -63,6 +63,7 @@ describe('verify:org --dry-run', () => {
             'Call the real AccessXRayController.collect for every demo scenario and explain the snapshot',
             'Run the CLI collector on the same org and compare the rows both collectors read',
             'Call the real AccessXRayController.collectWhoCanSee on the demo records and compare with the CLI\u2019s who-can-see',
+            'Force the background who-can-see job on a demo record and compare its pages with the answer at once',
             'Delete the scratch org'
         ]);
         expect(run.stdout.match(/^ {2}expect: /gm)).toHaveLength(steps.length);
@@ -85,7 +86,7 @@ describe('verify:org --dry-run', () => {
     test('every demo scenario is listed with how its user and record are found and what is expected', () => {
         for (const s of scenarios) expect(run.stdout).toContain(`${String(s.n).padStart(2)} ${s.title}`);
         expect(run.stdout.match(/^ {5}expect: /gm)).toHaveLength(scenarios.length);
-        expect(run.stdout).toContain(`Dry run: 11 steps, ${scenarios.length} scenario(s), nothing run.`);
+        expect(run.stdout).toContain(`Dry run: 12 steps, ${scenarios.length} scenario(s), nothing run.`);
     });
 
     test('bad arguments are refused with the usage', () => {
@@ -144,6 +145,8 @@ describe('verify:org against a stand-in CLI whose org is the demo org', () => {
         });
         expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
         expect(run.stdout).toMatch(/✔ record \w+: \d+ user\(s\) in 2 page\(s\) \(job 707FAKE00000001AAA\)/);
+        // Every answer came through a job already: the forced job has nothing at once to compare with, and says so.
+        expect(run.stdout).toContain('✔ not forced: the previous step already followed 1 job(s) to completion (707FAKE00000001AAA)');
         // The same evidence on both pages: each user is counted once (as the panel merges pages).
         const single = JSON.parse(readFileSync(join(dir, 'ok', 'report.json'), 'utf8')) as { whoCanSee: { users: number }[] };
         const paged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { whoCanSee: { users: number; job: string }[] };
@@ -155,6 +158,31 @@ describe('verify:org against a stand-in CLI whose org is the demo org', () => {
             .filter((f) => f?.startsWith('who-can-see'));
         // collectWhoCanSee, the job's status (Completed at once here), then each page.
         expect(scripts).toEqual(['who-can-see-1.apex', 'who-can-see-1-job.apex', 'who-can-see-1-page-0.apex', 'who-can-see-1-page-1.apex']);
+    });
+
+    test('the background job, forced with the running user\u2019s settings, lists the users of the answer at once; the settings are put back', () => {
+        const out = join(dir, 'forced');
+        const log = join(dir, 'forced.log');
+        const run = verify(['--target-org', 'fake', '--skip-build', '--skip-cli', '--skip-tests', '--scenarios', '1,4', '--output-dir', out], { SF_BIN: FAKE_SF, FAKE_SF_LOG: log });
+        expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+        expect(run.stdout).toMatch(/✔ job 707FAKE00000002AAA: \d+ page\(s\) of 1 user\(s\) in 1 queueable link\(s\); the same \d+ user\(s\) with the same access as the answer at once/);
+        const scripts = calls(log)
+            .filter((c) => c[0] === 'apex' && c[1] === 'run' && c[2] !== 'test')
+            .map((c) => (c[c.indexOf('--file') + 1] ?? '').split(/[\\/]/).pop() ?? '');
+        // Settings lowered, the job followed, its pages read, the settings put back (removed: the user had none).
+        expect(scripts.filter((f) => /^who-can-see-(sizing|job)/.test(f))).toEqual(['who-can-see-sizing.apex', 'who-can-see-job.apex', 'who-can-see-job-job.apex', 'who-can-see-job-page-0.apex', 'who-can-see-job-page-1.apex', 'who-can-see-sizing-restore.apex']);
+        expect(existsSync(`${log}.sizing.json`)).toBe(false);
+        expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('## Who can see, through the background job (forced on one record)');
+    });
+
+    test('a job whose pages miss a user fails the step, names the user, and still puts the settings back', () => {
+        const out = join(dir, 'forced-short');
+        const log = join(dir, 'forced-short.log');
+        const run = verify(['--target-org', 'fake', '--skip-build', '--skip-cli', '--skip-tests', '--scenarios', '1', '--output-dir', out], { SF_BIN: FAKE_SF, FAKE_SF_LOG: log, FAKE_SF_DROP_LAST_PAGE: '1' });
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(/✖ the job's answer on \w+ differs or failed: .*user 005\w+: job not listed, at once (Read|Edit|All)/);
+        expect(calls(log).some((c) => (c[c.indexOf('--file') + 1] ?? '').endsWith('who-can-see-sizing-restore.apex'))).toBe(true);
+        expect(existsSync(`${log}.sizing.json`)).toBe(false);
     });
 
     test('a failed deploy stops the run at that step, says what to do, and the report lists the component error', () => {

@@ -137,3 +137,33 @@ export function whoCanSeeJobScript({ jobId, page, namespace }) {
             : `${ns}AccessXRayController.whoCanSeePage(${apexString(jobId)}, ${Number(page)})`;
     return [`// Access X-Ray verify:org: a who-can-see job, as the user who started it.`, `String json = ${call};`, ...printed('json', MARK)].join('\n');
 }
+
+/**
+ * Anonymous Apex: the running user's own who-can-see sizing (hierarchy custom setting
+ * Access_XRay_Settings__c, read by AccessXRayWhoCanSeeSizing): `usersAtOnce` and `usersPerPage`
+ * set on the user's row (created when missing), or with `remove` the user's row deleted. Prints
+ * what the row held before, so verify:org can put it back:
+ * `{ "existed": bool, "usersAtOnce": n|null, "usersPerPage": n|null }`.
+ * @param {{ usersAtOnce?: number | null, usersPerPage?: number | null, remove?: boolean, namespace?: string }} input
+ */
+export function whoCanSeeSizingScript({ usersAtOnce = null, usersPerPage = null, remove = false, namespace }) {
+    const prefix = namespace ? `${namespace}__` : '';
+    const setting = `${prefix}Access_XRay_Settings__c`;
+    const atOnce = `${prefix}Who_Can_See_Users_At_Once__c`;
+    const perPage = `${prefix}Who_Can_See_Users_Per_Page__c`;
+    const value = (n) => (n === null || n === undefined ? 'null' : String(Math.trunc(Number(n))));
+    return [
+        `// Access X-Ray verify:org: the running user's who-can-see sizing.`,
+        `${setting} row = ${setting}.getValues(UserInfo.getUserId());`,
+        `String json = JSON.serialize(new Map<String, Object>{ 'existed' => row != null, 'usersAtOnce' => row?.${atOnce}, 'usersPerPage' => row?.${perPage} });`,
+        ...(remove
+            ? [`if (row != null) { delete row; }`]
+            : [
+                  `if (row == null) { row = new ${setting}(SetupOwnerId = UserInfo.getUserId()); }`,
+                  `row.${atOnce} = ${value(usersAtOnce)};`,
+                  `row.${perPage} = ${value(usersPerPage)};`,
+                  `upsert row;`
+              ]),
+        ...printed('json', MARK)
+    ].join('\n');
+}

@@ -66,6 +66,15 @@ export function markdownReport(run) {
             lines.push(`| ${w.n} | ${w.recordId} | ${w.users ?? '—'} user(s)${w.uncertain ? ' (uncertain)' : ''} | ${w.pages ?? '—'}${w.job ? ` (${w.job})` : ''} | ${limits} | ${w.cliUsers ?? '—'} | ${check} |`);
         }
     }
+    if (run.whoCanSeeJob) {
+        const j = run.whoCanSeeJob;
+        lines.push('', '## Who can see, through the background job (forced on one record)', '');
+        lines.push(
+            j.problems.length
+                ? `❌ Record ${j.recordId}, ${j.usersPerPage} user(s) per page: ${j.problems.join('; ')}`
+                : `✅ Record ${j.recordId}: job ${j.job}, ${j.pages} page(s) of ${j.usersPerPage} user(s) in ${j.links} queueable link(s), the same ${j.users} user(s) with the same access as the answer at once${j.uncertain ? ' (uncertain, as the answer at once)' : ''}.`
+        );
+    }
     if (run.manualSteps?.length) {
         lines.push('', '## Setup steps the script cannot do (scenarios that depend on them may differ until done)', '', ...run.manualSteps.map((m, i) => `${i + 1}. ${m}`));
     }
