@@ -32,6 +32,8 @@ export default class XrayCollect extends XrayCommand<CollectCommandResult> {
         user: Flags.string({ required: true, multiple: true, summary: messages.getMessage('flags.user.summary'), description: sharedMessages.getMessage('flags.user.description') }),
         'output-file': Flags.file({ char: 'f', required: true, summary: messages.getMessage('flags.output-file.summary') }),
         'add-permission-set': Flags.salesforceId({
+            // salesforceId flags default to -i, which is --record-id's.
+            char: undefined,
             multiple: true,
             length: 'both',
             summary: messages.getMessage('flags.add-permission-set.summary')
