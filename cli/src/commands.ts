@@ -4,6 +4,7 @@
  * `this.table` / `this.styledHeader`, and Markdown) out. No I/O here: the `sf xray` commands
  * in cli/src/commands/xray wrap these functions.
  */
+import { toCsv } from './csv';
 import {
     applyWhatIf,
     compareExplanations,
@@ -37,6 +38,8 @@ export interface CommandOutput<T> {
     /** The same as Markdown, to paste into a Case comment or a chat thread. */
     markdown: string;
     warnings: string[];
+    /** The same as CSV (commands that list users; written only when asked for). */
+    csv?: () => string;
 }
 
 const ID_RE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -280,7 +283,22 @@ export function whoCanSeeCommand(
             `Some answers are uncertain: ${answer.uncertainties.slice(0, 3).join('; ') || 'evidence for some users is missing or doubtful'}.`
         );
     if (next.length) blocks.push(text(...next));
-    return { result, blocks, markdown: markdown(blocks), warnings };
+    const csv = (): string =>
+        toCsv(
+            ['User ID', 'Name', 'Username', 'Access', 'Through', 'Ways in', 'Why', 'Uncertain', ...(input.options.withPaths ? ['Grant paths'] : [])],
+            answer.users.map((u) => [
+                u.userId,
+                u.userName,
+                u.username ?? '',
+                u.maxAccessLevel,
+                layerTitle(u.topMechanism),
+                u.mechanisms.map((m) => layerTitle(m)).join('; '),
+                u.topReason,
+                u.uncertain ? 'yes' : 'no',
+                ...(input.options.withPaths ? [u.paths.map((p: GrantPath) => p.summary).join(' | ')] : [])
+            ])
+        );
+    return { result, blocks, markdown: markdown(blocks), warnings, csv };
 }
 
 // ---------------------------------------------------------------------------

@@ -11,7 +11,9 @@ const messages = Messages.loadMessages('access-xray', 'xray.shared');
 
 export const OPERATIONS = ['read', 'edit', 'delete', 'transfer', 'share'] as const;
 export const RESULT_FORMATS = ['human', 'markdown', 'json'] as const;
-export type ResultFormat = (typeof RESULT_FORMATS)[number];
+/** who-can-see also writes CSV: the users listed, one row each, for an audit or a spreadsheet. */
+export const LIST_FORMATS = [...RESULT_FORMATS, 'csv'] as const;
+export type ResultFormat = (typeof LIST_FORMATS)[number];
 
 /** Where the evidence comes from: an org (or the default target org), or a snapshot file. */
 export const sourceFlags = {
@@ -55,6 +57,17 @@ export const outputFlags = {
     'output-file': Flags.file({
         summary: messages.getMessage('flags.output-file.summary')
     })
+};
+
+/** outputFlags with CSV among the formats (commands whose output is a list of users). */
+export const listOutputFlags = {
+    ...outputFlags,
+    'result-format': Flags.option({
+        char: 'r',
+        options: LIST_FORMATS,
+        default: 'human' as const,
+        summary: messages.getMessage('flags.result-format-list.summary')
+    })()
 };
 
 export const recordIdFlag = Flags.salesforceId({

@@ -158,15 +158,21 @@ export abstract class XrayCommand<T> extends SfCommand<T> {
         for (const w of out.warnings) this.warn(w);
         const format = flags['result-format'];
         const file = flags['output-file'];
+        if (format === 'csv' && !out.csv) throw new Error(`this command has no CSV output`);
         if (file) {
             const content =
                 format === 'json'
                     ? JSON.stringify(out.result, null, 2)
                     : format === 'markdown'
                       ? out.markdown || toMarkdown(out.blocks)
-                      : plainText(out.blocks);
-            const path = writeAtomically(file, `${content.trimEnd()}\n`);
+                      : format === 'csv' && out.csv
+                        ? out.csv()
+                        : plainText(out.blocks);
+            // CSV keeps its CRLF row ends (RFC 4180); the other formats end with one newline.
+            const path = writeAtomically(file, format === 'csv' ? content : `${content.trimEnd()}\n`);
             this.log(messages.getMessage('wrote', [path]));
+        } else if (format === 'csv' && out.csv) {
+            this.log(out.csv().trimEnd());
         } else if (format === 'json') {
             this.styledJSON(out.result as never);
         } else if (format === 'markdown') {

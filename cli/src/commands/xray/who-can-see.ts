@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import type { LayerId } from '../../../../lwc-src/lwc/accessXrayEngine/types';
 import { whoCanSeeCommand, type WhoCanSeeResult } from '../../commands';
-import { collectFlags, outputFlags, recordIdFlag, sourceFlags } from '../../flags';
+import { collectFlags, listOutputFlags, recordIdFlag, sourceFlags } from '../../flags';
 import { XrayCommand } from '../../xrayCommand';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -33,6 +33,7 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
         'record-id': recordIdFlag,
         limit: Flags.integer({ min: 1, max: 1000, default: 50, summary: messages.getMessage('flags.limit.summary') }),
         offset: Flags.integer({ min: 0, default: 0, summary: messages.getMessage('flags.offset.summary') }),
+        all: Flags.boolean({ summary: messages.getMessage('flags.all.summary'), exclusive: ['limit', 'offset'] }),
         sort: Flags.option({ options: ['name', 'access'] as const, default: 'name' as const, summary: messages.getMessage('flags.sort.summary') })(),
         search: Flags.string({ summary: messages.getMessage('flags.search.summary') }),
         mechanism: Flags.option({
@@ -41,7 +42,7 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
         })(),
         'list-public': Flags.boolean({ summary: messages.getMessage('flags.list-public.summary') }),
         'with-paths': Flags.boolean({ summary: messages.getMessage('flags.with-paths.summary') }),
-        ...outputFlags,
+        ...listOutputFlags,
         ...collectFlags
     };
 
@@ -69,8 +70,8 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
             recordId: flags['record-id'],
             options: {
                 sort: flags.sort,
-                limit: flags.limit,
-                offset: flags.offset,
+                // --all: every user in one list (an audit file), not a page.
+                ...(flags.all ? {} : { limit: flags.limit, offset: flags.offset }),
                 ...(flags.search ? { search: flags.search } : {}),
                 ...(flags.mechanism ? { mechanism: MECHANISMS[flags.mechanism] } : {}),
                 listPublic: flags['list-public'],
@@ -78,6 +79,15 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
             }
         });
         this.stopSpinner(`${out.result.total} users with access`);
+        if (flags['result-format'] === 'csv') {
+            // The CSV holds the users listed only: say who is left out and how to list them.
+            for (const pub of flags['list-public'] ? [] : (out.result.publicAccess ?? [])) {
+                this.warn(`${pub.users} ${pub.side} user${pub.users === 1 ? '' : 's'} who see it through the org-wide default ${pub.model} are counted, not in the CSV: add --list-public to list them.`);
+            }
+            if (out.result.users.length < out.result.total) {
+                this.warn(`The CSV holds users ${out.result.offset + 1}–${out.result.offset + out.result.users.length} of ${out.result.total}: add --all for every user.`);
+            }
+        }
         return this.emit(out, flags);
     }
 }
