@@ -10,7 +10,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvField, toCsv } from '../../cli/src/csv';
-import { runCli } from './helpers/cli';
+import { startFakeOrg } from '../../cli/src/fakeOrg/server';
+import type { Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
+import { freshHome, loginToFakeOrg, runCli } from './helpers/cli';
+import { ROOT } from './helpers/engine';
 
 jest.setTimeout(180_000);
 
@@ -104,6 +107,22 @@ describe('sf xray who-can-see --result-format csv', () => {
         expect(listed.stderr).not.toMatch(/not in the CSV/);
         const rows = (s: string) => s.trimEnd().split(/\r?\n/).length - 1;
         expect(rows(listed.stdout)).toBeGreaterThan(rows(counted.stdout));
+    });
+
+    test('from an org those users are counted by aggregate queries: the warning says so, not to add --list-public', async () => {
+        const demo = JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.snapshot.json'), 'utf8')) as Snapshot;
+        const org = await startFakeOrg({ snapshot: demo });
+        try {
+            const home = freshHome();
+            await loginToFakeOrg(home, 'fake', org.url, org.accessToken);
+            const run = await runCli(['who-can-see', '-o', 'fake', '-i', PUBLIC_RECORD, '--all', '-r', 'csv'], { home });
+            expect(run.code).toBe(0);
+            expect(run.stderr).toMatch(/\d+ internal users? who see it through the org-wide default .+ are counted per profile and permission set .*not listed in the CSV: the org collection counts them without reading them one by one\./);
+            expect(run.stderr).not.toMatch(/add --list-public/);
+            expect(run.stdout.split(/\r?\n/)[0]).toBe('User ID,Name,Username,Access,Through,Ways in,Why,Uncertain');
+        } finally {
+            await org.close();
+        }
     });
 
     test('--all with --limit or --offset is a flag error (exit 2)', async () => {

@@ -81,8 +81,15 @@ export default class XrayWhoCanSee extends XrayCommand<WhoCanSeeResult> {
         this.stopSpinner(`${out.result.total} users with access`);
         if (flags['result-format'] === 'csv') {
             // The CSV holds the users listed only: say who is left out and how to list them.
-            for (const pub of flags['list-public'] ? [] : (out.result.publicAccess ?? [])) {
-                this.warn(`${pub.users} ${pub.side} user${pub.users === 1 ? '' : 's'} who see it through the org-wide default ${pub.model} are counted, not in the CSV: add --list-public to list them.`);
+            // From an org they are counted by aggregate queries, never read, so --list-public can't list them.
+            const countedInOrg = evidence.snapshot.meta.scope?.kind === 'records' && !!evidence.snapshot.meta.scope.publicCounts;
+            for (const pub of flags['list-public'] && !countedInOrg ? [] : (out.result.publicAccess ?? [])) {
+                const users = `${pub.users} ${pub.side} user${pub.users === 1 ? '' : 's'} who see it through the org-wide default ${pub.model}`;
+                this.warn(
+                    countedInOrg
+                        ? `${users} are counted per profile and permission set (the human, markdown and json formats show the counts), not listed in the CSV: the org collection counts them without reading them one by one.`
+                        : `${users} are counted, not in the CSV: add --list-public to list them.`
+                );
             }
             if (out.result.users.length < out.result.total) {
                 this.warn(`The CSV holds users ${out.result.offset + 1}–${out.result.offset + out.result.users.length} of ${out.result.total}: add --all for every user.`);
