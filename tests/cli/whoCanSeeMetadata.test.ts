@@ -146,4 +146,18 @@ describe('whoCanSee/1 reads sharing rules and sharing sets through the Metadata 
         expect(byRule.map((u) => u.userName).sort()).toEqual(['Elio Russo', 'Riley Ross']);
         for (const u of byRule) expect(u.topReason).toBe('a sharing rule shares it Read Only with public group Global Key Accounts');
     }, 60_000);
+
+    it('a targeted snapshot whose plan could not read a table, or reached a cap, gives an uncertain answer that says why (never a confident short list)', async () => {
+        const { result } = await collectWhoCanSee(demo, ACCOUNT_SHARED_BY_RULE);
+        expect(answer(result.snapshot, ACCOUNT_SHARED_BY_RULE).uncertain).toBe(false);
+        const unreadable: Snapshot = { ...result.snapshot, meta: { ...result.snapshot.meta, unavailable: [{ table: 'GroupMember', reason: 'QUERY_TIMEOUT', fix: 'Collect again.' }] } };
+        const gap = answer(unreadable, ACCOUNT_SHARED_BY_RULE);
+        expect(gap.uncertain).toBe(true);
+        expect(gap.uncertainties).toContain('the evidence for this record is incomplete: GroupMember could not be read (QUERY_TIMEOUT)');
+        const capped: Snapshot = {
+            ...result.snapshot,
+            meta: { ...result.snapshot.meta, scope: { ...result.snapshot.meta.scope!, capsReached: [{ loop: 'groupNesting', limit: 20, reason: 'groups nest deeper than 20 levels' }] } }
+        };
+        expect(answer(capped, ACCOUNT_SHARED_BY_RULE).uncertainties).toContain('the evidence for this record is incomplete: groups nest deeper than 20 levels');
+    }, 60_000);
 });
