@@ -70,7 +70,8 @@ export async function collect(transport: OrgTransport, request: CollectRequest):
             userIds: [],
             objectApiName: state.objectApiName,
             stats: { queries: session.queries, requests: session.requests, rows: session.rows, bytes: session.bytes },
-            trace: session.trace
+            trace: session.trace,
+            metadataCalls: session.metadataTrace
         };
     }
     if (!request.users.length) throw new InputError('Name at least one user to explain (--user).');

@@ -245,6 +245,12 @@ describe('the in-org who-can-see collector follows whoCanSee/1', () => {
         const run = new Set(stepsCalledBy(collector));
         for (const m of collector.matchAll(/new (AccessXRay\w+Evidence)\(\)\.collect\(/g)) for (const id of stepsCalledBy(source(m[1]!))) run.add(id);
         if (/AccessXRaySubjectEvidence\.readRestrictionRules\(/.test(collector)) run.add('restrictionRules');
+        // Round 11 (Metadata API): the setup-metadata service's sharing reads, the calls METADATA_STEPS_IN_ORG names.
+        if (/AccessXRaySetupMetadataEvidence\.readSharingDefinitions\(ctx\)/.test(collector)) {
+            const definitions = /void readSharingDefinitions\([^)]*\)\s*\{([^}]*)\}/.exec(source('AccessXRaySetupMetadataEvidence'))?.[1] ?? '';
+            if (/'SharingRules'/.test(definitions)) run.add('metadata.sharingRules');
+            if (/'SharingSet'/.test(definitions)) run.add('metadata.sharingSets');
+        }
         const missing = WHO_CAN_SEE_STEPS.map((s) => s.id).filter((id) => !run.has(id) && !WHO_CAN_SEE_NOT_IN_ORG[id]);
         expect(missing).toEqual([]);
         // The list holds only steps that are really not run.

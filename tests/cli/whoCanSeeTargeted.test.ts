@@ -10,8 +10,9 @@
  * - the rows it reads depend on the answer, not the org: ten times more users, groups and
  *   share rows that have nothing to do with the record change nothing it reads, and ten times
  *   more users reached only through a public default change the counts, not the rows.
- * As in collectorTargeted.test.ts, the targeted snapshot is given the whole org's metadata and
- * settings (the CLI reads no Metadata API), so the test is about the plan's tables.
+ * The collector reads the sharing-rule definitions and the sharing sets itself (round 11, Metadata
+ * API); as in collectorTargeted.test.ts, what no API returns — the settings the API can't read, page
+ * layouts, the members of a sharing set's share group — the comparison takes from the whole org.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,17 @@ function demoOrg(): Snapshot {
     return JSON.parse(readFileSync(join(ROOT, 'data', 'demo-org.snapshot.json'), 'utf8')) as Snapshot;
 }
 
+/** The targeted snapshot's metadata, plus what no API returns: page layouts and share-group members (from the whole org). */
+function withUnreadable(whole: Snapshot, targeted: Snapshot): NonNullable<Snapshot['metadata']> {
+    const members = new Map((whole.metadata?.SharingSet ?? []).map((s) => [s.fullName, s.shareGroupMembers]));
+    const sets = targeted.metadata?.SharingSet;
+    return {
+        ...whole.metadata,
+        ...targeted.metadata,
+        ...(sets ? { SharingSet: sets.map((s) => ({ ...s, ...(members.get(s.fullName) ? { shareGroupMembers: members.get(s.fullName) } : {}) })) } : {})
+    };
+}
+
 async function collectAll(whole: Snapshot, recordIds: string[]): Promise<{ snapshots: Snapshot[]; results: CollectResult[] }> {
     const org = await startFakeOrg({ snapshot: whole });
     const snapshots: Snapshot[] = [];
@@ -42,7 +54,7 @@ async function collectAll(whole: Snapshot, recordIds: string[]): Promise<{ snaps
         for (const recordId of recordIds) {
             const result = await collect(transportFor(org, { timeoutMs: 20_000 }), { users: [], recordId, whoCanSee: true });
             results.push(result);
-            snapshots.push({ ...result.snapshot, metadata: { ...whole.metadata, ...result.snapshot.metadata }, settings: whole.settings ?? {} });
+            snapshots.push({ ...result.snapshot, metadata: withUnreadable(whole, result.snapshot), settings: whole.settings ?? {} });
         }
     } finally {
         await org.close();

@@ -20,7 +20,9 @@
  * - users whose only way in is a public org-wide default, COUNTED per profile and permission set
  *   with aggregate queries (never read one by one).
  * Every user reached then has their own evidence read (group memberships upward, permissions),
- * with explain/1's steps, the users reached standing for "the users asked about".
+ * with explain/1's steps, the users reached standing for "the users asked about". Last, explain/1's
+ * Metadata API round: the sharing-rule definitions of the family's objects (a rule share is named
+ * by its rule) and the org's sharing sets (always: the answer is about every user).
  *
  * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
  * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
@@ -47,11 +49,12 @@ export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
     { round: 7, title: 'Chains upward and the bosses', needs: 'the roles of the owners, grantees, members and team members read; the accounts\u2019 territories' },
     { round: 8, title: 'View All and View All Data holders', needs: "the family's objects" },
     { round: 9, title: 'The evidence of every user reached', needs: 'the users reached by rounds 3–8' },
-    { round: 10, title: 'Users reached only through a public org-wide default, counted', needs: "the record's org-wide defaults (round 4); the permission sets granting Read" }
+    { round: 10, title: 'Users reached only through a public org-wide default, counted', needs: "the record's org-wide defaults (round 4); the permission sets granting Read" },
+    { round: 11, title: 'Sharing-rule definitions and sharing sets (Metadata API)', needs: "the family's objects (round 3)" }
 ];
 
 /** explain/1's step `id`, placed in this plan's `round` (same query, same selector in Apex). */
-function reuse(id: string, round: number, changes: Partial<Pick<PlanStep, 'binds' | 'when' | 'feeds' | 'cap'>> = {}): PlanStep {
+function reuse(id: string, round: number, changes: Partial<Pick<PlanStep, 'binds' | 'when' | 'feeds' | 'serves' | 'cap'>> = {}): PlanStep {
     const step = STEPS.find((s) => s.id === id);
     if (!step) throw new Error(`evidence plan whoCanSee/1 reuses explain/1 step ${id}, which does not exist`);
     return { ...step, round, ...changes };
@@ -516,7 +519,15 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
         cap: AUDIENCE_CAP,
         capLoop: 'permissionRows',
         onCap: 'the counts of users with access through a public default are uncertain'
-    }
+    },
+    // ---- Round 11: sharing-rule definitions and sharing sets (Metadata API) -------------------
+    reuse('metadata.sharingRules', 11, {
+        serves: ['sharingRuleNames.ts (a Rule share named by its rule)', 'whoCanSeeGrants.ts shareRowGrants (sharing-rule reasons)']
+    }),
+    reuse('metadata.sharingSets', 11, {
+        when: 'always: the answer is about every user, and without the org\u2019s sharing sets every answer is uncertain (whoCanSeeAudience.ts: external users of a profile a set lists could reach the record through it); an org without sharing sets costs the one listMetadata call',
+        serves: ['whoCanSeeExperience.ts experienceCloudCandidates (sharing-set and share-group candidates)', 'whoCanSeeAudience.ts audienceOf (sharingSetsUnknown)', 'layerExperienceCloud.ts']
+    })
 ];
 
 /** Steps of whoCanSee/1 by id (throws on an unknown id). */

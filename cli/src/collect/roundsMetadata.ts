@@ -1,6 +1,7 @@
 /**
- * Round 11 of explain/1: the Metadata API definitions the engine needs and SOQL can't read
- * (plan steps metadata.sharingRules, metadata.sharingSets), through jsforce's `conn.metadata`
+ * The Metadata API round of both plans (explain/1 and whoCanSee/1, round 11): the definitions the
+ * engine needs and SOQL can't read (plan steps metadata.sharingRules, metadata.sharingSets),
+ * through jsforce's `conn.metadata`
  * (SOAP listMetadata / readMetadata, at most ten components per read). Bounded like the in-org
  * collector (AccessXRaySetupMetadataEvidence): a cut goes to meta.truncated under the metadata
  * type; a failure (no "Modify Metadata Through Metadata API Functions" / "Modify All Data", API
@@ -90,11 +91,18 @@ function unavailable(session: Session, steps: readonly PlanStep[], err: unknown)
     }
 }
 
-/** Round 11: sharing rules of the family's objects, and sharing sets when they can matter. */
-export async function readSetupMetadata(state: PlanState): Promise<SetupMetadata> {
+/** explain/1's round 11: the sharing rules of the family's objects, and the sharing sets when they can matter for the users asked about. */
+export function explainMetadataSteps(state: PlanState): PlanStep[] {
+    return [planStep('metadata.sharingRules'), ...(needsSharingSets(state) ? [planStep('metadata.sharingSets')] : [])];
+}
+
+/**
+ * The Metadata API round: `steps` (metadata.sharingRules, metadata.sharingSets, as the plan being
+ * run places and caps them) in order; explain/1's by default.
+ */
+export async function readSetupMetadata(state: PlanState, steps: readonly PlanStep[] = explainMetadataSteps(state)): Promise<SetupMetadata> {
     const session = state.session;
     const out: SetupMetadata = {};
-    const steps = [planStep('metadata.sharingRules'), ...(needsSharingSets(state) ? [planStep('metadata.sharingSets')] : [])];
     for (let i = 0; i < steps.length; i++) {
         const step = steps[i] as PlanStep;
         try {

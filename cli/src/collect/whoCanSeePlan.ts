@@ -3,35 +3,23 @@
  * steps are data in planWhoCanSee.ts): the evidence for "who can see this record, and why?",
  * bounded by the answer, never by the org. The rounds explain/1 shares (the record, its family,
  * its share rows, role chains, the permissions of a list of users) are explain/1's own code,
- * with "the users asked about" = every user reached. The snapshot says what it covers:
+ * with "the users asked about" = every user reached, and so is its Metadata API round (sharing-rule
+ * definitions, sharing sets: roundsMetadata.ts). The snapshot says what it covers:
  * `meta.scope = { kind: 'records', plan: 'whoCanSee/1', recordIds, capsReached, publicCounts }`.
  */
 import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/accessXrayEngine/accessLevels';
 import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { collectedSnapshot } from './collectedSnapshot';
-import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS } from './planWhoCanSee';
+import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS, whoCanSeeStep } from './planWhoCanSee';
 import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
 import { readGroupMemberships, readRoleChains } from './roundsChains';
+import { readSetupMetadata } from './roundsMetadata';
 import { readPermissions } from './roundsPermissions';
 import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from './roundsRecord';
 import type { Session } from './session';
 import { str } from './soql';
 import { PlanState } from './state';
 
-
-/** Metadata API evidence whoCanSee/1 does not read yet (explain/1 does, in its round 11), said in every snapshot. */
-export const NOT_READ_BY_WHO_CAN_SEE = [
-    {
-        table: 'metadata.SharingRules',
-        reason: 'The who-can-see collection does not read sharing-rule metadata (Metadata API): sharing-rule shares are named by the group they grant to, not by the rule.',
-        fix: 'Explain the user on the record (the explain collection reads it), or export the SharingRules metadata and add it to the snapshot under metadata.SharingRules.'
-    },
-    {
-        table: 'metadata.SharingSet',
-        reason: 'The who-can-see collection does not read sharing sets (Metadata API only); sharing-set access is uncertain.',
-        fix: 'Explain the user on the record (the explain collection reads them), or add the SharingSet metadata to the snapshot under metadata.SharingSet.'
-    }
-];
 
 export interface WhoCanSeePlanRequest {
     recordId: string;
@@ -122,8 +110,13 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
         });
     }
 
+    // Round 11: explain/1's Metadata API round. The sharing sets are always read: the answer is about every user,
+    // and without them the engine can't rule out an external user a set reaches (whoCanSeeAudience.ts).
+    round(11);
+    const setup = await readSetupMetadata(state, [whoCanSeeStep('metadata.sharingRules'), whoCanSeeStep('metadata.sharingSets')]);
+
     const snapshot = collectedSnapshot(session, state, {
-        unavailable: [...session.unavailable, ...NOT_READ_BY_WHO_CAN_SEE],
+        unavailable: session.unavailable,
         scope: {
             kind: 'records',
             plan: WHO_CAN_SEE_PLAN_ID,
@@ -132,7 +125,8 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
             ...(publicCounts ? { publicCounts } : {})
         },
         metadata: {
-            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {})
+            ...(rules ? { RestrictionRule: rules.map(({ attributes: _a, ...r }) => r as never) } : {}),
+            ...setup
         }
     });
     return { snapshot, state };

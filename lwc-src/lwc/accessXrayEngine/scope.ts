@@ -248,6 +248,15 @@ export function whatIfOutOfScope(snapshot: Snapshot, userId: string, recordId?: 
     return `This snapshot was collected to explain ${users.length === 1 ? `user ${users[0]}` : `users ${users.join(', ')}`} on ${[...new Set(pairs.map((p) => p.recordId))].join(', ')} only: a what-if for ${recordId ? `user ${userId} on ${recordId}` : `user ${userId}`} needs that user's evidence. Collect it (access-xray collect --user ${userId}${recordId ? ` --record ${recordId}` : ''}) and try again.`;
 }
 
+/**
+ * Why a targeted snapshot's evidence may leave users out of a who-can-see answer: the reasons of
+ * the caps reached and the tables not read that some layer depends on (not the `labels` and
+ * `nextSteps` bounds, which only shorten texts). Empty for a whole-org snapshot.
+ */
+export function scopeGapReasons(index: SnapshotIndex): string[] {
+    return [...new Set(gaps(index).filter((g) => LOOP_DEPENDENTS[g.loop].length > 0).map((g) => g.reason))];
+}
+
 /** The loops whose caps were reached or whose tables could not be read, with the reason. */
 function gaps(index: SnapshotIndex): { loop: ScopeLoop; reason: string }[] {
     return index.memo('scopeGaps', 'all', () => {

@@ -35,6 +35,7 @@ import { licenceGate, recordFacts, SIDES, type RecordFacts, type Side } from './
 import { childImplicitGrants, hierarchyGrants, makeRef, ownershipGrants, permissionGrants, shareRowGrants, territoryGrants, type Target } from './whoCanSeeGrants';
 import { ReachMap, topRef, type GrantRef } from './whoCanSeeReach';
 import { restrictionScreen, type RestrictionScreen } from './whoCanSeeRestriction';
+import { scopeGapReasons } from './scope';
 import { sharingSetsUnknown } from './sharingSets';
 
 export type Mode = 'all' | 'recordLevel';
@@ -418,8 +419,16 @@ function build(sweep: Sweep, recordId: string, mode: Mode, depth: number, stack:
             }
         }
     }
-    for (const t of index.snapshot.meta.truncated ?? []) {
+    const truncated = index.snapshot.meta.truncated ?? [];
+    for (const t of truncated) {
         doubts.push(`${t.table} was cut at ${t.limit} rows (${t.reason}): users it would reach may be missing`);
+    }
+    // A targeted collection's caps reached and tables it could not read (scope.ts), as explain's layers take them;
+    // a cut already said above is not repeated.
+    for (const reason of scopeGapReasons(index)) {
+        if (!truncated.some((t) => t.reason === reason)) {
+            doubts.push(`the evidence for this record is incomplete: ${reason}`);
+        }
     }
     return new Audience({ facts, mode, reach, doubts: [...new Set(doubts)], defaults, sideDoubts, userDoubts });
 }
