@@ -32,10 +32,41 @@ export const WHO_CAN_SEE_PLAN_ID = 'whoCanSee/1';
 
 /**
  * Row cap of the steps that list users of the answer, and of the steps reading those users' own
- * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. An answer
- * beyond it is cut and said to be (the in-org services page it with their own guards).
+ * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. The in-org
+ * collector keeps it (its round 9 reads a slice of the users per transaction, and a Queueable job
+ * pages the rest); an answer beyond it there is cut and said to be.
  */
 export const AUDIENCE_CAP = 50_000;
+
+/**
+ * The CLI has no governor limits, so its cap on those steps grows with the answer: at least
+ * AUDIENCE_CAP, else CLI_ROWS_PER_USER rows per user read so far (the users the answer may hold),
+ * per step and query round. Ten rows per user is several times what a user needs of any one step
+ * once round 9 reads only what decides access (the assignments of the sets that matter, the
+ * memberships of external users): the cap still stops a runaway read, never a whole answer.
+ * `--max-rows` overrides it, as every step's cap.
+ */
+export const CLI_ROWS_PER_USER = 10;
+
+/** The CLI's cap of a whoCanSee/1 step when `usersRead` users have been read (AUDIENCE_CAP steps scale; the others keep theirs). */
+export function cliCapOf(step: PlanStep, usersRead: number): number {
+    return step.cap === AUDIENCE_CAP ? Math.max(AUDIENCE_CAP, CLI_ROWS_PER_USER * usersRead) : step.cap;
+}
+
+/**
+ * System permissions that open a record or that the answer reports (permissionHolders.ts
+ * SYSTEM_FIELDS the PermissionSet fields of the plan hold): View All Data, Modify All Data, the
+ * transfer permissions, and Manage Users / View All Users for User records.
+ */
+export const DECIDING_SYSTEM_PERMISSIONS = [
+    'PermissionsViewAllData',
+    'PermissionsModifyAllData',
+    'PermissionsTransferAnyEntity',
+    'PermissionsTransferAnyCase',
+    'PermissionsTransferAnyLead',
+    'PermissionsViewAllUsers',
+    'PermissionsManageUsers'
+] as const;
 
 export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
     { round: 1, title: 'The org', needs: 'nothing: the request names the record only' },
@@ -429,16 +460,97 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     // ---- Round 9: the evidence of every user reached ------------------------------------
     reuse('subjectRuleFields', 9, { cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
     reuse('people.profiles', 9, { cap: AUDIENCE_CAP }),
-    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'every user reached' } }),
+    // Memberships upward: only of the users the Experience Cloud layer evaluates one by one (external users, whose
+    // share groups and sharing sets ask which groups they are in) and of the family's owners. Every group grant is
+    // expanded downward (round 6), so an internal user's other groups change nothing in the answer.
+    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'the external users reached and the family’s owners' } }),
     reuse('groups.derived', 9, {
-        cap: AUDIENCE_CAP, binds: { relatedIds: 'the roles, territories and users read (role, territory and manager groups); the all-users groups' } }),
+        cap: AUDIENCE_CAP,
+        binds: { relatedIds: 'the roles and territories of the external users reached and of the family’s owners, and those users (role, territory and manager groups); the all-users groups' }
+    }),
     reuse('groups.membershipUp', 9, {
         cap: AUDIENCE_CAP,
-        binds: { frontier: 'first every user reached and every group read; then the GroupId of the rows found in the previous level' }
+        binds: { frontier: 'first the external users reached, the family’s owners and every group read; then the GroupId of the rows found in the previous level' }
     }),
     reuse('groups.byId', 9, { cap: AUDIENCE_CAP }),
+    // Permissions: only what decides access to the record family. A permission set, group or profile that gives
+    // nothing on the family's objects and none of the deciding system permissions changes no user's answer
+    // (permissionHolders.ts counts a source only by the bits it gives), so only the assignments of the sets that
+    // give something are read; every assignment only when a restriction rule tests a custom permission.
+    {
+        id: 'wcs.decidingObjectPermissions',
+        round: 9,
+        title: 'Permission sets, groups and profiles with any object permission on the family’s objects',
+        api: 'rest',
+        object: 'ObjectPermissions',
+        fields: ['Id', 'ParentId', 'SobjectType', 'Parent.IsOwnedByProfile', 'Parent.PermissionSetGroupId'],
+        where: 'SobjectType IN :familyObjects',
+        binds: { familyObjects: "the record's object, its parents' and children's objects" },
+        when: 'no active restriction rule on the record’s object tests a custom permission',
+        feeds: 'the deciding sets and groups (wcs.decidingGroupComponents, wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts (a set counts only by the bits it gives)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
+    {
+        id: 'wcs.decidingSystemSets',
+        round: 9,
+        title: 'Permission sets and profiles with View All Data, Modify All Data, a transfer permission, Manage Users or View All Users',
+        api: 'rest',
+        object: 'PermissionSet',
+        fields: ['Id', 'IsOwnedByProfile', 'PermissionSetGroupId'],
+        where: DECIDING_SYSTEM_PERMISSIONS.map((f) => `${f} = true`).join(' OR '),
+        binds: {},
+        when: 'as wcs.decidingObjectPermissions',
+        feeds: 'the deciding sets and groups (wcs.decidingGroupComponents, wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts (system permissions)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
+    {
+        id: 'wcs.decidingGroupComponents',
+        round: 9,
+        title: 'Permission set groups holding a deciding permission set',
+        api: 'rest',
+        object: 'PermissionSetGroupComponent',
+        fields: ['Id', 'PermissionSetGroupId', 'PermissionSetId'],
+        where: 'PermissionSetId IN :decidingSetIds',
+        binds: { decidingSetIds: 'ParentId of wcs.decidingObjectPermissions and Id of wcs.decidingSystemSets, not owned by a profile' },
+        when: 'as wcs.decidingObjectPermissions, when a deciding set is not a profile’s',
+        feeds: 'the deciding groups (wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts groupBits'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain',
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.permissionAssignments',
+        round: 9,
+        title: 'Assignments of the deciding permission sets and groups to the users reached',
+        api: 'rest',
+        object: 'PermissionSetAssignment',
+        fields: ['Id', 'AssigneeId', 'PermissionSetId', 'PermissionSetGroupId', 'ExpirationDate', 'IsActive', 'IsRevoked'],
+        where: '(AssigneeId IN :subjectIds AND PermissionSetId IN :decidingSetIds) OR (AssigneeId IN :subjectIds AND PermissionSetGroupId IN :decidingGroupIds)',
+        binds: {
+            subjectIds: 'every user reached',
+            decidingSetIds: 'the deciding sets not owned by a profile (at most 200 per query: more are sent in turns)',
+            decidingGroupIds: 'PermissionSetGroupId of the deciding sets (group aggregates) and of wcs.decidingGroupComponents'
+        },
+        when: 'as wcs.decidingObjectPermissions, when a deciding set is not a profile’s (a profile’s own set reaches its users through ProfileId)',
+        feeds: 'permission set groups and sets (permissions.groupComponents, permissions.sets)',
+        serves: ['permissionHolders.ts', 'permissions.ts userPermissions'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
     reuse('permissions.assignments', 9, {
-        cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+        cap: AUDIENCE_CAP,
+        binds: { subjectIds: 'every user reached' },
+        when: 'an active restriction rule on the record’s object tests a custom permission (any set may grant it): every assignment of the users reached'
+    }),
     reuse('permissions.groupComponents', 9, { cap: AUDIENCE_CAP }),
     reuse('permissions.groups', 9, { cap: AUDIENCE_CAP }),
     reuse('permissions.sets', 9, {

@@ -171,8 +171,11 @@ export class Session {
         return { rows, capped, totalSize: page.totalSize };
     }
 
+    /** A plan's own cap rule (whoCanSee/1 in the CLI: caps that grow with the answer); `--max-rows` still overrides it. */
+    capFor?: (step: PlanStep) => number;
+
     capOf(step: PlanStep): number {
-        return this.maxRows ?? step.cap;
+        return this.maxRows ?? this.capFor?.(step) ?? step.cap;
     }
 
     /** Record a reached bound once per (loop, reason). */
