@@ -11,7 +11,7 @@ import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { classifyUser, type UserClassification } from '../../../lwc-src/lwc/accessXrayEngine/userLicence';
 import { collectedSnapshot } from './collectedSnapshot';
 import { cliCapOf, WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS } from './planWhoCanSee';
-import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
+import { bossSeeds, readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
 import { readGroupMemberships, readRoleChains } from './roundsChains';
 import { readDecidingPermissions } from './roundsPermissions';
 import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from './roundsRecord';
@@ -122,6 +122,7 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     round(6);
     await readGranteesDownward(state);
     round(7);
+    state.chainUserIds = bossSeeds(state);
     await readRoleChains(state);
     await readBossesAndTerritories(state);
     round(8);
