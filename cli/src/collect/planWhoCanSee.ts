@@ -13,14 +13,15 @@
  *   (`GroupMember WHERE GroupId IN :groupFrontier`, round by round, capped nesting depth), the
  *   role / territory / manager groups among them resolved by RelatedId to the roles below, the
  *   territories below, the reports, and the users of those;
- * - the bosses: every role chain upward read, then the users of those roles;
+ * - the bosses: the role chains upward of the users whose bosses the answer holds, then the users of those roles;
  * - the holders of View All / Modify All on the family's objects and of View All Data / Modify
  *   All Data (permission sets and profiles → assignments / profile users);
  * - Experience Cloud users of the family's accounts;
  * - users whose only way in is a public org-wide default, COUNTED per profile and permission set
  *   with aggregate queries (never read one by one).
- * Every user reached then has their own evidence read (group memberships upward, permissions),
- * with explain/1's steps, the users reached standing for "the users asked about".
+ * Every user reached then has read what decides their access (round 9): the assignments of the
+ * permission sets and groups that give something on the family's objects, memberships upward of
+ * the external users only.
  *
  * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
  * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
@@ -353,7 +354,10 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     // ---- Round 7: chains upward and the bosses -------------------------------------------
     reuse('above.roles', 7, {
         cap: AUDIENCE_CAP,
-        binds: { roleFrontier: 'the roles of every user read (owners, user grantees, group and queue members, team members, Experience Cloud users) and of the role groups; then ParentRoleId of the roles found' },
+        binds: {
+            roleFrontier:
+                'the roles of the users whose bosses the answer holds (owners, user grantees, team members, members of the grantee groups and queues that include bosses, non-standard users: roundsAudience.ts bossSeeds) and of the role groups; then ParentRoleId of the roles found'
+        },
         feeds: 'wcs.bossUsers (the users of every role on those chains)'
     }),
     reuse('above.hierarchyNodes', 7),
