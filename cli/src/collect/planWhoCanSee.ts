@@ -42,16 +42,22 @@ export const AUDIENCE_CAP = 50_000;
 /**
  * The CLI has no governor limits, so its cap on those steps grows with the answer: at least
  * AUDIENCE_CAP, else CLI_ROWS_PER_USER rows per user read so far (the users the answer may hold),
- * per step and query round. Ten rows per user is several times what a user needs of any one step
- * once round 9 reads only what decides access (the assignments of the sets that matter, the
- * memberships of external users): the cap still stops a runaway read, never a whole answer.
- * `--max-rows` overrides it, as every step's cap.
+ * per step and query round; a step that lists users counts the users it is reading (each row is a
+ * user the answer may hold: the bosses of a large answer are many). Twenty rows per user is several
+ * times what a user needs of any one step once round 9 reads only what decides access (the
+ * assignments of the sets that matter, the memberships of external users): the cap still stops a
+ * runaway read of evidence, never a whole answer. `--max-rows` overrides it, as every step's cap.
  */
-export const CLI_ROWS_PER_USER = 10;
+export const CLI_ROWS_PER_USER = 20;
 
-/** The CLI's cap of a whoCanSee/1 step when `usersRead` users have been read (AUDIENCE_CAP steps scale; the others keep theirs). */
-export function cliCapOf(step: PlanStep, usersRead: number): number {
-    return step.cap === AUDIENCE_CAP ? Math.max(AUDIENCE_CAP, CLI_ROWS_PER_USER * usersRead) : step.cap;
+/**
+ * The CLI's cap of a whoCanSee/1 step when `usersRead` users have been read and the step has read
+ * `readByStep` rows (AUDIENCE_CAP steps scale; the others keep their cap).
+ */
+export function cliCapOf(step: PlanStep, usersRead: number, readByStep = 0): number {
+    if (step.cap !== AUDIENCE_CAP) return step.cap;
+    const users = usersRead + (step.object === 'User' ? readByStep : 0);
+    return Math.max(AUDIENCE_CAP, CLI_ROWS_PER_USER * users);
 }
 
 /**

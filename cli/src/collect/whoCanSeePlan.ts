@@ -97,7 +97,7 @@ async function readExternalMemberships(state: PlanState): Promise<void> {
 export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanRequest): Promise<{ snapshot: Snapshot; state: PlanState }> {
     const state = new PlanState(session, { permissionSetIds: [], groupIds: [] });
     // No governor limits here: the answer's steps may read more as more users are read (planWhoCanSee.ts cliCapOf).
-    session.capFor = (step) => cliCapOf(step, state.users().length);
+    session.capFor = (step, readByStep) => cliCapOf(step, state.users().length, readByStep);
     // Everyone's position matters: role chains are read for every user met (the bosses are users of those roles).
     state.someoneBelow = true;
     state.subtreeKnown = false;
