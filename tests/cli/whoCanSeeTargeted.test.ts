@@ -133,6 +133,88 @@ describe('who-can-see on the whoCanSee/1 snapshot equals who-can-see on the whol
     }, 600_000);
 });
 
+/**
+ * `whole` with `count` permission sets that decide nothing about the bench objects (Read on Campaign only), one
+ * permission set group holding one of them, every internal user assigned all of them and the group; and a group
+ * holding the sets that give View All on `object`, assigned to a few users without it (their access comes only
+ * through the group). Salesforce counts an object permission only on its object, and a system permission only if
+ * set (Object Reference "ObjectPermissions", "PermissionSetGroupComponent").
+ */
+function withIrrelevantSets(whole: Snapshot, count: number): { org: Snapshot; viaGroup: string[]; object: string } {
+    const s = JSON.parse(JSON.stringify(whole)) as Snapshot;
+    const sets = (s.tables.PermissionSet ??= []);
+    const objectPermissions = (s.tables.ObjectPermissions ??= []);
+    const assignments = (s.tables.PermissionSetAssignment ??= []);
+    const components = (s.tables.PermissionSetGroupComponent ??= []);
+    const groups = (s.tables.PermissionSetGroup ??= []);
+    const internal = (s.tables.User ?? []).filter((u) => u.UserType === 'Standard' && u.IsActive !== false).map((u) => String(u.Id));
+    const set = (n: number, label: string, groupId: string | null = null): string => {
+        const id = `0PSXX${String(n).padStart(10, '0')}AAA`;
+        sets.push({ attributes: { type: 'PermissionSet' }, Id: id, Name: `Irrelevant_${n}`, Label: label, IsOwnedByProfile: false, ProfileId: null, PermissionSetGroupId: groupId, PermissionsViewAllData: false, PermissionsModifyAllData: false });
+        return id;
+    };
+    let n = 0;
+    const assign = (userId: string, setId: string, groupId: string | null): void => {
+        assignments.push({ attributes: { type: 'PermissionSetAssignment' }, Id: `0PaXX${String(n++).padStart(10, '0')}AAA`, AssigneeId: userId, PermissionSetId: setId, PermissionSetGroupId: groupId, ExpirationDate: null, IsActive: true, IsRevoked: false });
+    };
+    const irrelevant: string[] = [];
+    for (let i = 0; i < count; i++) {
+        const id = set(i, `Campaign reader ${i}`);
+        irrelevant.push(id);
+        objectPermissions.push({ attributes: { type: 'ObjectPermissions' }, Id: `110XX${String(i).padStart(10, '0')}AAA`, ParentId: id, SobjectType: 'Campaign', PermissionsRead: true, PermissionsCreate: false, PermissionsEdit: false, PermissionsDelete: false, PermissionsViewAllRecords: false, PermissionsModifyAllRecords: false });
+    }
+    const group = (g: number, members: string[]): { groupId: string; aggregate: string } => {
+        const groupId = `0PGXX${String(g).padStart(10, '0')}AAA`;
+        groups.push({ attributes: { type: 'PermissionSetGroup' }, Id: groupId, DeveloperName: `Bundle_${g}`, MasterLabel: `Bundle ${g}`, Status: 'Updated' });
+        members.forEach((m, i) => components.push({ attributes: { type: 'PermissionSetGroupComponent' }, Id: `0PCXX${String(g * 1000 + i).padStart(10, '0')}AAA`, PermissionSetGroupId: groupId, PermissionSetId: m }));
+        const aggregate = set(count + g, `Bundle ${g} (aggregate)`, groupId);
+        // The group's aggregate permission set holds its components' object permissions, as the platform computes them.
+        const given = objectPermissions.filter((o) => members.includes(String(o.ParentId)));
+        given.forEach((o, i) => objectPermissions.push({ ...o, Id: `110XY${String(g * 1000 + i).padStart(10, '0')}AAA`, ParentId: aggregate }));
+        return { groupId, aggregate };
+    };
+    const campaign = group(0, irrelevant.slice(0, 3));
+    for (const userId of internal) {
+        irrelevant.forEach((id) => assign(userId, id, null));
+        assign(userId, campaign.aggregate, campaign.groupId);
+    }
+    // A permission set (not a profile's) giving View All on an object: its sets go into a group.
+    const custom = new Set(sets.filter((p) => p.IsOwnedByProfile !== true).map((p) => String(p.Id)));
+    const first = (whole.tables.ObjectPermissions ?? []).find((o) => o.PermissionsViewAllRecords === true && custom.has(String(o.ParentId)));
+    if (!first) throw new Error('the generated org has no permission set giving View All');
+    const object = String(first.SobjectType);
+    const viewAllSets = (whole.tables.ObjectPermissions ?? []).filter((o) => o.SobjectType === object && o.PermissionsViewAllRecords === true && custom.has(String(o.ParentId))).map((o) => String(o.ParentId));
+    const holders = new Set(assignments.filter((a) => viewAllSets.includes(String(a.PermissionSetId))).map((a) => String(a.AssigneeId)));
+    const viaGroup = internal.filter((u) => !holders.has(u)).slice(0, 5);
+    const bundle = group(1, viewAllSets);
+    viaGroup.forEach((u) => assign(u, bundle.aggregate, bundle.groupId));
+    return { org: s, viaGroup, object };
+}
+
+describe('whoCanSee/1 reads the assignments of the permission sets that decide access only', () => {
+    it('forty permission sets and a group that give nothing on the record family are not read and change nothing in the answer; View All through a group is found (generated org)', async () => {
+        const whole = new SyntheticOrg(configFor('tiny')).toSnapshot();
+        const { org: bigger, viaGroup, object } = withIrrelevantSets(whole, 40);
+        expect(viaGroup.length).toBeGreaterThan(0);
+        const recordIds = (whole.tables[object] ?? []).slice(0, 4).map((c) => String(c.Id));
+        const { snapshots, results } = await collectAll(bigger, recordIds);
+        const result = compareAll(bigger, snapshots, recordIds);
+        expect(result.diffs).toEqual([]);
+        expect(result.uncertain).toBe(0);
+        // The users given View All only through the group are listed, and their assignment of the group was read.
+        const listed = withEngine<string[]>(snapshots[0] as Snapshot, `return engine.whoCanSee(snapshot, '${recordIds[0]}').users.map((u) => u.userId.slice(0, 15));`);
+        expect(viaGroup.filter((u) => !listed.includes(u.slice(0, 15)))).toEqual([]);
+        const groupAssignees = (snapshots[0]?.tables.PermissionSetAssignment ?? []).filter((a) => a.PermissionSetGroupId === '0PGXX0000000001AAA').map((a) => String(a.AssigneeId));
+        expect(viaGroup.filter((u) => !groupAssignees.includes(u))).toEqual([]);
+        // Every assignment read is of a set or group that gives something: none of the 40 sets nor the Campaign group.
+        for (const s of snapshots) {
+            const read = (s.tables.PermissionSetAssignment ?? []).map((a) => `${String(a.PermissionSetId)}/${String(a.PermissionSetGroupId)}`);
+            expect(read.filter((r) => r.startsWith('0PSXX') && !r.endsWith('0PGXX0000000001AAA'))).toEqual([]);
+        }
+        expect(results.every((r) => r.stats.rows < (bigger.tables.PermissionSetAssignment ?? []).length)).toBe(true);
+    }, 300_000);
+});
+
 /** `whole` with `extra` users who reach nothing (no role, no manager, `profileId`), and groups and shares of other records for them. */
 function withUnrelated(whole: Snapshot, extra: number, opts: { profileId: string; shareObject?: { table: string; parentField: string; accessField: string; recordIds: string[] } }): Snapshot {
     const s = JSON.parse(JSON.stringify(whole)) as Snapshot;

@@ -13,16 +13,17 @@
  *   (`GroupMember WHERE GroupId IN :groupFrontier`, round by round, capped nesting depth), the
  *   role / territory / manager groups among them resolved by RelatedId to the roles below, the
  *   territories below, the reports, and the users of those;
- * - the bosses: every role chain upward read, then the users of those roles;
+ * - the bosses: the role chains upward of the users whose bosses the answer holds, then the users of those roles;
  * - the holders of View All / Modify All on the family's objects and of View All Data / Modify
  *   All Data (permission sets and profiles → assignments / profile users);
  * - Experience Cloud users of the family's accounts;
  * - users whose only way in is a public org-wide default, COUNTED per profile and permission set
  *   with aggregate queries (never read one by one).
- * Every user reached then has their own evidence read (group memberships upward, permissions),
- * with explain/1's steps, the users reached standing for "the users asked about". Last, explain/1's
- * Metadata API round: the sharing-rule definitions of the family's objects (a rule share is named
- * by its rule) and the org's sharing sets (always: the answer is about every user).
+ * Every user reached then has read what decides their access (round 9): the assignments of the
+ * permission sets and groups that give something on the family's objects, memberships upward of
+ * the external users only. Last, explain/1's Metadata API round: the sharing-rule definitions of
+ * the family's objects (a rule share is named by its rule) and the org's sharing sets (always: the
+ * answer is about every user).
  *
  * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
  * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
@@ -34,10 +35,47 @@ export const WHO_CAN_SEE_PLAN_ID = 'whoCanSee/1';
 
 /**
  * Row cap of the steps that list users of the answer, and of the steps reading those users' own
- * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. An answer
- * beyond it is cut and said to be (the in-org services page it with their own guards).
+ * evidence (round 9), per query round: 50 000, the rows one Apex transaction may query. The in-org
+ * collector keeps it (its round 9 reads a slice of the users per transaction, and a Queueable job
+ * pages the rest); an answer beyond it there is cut and said to be.
  */
 export const AUDIENCE_CAP = 50_000;
+
+/**
+ * The CLI has no governor limits, so its cap on those steps grows with the answer: at least
+ * AUDIENCE_CAP, else CLI_ROWS_PER_USER rows per user read so far (the users the answer may hold),
+ * per step and query round; a step that lists users counts the users it is reading (each row is a
+ * user the answer may hold: the bosses of a large answer are many). Twenty rows per user is several
+ * times what a user needs of any one step once round 9 reads only what decides access (the
+ * assignments of the sets that matter, the memberships of external users): the cap still stops a
+ * runaway read of evidence, never a whole answer. `--max-rows` overrides it, as every step's cap.
+ */
+export const CLI_ROWS_PER_USER = 20;
+
+/**
+ * The CLI's cap of a whoCanSee/1 step when `usersRead` users have been read and the step has read
+ * `readByStep` rows (AUDIENCE_CAP steps scale; the others keep their cap).
+ */
+export function cliCapOf(step: PlanStep, usersRead: number, readByStep = 0): number {
+    if (step.cap !== AUDIENCE_CAP) return step.cap;
+    const users = usersRead + (step.object === 'User' ? readByStep : 0);
+    return Math.max(AUDIENCE_CAP, CLI_ROWS_PER_USER * users);
+}
+
+/**
+ * System permissions that open a record or that the answer reports (permissionHolders.ts
+ * SYSTEM_FIELDS the PermissionSet fields of the plan hold): View All Data, Modify All Data, the
+ * transfer permissions, and Manage Users / View All Users for User records.
+ */
+export const DECIDING_SYSTEM_PERMISSIONS = [
+    'PermissionsViewAllData',
+    'PermissionsModifyAllData',
+    'PermissionsTransferAnyEntity',
+    'PermissionsTransferAnyCase',
+    'PermissionsTransferAnyLead',
+    'PermissionsViewAllUsers',
+    'PermissionsManageUsers'
+] as const;
 
 export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
     { round: 1, title: 'The org', needs: 'nothing: the request names the record only' },
@@ -325,7 +363,10 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     // ---- Round 7: chains upward and the bosses -------------------------------------------
     reuse('above.roles', 7, {
         cap: AUDIENCE_CAP,
-        binds: { roleFrontier: 'the roles of every user read (owners, user grantees, group and queue members, team members, Experience Cloud users) and of the role groups; then ParentRoleId of the roles found' },
+        binds: {
+            roleFrontier:
+                'the roles of the users whose bosses the answer holds (owners, user grantees, team members, members of the grantee groups and queues that include bosses, non-standard users: roundsAudience.ts bossSeeds) and of the role groups; then ParentRoleId of the roles found'
+        },
         feeds: 'wcs.bossUsers (the users of every role on those chains)'
     }),
     reuse('above.hierarchyNodes', 7),
@@ -432,16 +473,97 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     // ---- Round 9: the evidence of every user reached ------------------------------------
     reuse('subjectRuleFields', 9, { cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
     reuse('people.profiles', 9, { cap: AUDIENCE_CAP }),
-    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'every user reached' } }),
+    // Memberships upward: only of the users the Experience Cloud layer evaluates one by one (external users, whose
+    // share groups and sharing sets ask which groups they are in) and of the family's owners. Every group grant is
+    // expanded downward (round 6), so an internal user's other groups change nothing in the answer.
+    reuse('above.userTerritories', 9, { cap: AUDIENCE_CAP, binds: { principalIds: 'the external users reached and the family’s owners' } }),
     reuse('groups.derived', 9, {
-        cap: AUDIENCE_CAP, binds: { relatedIds: 'the roles, territories and users read (role, territory and manager groups); the all-users groups' } }),
+        cap: AUDIENCE_CAP,
+        binds: { relatedIds: 'the roles and territories of the external users reached and of the family’s owners, and those users (role, territory and manager groups); the all-users groups' }
+    }),
     reuse('groups.membershipUp', 9, {
         cap: AUDIENCE_CAP,
-        binds: { frontier: 'first every user reached and every group read; then the GroupId of the rows found in the previous level' }
+        binds: { frontier: 'first the external users reached, the family’s owners and every group read; then the GroupId of the rows found in the previous level' }
     }),
     reuse('groups.byId', 9, { cap: AUDIENCE_CAP }),
+    // Permissions: only what decides access to the record family. A permission set, group or profile that gives
+    // nothing on the family's objects and none of the deciding system permissions changes no user's answer
+    // (permissionHolders.ts counts a source only by the bits it gives), so only the assignments of the sets that
+    // give something are read; every assignment only when a restriction rule tests a custom permission.
+    {
+        id: 'wcs.decidingObjectPermissions',
+        round: 9,
+        title: 'Permission sets, groups and profiles with any object permission on the family’s objects',
+        api: 'rest',
+        object: 'ObjectPermissions',
+        fields: ['Id', 'ParentId', 'SobjectType', 'Parent.IsOwnedByProfile', 'Parent.PermissionSetGroupId'],
+        where: 'SobjectType IN :familyObjects',
+        binds: { familyObjects: "the record's object, its parents' and children's objects" },
+        when: 'no active restriction rule on the record’s object tests a custom permission',
+        feeds: 'the deciding sets and groups (wcs.decidingGroupComponents, wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts (a set counts only by the bits it gives)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
+    {
+        id: 'wcs.decidingSystemSets',
+        round: 9,
+        title: 'Permission sets and profiles with View All Data, Modify All Data, a transfer permission, Manage Users or View All Users',
+        api: 'rest',
+        object: 'PermissionSet',
+        fields: ['Id', 'IsOwnedByProfile', 'PermissionSetGroupId'],
+        where: DECIDING_SYSTEM_PERMISSIONS.map((f) => `${f} = true`).join(' OR '),
+        binds: {},
+        when: 'as wcs.decidingObjectPermissions',
+        feeds: 'the deciding sets and groups (wcs.decidingGroupComponents, wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts (system permissions)'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
+    {
+        id: 'wcs.decidingGroupComponents',
+        round: 9,
+        title: 'Permission set groups holding a deciding permission set',
+        api: 'rest',
+        object: 'PermissionSetGroupComponent',
+        fields: ['Id', 'PermissionSetGroupId', 'PermissionSetId'],
+        where: 'PermissionSetId IN :decidingSetIds',
+        binds: { decidingSetIds: 'ParentId of wcs.decidingObjectPermissions and Id of wcs.decidingSystemSets, not owned by a profile' },
+        when: 'as wcs.decidingObjectPermissions, when a deciding set is not a profile’s',
+        feeds: 'the deciding groups (wcs.permissionAssignments)',
+        serves: ['permissionHolders.ts groupBits'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain',
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.permissionAssignments',
+        round: 9,
+        title: 'Assignments of the deciding permission sets and groups to the users reached',
+        api: 'rest',
+        object: 'PermissionSetAssignment',
+        fields: ['Id', 'AssigneeId', 'PermissionSetId', 'PermissionSetGroupId', 'ExpirationDate', 'IsActive', 'IsRevoked'],
+        where: '(AssigneeId IN :subjectIds AND PermissionSetId IN :decidingSetIds) OR (AssigneeId IN :subjectIds AND PermissionSetGroupId IN :decidingGroupIds)',
+        binds: {
+            subjectIds: 'every user reached',
+            decidingSetIds: 'the deciding sets not owned by a profile (at most 200 per query: more are sent in turns)',
+            decidingGroupIds: 'PermissionSetGroupId of the deciding sets (group aggregates) and of wcs.decidingGroupComponents'
+        },
+        when: 'as wcs.decidingObjectPermissions, when a deciding set is not a profile’s (a profile’s own set reaches its users through ProfileId)',
+        feeds: 'permission set groups and sets (permissions.groupComponents, permissions.sets)',
+        serves: ['permissionHolders.ts', 'permissions.ts userPermissions'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'permissionRows',
+        onCap: 'object and system permissions are uncertain'
+    },
     reuse('permissions.assignments', 9, {
-        cap: AUDIENCE_CAP, binds: { subjectIds: 'every user reached' } }),
+        cap: AUDIENCE_CAP,
+        binds: { subjectIds: 'every user reached' },
+        when: 'an active restriction rule on the record’s object tests a custom permission (any set may grant it): every assignment of the users reached'
+    }),
     reuse('permissions.groupComponents', 9, { cap: AUDIENCE_CAP }),
     reuse('permissions.groups', 9, { cap: AUDIENCE_CAP }),
     reuse('permissions.sets', 9, {

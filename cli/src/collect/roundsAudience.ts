@@ -207,6 +207,62 @@ async function readMemberUsers(state: PlanState, ids: string[]): Promise<void> {
     if (unread.length) state.tables.put('User', await answerStep(state, 'wcs.memberUsers', { memberUserIds: unread }, 'User'));
 }
 
+/**
+ * Round 7: the users whose role chains the answer needs — those whose bosses it holds
+ * (whoCanSeeGrants.ts hierarchyGrants: users above the owner, a user grantee, a role grantee, a
+ * team member, a member of a group or queue that includes bosses) and the external users (portal
+ * role chains, whoCanSeeExperience.ts). The bosses of a member of a group without bosses, of an
+ * all-users group's users or of a View All holder get nothing from them. A group including bosses
+ * that nests a territory, manager or all-users group: every user read (their members' roles are
+ * not walked here).
+ */
+export function bossSeeds(state: PlanState): Set<string> {
+    const { tables } = state;
+    const all = (): Set<string> => new Set(state.users().map((u) => key15(u.Id)));
+    const seeds = new Set<string>(
+        [
+            state.recordId,
+            ...state.familyRows().map((r) => str(r.OwnerId)),
+            ...state.shareRows().map((r) => str(r.UserOrGroupId)),
+            ...tables.rows('AccountTeamMember').map((m) => str(m.UserId)),
+            ...tables.rows('OpportunityTeamMember').map((m) => str(m.UserId)),
+            ...tables.rows('CaseTeamMember').map((m) => str(m.MemberId)),
+            ...tables.rows('CaseTeamTemplateMember').map((m) => str(m.MemberId))
+        ]
+            .filter((id) => id.startsWith(USER))
+            .map(key15)
+    );
+    for (const u of state.users()) if (str(u.UserType) !== 'Standard') seeds.add(key15(u.Id));
+    // Members (nested) of the named groups and queues that include bosses (bossesOf: a queue without the setting is unknown, read too).
+    const named = new Set(
+        [...state.familyRows().map((r) => str(r.OwnerId)), ...state.shareRows().map((r) => str(r.UserOrGroupId)), ...tables.rows('CaseTeamTemplateMember').map((m) => str(m.MemberId))].map(key15)
+    );
+    const members = new Map<string, string[]>();
+    for (const gm of tables.rows('GroupMember')) {
+        const g = key15(gm.GroupId);
+        members.set(g, [...(members.get(g) ?? []), str(gm.UserOrGroupId)]);
+    }
+    const queue = state.groups().filter((g) => named.has(key15(g.Id)) && MEMBER_GROUPS.has(str(g.Type)) && g.DoesIncludeBosses !== false).map((g) => key15(g.Id));
+    const seen = new Set(queue);
+    while (queue.length) {
+        for (const m of members.get(queue.pop() as string) ?? []) {
+            const k = key15(m);
+            if (m.startsWith(USER)) {
+                seeds.add(k);
+                continue;
+            }
+            const type = str(tables.byId(m)?.row.Type);
+            if (ROLE_GROUPS.has(type)) continue; // its role's chain is read (role groups seed the chains)
+            if (!MEMBER_GROUPS.has(type)) return all();
+            if (!seen.has(k)) {
+                seen.add(k);
+                queue.push(k);
+            }
+        }
+    }
+    return seeds;
+}
+
 /** Round 7 (who-can-see's part, after explain/1's role chains): territories upward, their users, the bosses, manager chains. */
 export async function readBossesAndTerritories(state: PlanState): Promise<void> {
     const { session, tables } = state;

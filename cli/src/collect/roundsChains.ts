@@ -40,7 +40,9 @@ export async function readRoleChains(state: PlanState): Promise<void> {
     const maxDepth = roleStep.loop?.maxDepth ?? 50;
     // Whose position matters: the principals always; everyone read only when the roles below the users asked about
     // are not known (with them known, a role below a user is one of those rows, whose chain up to the user is read).
-    const people = state.someoneBelow && !state.subtreeKnown ? state.users() : principals(state);
+    // who-can-see names the users whose bosses its answer holds (roundsAudience.ts bossSeeds).
+    const chainUsers = state.chainUserIds;
+    const people = chainUsers ? state.users().filter((u) => chainUsers.has(key15(u.Id))) : state.someoneBelow && !state.subtreeKnown ? state.users() : principals(state);
     const seeds = uniqIds([
         ...people.map((u) => u.UserRoleId),
         ...state.groups().filter((g) => ROLE_GROUP_TYPES.has(str(g.Type))).map((g) => g.RelatedId)

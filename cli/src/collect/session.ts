@@ -152,17 +152,20 @@ export class Session {
      * One SOQL query, following its pages until `limit` rows are read (never more pages than
      * that needs). `capped` is true when the org had more rows than were kept.
      */
-    async query(soql: string, opts: { tooling?: boolean; limit?: number } = {}): Promise<{ rows: Row[]; capped: boolean; totalSize: number }> {
+    async query(soql: string, opts: { tooling?: boolean; limit?: number | ((read: number) => number) } = {}): Promise<{ rows: Row[]; capped: boolean; totalSize: number }> {
         this.queries++;
-        const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+        // A limit that grows with the rows read (whoCanSee/1's user lists in the CLI) is asked again after every page.
+        const limitAt = typeof opts.limit === 'function' ? opts.limit : (): number => (opts.limit as number | undefined) ?? Number.POSITIVE_INFINITY;
         let page = await this.getPage(`${this.base(!!opts.tooling)}/query?q=${encodeURIComponent(soql)}`);
         const rows: Row[] = [...(page.records ?? [])];
+        let limit = limitAt(rows.length);
         while (!page.done && page.nextRecordsUrl && rows.length < limit) {
             if (!page.nextRecordsUrl.startsWith('/services/')) {
                 throw new OrgError(`The org returned an unexpected nextRecordsUrl while paging ${describeRequest(`?q=${encodeURIComponent(soql)}`)}.`, 'BadResponse');
             }
             page = await this.getPage(page.nextRecordsUrl);
             rows.push(...(page.records ?? []));
+            limit = limitAt(rows.length);
         }
         const capped = rows.length > limit || (!page.done && rows.length >= limit);
         if (rows.length > limit) rows.length = limit;
@@ -171,8 +174,14 @@ export class Session {
         return { rows, capped, totalSize: page.totalSize };
     }
 
-    capOf(step: PlanStep): number {
-        return this.maxRows ?? step.cap;
+    /**
+     * A plan's own cap rule (whoCanSee/1 in the CLI: caps that grow with the answer), given the rows
+     * the step has read so far; `--max-rows` still overrides it.
+     */
+    capFor?: (step: PlanStep, readByStep: number) => number;
+
+    capOf(step: PlanStep, readByStep = 0): number {
+        return this.maxRows ?? this.capFor?.(step, readByStep) ?? step.cap;
     }
 
     /** Record a reached bound once per (loop, reason). */
@@ -194,10 +203,11 @@ export class Session {
         const where = opts.where ?? step.where;
         const table = opts.table ?? object;
         const conditions = where === null ? [null] : renderConditions(where, binds);
-        const cap = this.capOf(step);
+        let cap = this.capOf(step);
         const out: Row[] = [];
         try {
             for (const condition of conditions) {
+                cap = this.capOf(step, out.length);
                 if (out.length >= cap) {
                     this.reachCap(step.capLoop, cap, `${step.title}${opts.about ? ` ${opts.about}` : ''}: more than ${cap} rows of ${object}; ${step.onCap}`);
                     break;
@@ -205,9 +215,11 @@ export class Session {
                 const soql = `SELECT ${fields.join(', ')} FROM ${object}${condition ? ` WHERE ${condition}` : ''}${step.groupBy ? ` GROUP BY ${step.groupBy.join(', ')}` : ''}`;
                 const entry: TraceEntry = { step: id, soql, rows: 0 };
                 this.trace.push(entry);
-                const { rows, capped } = await this.query(soql, { tooling: step.api === 'tooling', limit: cap - out.length });
+                const before = out.length;
+                const { rows, capped } = await this.query(soql, { tooling: step.api === 'tooling', limit: (read) => this.capOf(step, before + read) - before });
                 entry.rows = rows.length;
                 out.push(...rows);
+                cap = this.capOf(step, out.length);
                 if (capped) {
                     this.reachCap(step.capLoop, cap, `${step.title}${opts.about ? ` ${opts.about}` : ''}: more than ${cap} rows of ${object}; ${step.onCap}`);
                     break;

@@ -47,6 +47,8 @@ export class PlanState {
      * opportunity, whose audience takes from its account only the owner (child implicit sharing) and the account's share rows.
      */
     accountChildren = true;
+    /** who-can-see: the users whose role chains round 7 reads (whose bosses the answer holds); undefined: as explain/1 decides. */
+    chainUserIds?: Set<string>;
     /** who-can-see: a public Read/Write default makes the Edit holders count too. */
     publicEditMatters = false;
 

@@ -9,15 +9,16 @@
  */
 import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/accessXrayEngine/accessLevels';
 import type { Snapshot } from '../../../lwc-src/lwc/accessXrayEngine/types';
+import { classifyUser, type UserClassification } from '../../../lwc-src/lwc/accessXrayEngine/userLicence';
 import { collectedSnapshot } from './collectedSnapshot';
-import { WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS, whoCanSeeStep } from './planWhoCanSee';
-import { readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
+import { cliCapOf, WHO_CAN_SEE_PLAN_ID, WHO_CAN_SEE_ROUNDS, whoCanSeeStep } from './planWhoCanSee';
+import { bossSeeds, readAccountAudience, readBossesAndTerritories, readGranteesDownward, readNamed, readPublicCounts, readViewAllHolders } from './roundsAudience';
 import { readGroupMemberships, readRoleChains } from './roundsChains';
 import { readSetupMetadata } from './roundsMetadata';
-import { readPermissions } from './roundsPermissions';
+import { readDecidingPermissions } from './roundsPermissions';
 import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from './roundsRecord';
 import type { Session } from './session';
-import { str } from './soql';
+import { key15, str, uniqIds } from './soql';
 import { PlanState } from './state';
 
 
@@ -52,8 +53,39 @@ function publicDefaults(state: PlanState): { any: boolean; edit: boolean } {
     return { any: grants.some((g) => g !== 'None'), edit: grants.some((g) => g === 'Edit' || g === 'All') };
 }
 
+/**
+ * Round 9's memberships upward, for the users the engine asks "which groups is this user in?":
+ * the users who take the Experience Cloud layer's external path (whoCanSeeExperience.ts evaluates
+ * that layer user by user: share groups, sharing sets) and, as in explain/1, the family's owners.
+ * Every other group grant reaches its users downward (round 6: reverseMembership.ts usersOfGroup),
+ * so an internal user's own memberships and territories add nothing to the answer — unless a
+ * family owner is a high-volume Experience Cloud user.
+ */
+async function readExternalMemberships(state: PlanState): Promise<void> {
+    const everyone = state.subjectIds;
+    // whoCanSeeFacts.ts takesExternalPath (the engine module imports the whole engine: the rule is one line).
+    const externalPath = (c: UserClassification): boolean => !(c.kind === 'internal' || c.kind === 'automated' || (c.kind === 'unknown' && !c.external));
+    // A high-volume owner's sharing sets share the record with their share groups (whoCanSeeExperience.ts), whose
+    // members only memberships upward find (the CLI reads no sharing-set metadata to expand them downward): then everyone's.
+    const owners = new Set(state.familyOwners().map(key15));
+    const hvOwner = state.users().some((u) => owners.has(key15(u.Id)) && state.isHighVolume(u));
+    const external = hvOwner ? everyone : state.subjects().filter((u) => externalPath(classifyUser(u))).map((u) => str(u.Id));
+    state.subjectIds = external;
+    try {
+        const principals = uniqIds([...external, ...state.familyOwners()]);
+        if (state.territoriesActive && principals.length) {
+            state.tables.put('UserTerritory2Association', await state.session.step('above.userTerritories', { principalIds: principals }));
+        }
+        await readGroupMemberships(state);
+    } finally {
+        state.subjectIds = everyone;
+    }
+}
+
 export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanRequest): Promise<{ snapshot: Snapshot; state: PlanState }> {
     const state = new PlanState(session, { permissionSetIds: [], groupIds: [] });
+    // No governor limits here: the answer's steps may read more as more users are read (planWhoCanSee.ts cliCapOf).
+    session.capFor = (step, readByStep) => cliCapOf(step, state.users().length, readByStep);
     // Everyone's position matters: role chains are read for every user met (the bosses are users of those roles).
     state.someoneBelow = true;
     state.subtreeKnown = false;
@@ -78,6 +110,7 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     round(6);
     await readGranteesDownward(state);
     round(7);
+    state.chainUserIds = bossSeeds(state);
     await readRoleChains(state);
     await readBossesAndTerritories(state);
     round(8);
@@ -92,11 +125,8 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     await readRuleUserFields(state, rules);
     const profileIds = state.unread(state.users().map((u) => u.ProfileId));
     if (profileIds.length) state.tables.put('Profile', await session.step('people.profiles', { profileIds }));
-    if (state.territoriesActive && state.subjectIds.length) {
-        state.tables.put('UserTerritory2Association', await session.step('above.userTerritories', { principalIds: state.subjectIds }));
-    }
-    await readGroupMemberships(state);
-    await readPermissions(state, rules);
+    await readExternalMemberships(state);
+    await readDecidingPermissions(state, rules);
 
     round(10);
     const defaults = publicDefaults(state);
