@@ -2,9 +2,10 @@
  * Who can see this record, from the evidence the data adapter brought back: one who-can-see
  * snapshot, or the evidence pages of a background job (each page a snapshot holding what its
  * users' answers rest on; a user listed by several pages counts once, with their highest
- * access). The engine answers each page once; searching, filtering by mechanism, sorting and
- * paging then happen here, with the rules of the engine's WhoCanSeeOptions, so typing in the
- * search box never re-evaluates the record.
+ * access; page 0's public-default counts less the users the other pages list whom they
+ * include, each once). The engine answers each page once; searching, filtering by mechanism,
+ * sorting and paging then happen here, with the rules of the engine's WhoCanSeeOptions, so
+ * typing in the search box never re-evaluates the record.
  */
 import { loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import type {
@@ -145,7 +146,7 @@ export class WhoCanSeeSource {
         };
     }
 
-    /** Every page's full answer, concatenated (one user is in one page only). */
+    /** Every page's full answer, merged: each user once, the public counts net of every listed user. */
     private full(listPublic: boolean): WhoCanSeeResult {
         const cached = this.fullByListPublic.get(listPublic);
         if (cached) {
