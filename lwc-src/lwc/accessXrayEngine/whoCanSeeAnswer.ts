@@ -100,12 +100,13 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     const targeted = scope?.kind === 'records';
     // A page of an answer written in pages reports the users it holds whom page 0's counts include, for the merge;
     // a further page counts nobody through a public default (page 0 does, for the whole answer).
-    const publicOverlap = targeted && scope.page ? heldInCounts(audience, sides).map(({ user: _user, ...counted }) => counted) : undefined;
+    const held = targeted && sides.length ? heldInCounts(audience, sides) : [];
+    const publicOverlap = targeted && scope.page ? held.map(({ user: _user, ...counted }) => counted) : undefined;
     const counts = targeted && (scope.page?.index ?? 0) === 0;
     if (sides.length && counts) {
         // A who-can-see snapshot counted these users with aggregate queries instead of reading them (whoCanSeePublicCounts.ts).
         const names = new Map<string, string>();
-        for (const c of countersFromAggregates(audience, sides, scope.publicCounts, names, doubts)) {
+        for (const c of countersFromAggregates(audience, sides, scope.publicCounts, held, names, doubts)) {
             if (c.users > 0) {
                 publicAccess.push(finish(c, (id) => names.get(id.slice(0, 15)) ?? labelOf(index.byId(id)?.row, id)));
             }

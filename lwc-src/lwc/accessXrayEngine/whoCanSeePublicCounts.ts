@@ -4,8 +4,10 @@
  * one by one — it counts them with aggregate queries (`meta.scope.publicCounts`: active users per
  * profile and user type, holders of the permission sets granting Read or Edit, assignees per
  * set). The users the snapshot does hold and the record reaches another way are taken out of
- * those counts, so the totals mean what they mean on a whole-org snapshot: users counted once,
- * under their profile and every granting permission set, per maximum access.
+ * those counts (`heldInCounts`), so the totals mean what they mean on a whole-org snapshot: users
+ * counted once, under their profile and every granting permission set, per maximum access. An
+ * answer in pages takes them out page by page (each page reports them; the panel merges), and
+ * `publicCountsOf` gives a whole-org snapshot split into pages the counts the aggregates would.
  */
 import { EDIT, READ } from './accessBits';
 import { READS, permissionHolders } from './permissionHolders';
@@ -43,7 +45,14 @@ function add(map: Map<string, number>, id: string, n: number): void {
  * profiles' and sets' names (their rows are not in the snapshot). Doubts say what the counts
  * could not take into account.
  */
-export function countersFromAggregates(audience: Audience, sides: readonly Side[], counts: PublicAccessCounts | undefined, names: Map<string, string>, doubts: Set<string>): PublicCounter[] {
+export function countersFromAggregates(
+    audience: Audience,
+    sides: readonly Side[],
+    counts: PublicAccessCounts | undefined,
+    held: readonly HeldUser[],
+    names: Map<string, string>,
+    doubts: Set<string>
+): PublicCounter[] {
     if (!counts) {
         for (const side of sides) {
             doubts.add(`the ${side} users who can see this ${audience.object} only through its org-wide default ${audience.defaultOf(side)?.label ?? ''} were not counted`.replace(/ {2,}/g, ' '));
@@ -97,12 +106,12 @@ export function countersFromAggregates(audience: Audience, sides: readonly Side[
             }
         }
     }
-    for (const held of heldInCounts(audience, sides)) {
-        const c = out.get(held.side) as PublicCounter;
+    for (const u of held) {
+        const c = out.get(u.side) as PublicCounter;
         c.users--;
-        add(c.byProfile, ids.get(key(held.profileId)) ?? held.profileId, -1);
-        c.byAccess[held.access] = (c.byAccess[held.access] ?? 0) - 1;
-        for (const id of held.permissionSetIds) {
+        add(c.byProfile, ids.get(key(u.profileId)) ?? u.profileId, -1);
+        c.byAccess[u.access] = (c.byAccess[u.access] ?? 0) - 1;
+        for (const id of u.permissionSetIds) {
             add(c.byPermissionSet, ids.get(key(id)) ?? id, -1);
         }
     }
@@ -123,14 +132,14 @@ export function countersFromAggregates(audience: Audience, sides: readonly Side[
     return [...out.values()];
 }
 
-/** A user `heldInCounts` finds, with their number in the user space. */
-export interface HeldUser extends WhoCanSeeCountedUser {
-    user: number;
-}
-
 /** Does the side's default give Edit (Public Read/Write, Read/Write/Transfer, Full Access)? */
 function defaultGivesEdit(audience: Audience, side: Side): boolean {
     return /Read\/Write|Full Access/i.test(audience.defaultOf(side)?.label ?? '');
+}
+
+/** A user `heldInCounts` finds, with their number in the user space. */
+export interface HeldUser extends WhoCanSeeCountedUser {
+    user: number;
 }
 
 /**
