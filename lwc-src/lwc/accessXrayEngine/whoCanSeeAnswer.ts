@@ -101,7 +101,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     // A page of an answer written in pages reports the users it holds whom page 0's counts include, for the merge;
     // a further page counts nobody through a public default (page 0 does, for the whole answer).
     const held = targeted && sides.length ? heldInCounts(audience, sides) : [];
-    const publicOverlap = targeted && scope.page ? held.map(({ user: _user, ...counted }) => counted) : undefined;
+    const publicOverlap = targeted && scope.page ? held.map((h) => ({ userId: h.userId, side: h.side, profileId: h.profileId, permissionSetIds: h.permissionSetIds, access: h.access })) : undefined;
     const counts = targeted && (scope.page?.index ?? 0) === 0;
     if (sides.length && counts) {
         // A who-can-see snapshot counted these users with aggregate queries instead of reading them (whoCanSeePublicCounts.ts).

@@ -107,7 +107,9 @@ export function whoCanSeePages(snapshot: Snapshot, recordId: string, usersPerPag
     for (let i = 0; i < others.length; i += usersPerPage) {
         slices.push(new Set(others.slice(i, i + usersPerPage)));
     }
-    const { publicCounts: _counts, ...scope } = snapshot.meta.scope ?? { kind: 'records' as const };
+    // Only page 0 carries the counts.
+    const scope = { ...(snapshot.meta.scope ?? { kind: 'records' as const }) };
+    delete scope.publicCounts;
     return slices.map((slice, index) => {
         const tables: Record<string, Row[]> = {};
         for (const [table, rows] of Object.entries(snapshot.tables)) {
