@@ -158,11 +158,12 @@ export interface EvidenceScope {
      */
     publicCounts?: PublicAccessCounts;
     /**
-     * One page of a who-can-see snapshot split for paging (whoCanSeePages.ts): page 0 holds the
-     * record side and the users a public default reaches, already counted (`publicAccess`); the
-     * other pages hold disjoint slices of users and count nobody through a public default.
+     * One page of a who-can-see answer written in pages (the in-org job; whoCanSeePages.ts): page 0
+     * holds the record side and carries `publicCounts`; the other pages hold disjoint slices of
+     * users and count nobody through a public default. Every page's answer reports the users it
+     * holds whom the counts include (`WhoCanSeeResult.publicOverlap`), for the merge.
      */
-    page?: { index: number; count: number; publicAccess?: WhoCanSeePublicAccess[] };
+    page?: { index: number; count: number };
 }
 
 /** Aggregate counts of active users behind a public org-wide default (evidence plan whoCanSee/1, round 10). */
@@ -544,6 +545,18 @@ export interface WhoCanSeePublicAccess {
     byAccess?: Partial<Record<AccessLevel, number>>;
 }
 
+/** A user counted under a public org-wide default and also listed (see `WhoCanSeeResult.publicOverlap`): the buckets they are counted in. */
+export interface WhoCanSeeCountedUser {
+    userId: string;
+    side: 'internal' | 'external';
+    /** Counted under this profile (`WhoCanSeePublicAccess.byProfile`). */
+    profileId: string;
+    /** And under each of these permission sets or groups granting Read (`byPermissionSet`). */
+    permissionSetIds: string[];
+    /** And at this level (`byAccess`). */
+    access: 'Read' | 'Edit';
+}
+
 export interface WhoCanSeeResult {
     recordId: string;
     objectApiName: string;
@@ -556,6 +569,13 @@ export interface WhoCanSeeResult {
     totalsByAccess: Partial<Record<AccessLevel, number>>;
     /** Public org-wide default access, counted per profile / permission set (absent when Private). */
     publicAccess?: WhoCanSeePublicAccess[];
+    /**
+     * A page of an answer written in pages (`meta.scope.page`) only: the users it holds whom page
+     * 0's public-default counts include although the record reaches them another way. Page 0 has
+     * already taken its own out of its counts; the panel takes the other pages' out (each user
+     * once: a user the records name is on every page).
+     */
+    publicOverlap?: WhoCanSeeCountedUser[];
     offset: number;
     limit: number;
     users: WhoCanSeeEntry[];

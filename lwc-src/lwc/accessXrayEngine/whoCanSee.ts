@@ -22,7 +22,7 @@ import { LAYER_IDS } from './types';
 import { audienceOf, newSweep } from './whoCanSeeAudience';
 import { collectRows, entryOf, pageOf } from './whoCanSeeAnswer';
 
-export type { WhoCanSeeEntry, WhoCanSeeResult, WhoCanSeeOptions, WhoCanSeePublicAccess } from './types';
+export type { WhoCanSeeCountedUser, WhoCanSeeEntry, WhoCanSeeResult, WhoCanSeeOptions, WhoCanSeePublicAccess } from './types';
 
 function checkOptions(opts: WhoCanSeeOptions): void {
     for (const key of ['offset', 'limit'] as const) {
@@ -66,6 +66,9 @@ export function whoCanSee(snapshot: Snapshot | LoadedSnapshot, recordId: string,
     };
     if (parts.publicAccess.length) {
         result.publicAccess = parts.publicAccess;
+    }
+    if (parts.publicOverlap) {
+        result.publicOverlap = parts.publicOverlap;
     }
     return result;
 }

@@ -9,13 +9,13 @@ import { combineBits, DELETE, EDIT, levelOfBits, rankOfBits, READ } from './acce
 import { objectPermissionWords } from './paths';
 import { permissionHolders, READS } from './permissionHolders';
 import { labelOf } from './snapshotIndex';
-import type { AccessLevel, GrantPath, LayerId, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeePublicAccess, WhoCanSeeResult } from './types';
+import type { AccessLevel, GrantPath, LayerId, WhoCanSeeCountedUser, WhoCanSeeEntry, WhoCanSeeOptions, WhoCanSeePublicAccess, WhoCanSeeResult } from './types';
 import { LAYER_IDS } from './types';
 import type { Audience } from './whoCanSeeAudience';
 import { licenceCapText, SIDES, type Side } from './whoCanSeeFacts';
 import { ACTIVE } from './userSpace';
 import { topRef } from './whoCanSeeReach';
-import { countersFromAggregates } from './whoCanSeePublicCounts';
+import { countersFromAggregates, heldInCounts } from './whoCanSeePublicCounts';
 
 function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
@@ -49,6 +49,7 @@ function sortKey(name: string): string {
 export interface AnswerParts {
     rows: Row[];
     publicAccess: WhoCanSeePublicAccess[];
+    publicOverlap?: WhoCanSeeCountedUser[];
     uncertainties: string[];
 }
 
@@ -96,13 +97,16 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
     const publicAccess: WhoCanSeePublicAccess[] = [];
     const sides = SIDES.filter((s) => audience.defaultOf(s));
     const scope = index.snapshot.meta.scope;
-    if (scope?.kind === 'records' && scope.page) {
-        // A page of a split who-can-see snapshot (whoCanSeePages.ts): page 0 carries the counts of the whole answer.
-        publicAccess.push(...(scope.page.index === 0 ? (scope.page.publicAccess ?? []) : []));
-    } else if (sides.length && scope?.kind === 'records') {
+    const targeted = scope?.kind === 'records';
+    // A page of an answer written in pages reports the users it holds whom page 0's counts include, for the merge;
+    // a further page counts nobody through a public default (page 0 does, for the whole answer).
+    const held = targeted && sides.length ? heldInCounts(audience, sides) : [];
+    const publicOverlap = targeted && scope.page ? held.map((h) => ({ userId: h.userId, side: h.side, profileId: h.profileId, permissionSetIds: h.permissionSetIds, access: h.access })) : undefined;
+    const counts = targeted && (scope.page?.index ?? 0) === 0;
+    if (sides.length && counts) {
         // A who-can-see snapshot counted these users with aggregate queries instead of reading them (whoCanSeePublicCounts.ts).
         const names = new Map<string, string>();
-        for (const c of countersFromAggregates(audience, sides, scope.publicCounts, names, doubts)) {
+        for (const c of countersFromAggregates(audience, sides, scope.publicCounts, held, names, doubts)) {
             if (c.users > 0) {
                 publicAccess.push(finish(c, (id) => names.get(id.slice(0, 15)) ?? labelOf(index.byId(id)?.row, id)));
             }
@@ -111,7 +115,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
         if (listPublic && publicAccess.length) {
             doubts.add('the users who can see this record only through its public org-wide default are counted, not listed: the who-can-see evidence does not read them one by one');
         }
-    } else if (sides.length) {
+    } else if (sides.length && !targeted) {
         const counters = new Map<Side, Counter>(sides.map((s) => [s, newCounter(s, audience.defaultOf(s)?.label ?? '')]));
         const holders = permissionHolders(index, audience.object);
         const reached = audience.reach.reached();
@@ -162,7 +166,7 @@ export function collectRows(audience: Audience, listPublic: boolean): AnswerPart
             audience.sideDoubtsOf(side).forEach((d) => doubts.add(d));
         }
     }
-    return { rows, publicAccess, uncertainties: [...doubts] };
+    return { rows, publicAccess, uncertainties: [...doubts], ...(publicOverlap ? { publicOverlap } : {}) };
 }
 
 interface Counter {

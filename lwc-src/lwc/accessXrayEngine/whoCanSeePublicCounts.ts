@@ -4,12 +4,15 @@
  * one by one — it counts them with aggregate queries (`meta.scope.publicCounts`: active users per
  * profile and user type, holders of the permission sets granting Read or Edit, assignees per
  * set). The users the snapshot does hold and the record reaches another way are taken out of
- * those counts, so the totals mean what they mean on a whole-org snapshot: users counted once,
- * under their profile and every granting permission set, per maximum access.
+ * those counts (`heldInCounts`), so the totals mean what they mean on a whole-org snapshot: users
+ * counted once, under their profile and every granting permission set, per maximum access. An
+ * answer in pages takes them out page by page (each page reports them; the panel merges), and
+ * `publicCountsOf` gives a whole-org snapshot split into pages the counts the aggregates would.
  */
 import { EDIT, READ } from './accessBits';
 import { READS, permissionHolders } from './permissionHolders';
-import type { PublicAccessCounts } from './types';
+import { labelOf } from './snapshotIndex';
+import type { PublicAccessCounts, WhoCanSeeCountedUser } from './types';
 import { classifyUser } from './userLicence';
 import { ACTIVE } from './userSpace';
 import type { Audience } from './whoCanSeeAudience';
@@ -42,7 +45,14 @@ function add(map: Map<string, number>, id: string, n: number): void {
  * profiles' and sets' names (their rows are not in the snapshot). Doubts say what the counts
  * could not take into account.
  */
-export function countersFromAggregates(audience: Audience, sides: readonly Side[], counts: PublicAccessCounts | undefined, names: Map<string, string>, doubts: Set<string>): PublicCounter[] {
+export function countersFromAggregates(
+    audience: Audience,
+    sides: readonly Side[],
+    counts: PublicAccessCounts | undefined,
+    held: readonly HeldUser[],
+    names: Map<string, string>,
+    doubts: Set<string>
+): PublicCounter[] {
     if (!counts) {
         for (const side of sides) {
             doubts.add(`the ${side} users who can see this ${audience.object} only through its org-wide default ${audience.defaultOf(side)?.label ?? ''} were not counted`.replace(/ {2,}/g, ' '));
@@ -88,8 +98,6 @@ export function countersFromAggregates(audience: Audience, sides: readonly Side[
         }
     }
     // The users the snapshot holds that the record reaches another way are listed, not counted.
-    const space = audience.space;
-    const holders = permissionHolders(audience.facts.index, audience.object);
     const ids = new Map<string, string>();
     for (const c of out.values()) {
         for (const m of [c.byProfile, c.byPermissionSet]) {
@@ -98,26 +106,15 @@ export function countersFromAggregates(audience: Audience, sides: readonly Side[
             }
         }
     }
-    audience.reach.reached().forEach((user) => {
-        const c = out.get(audience.sideOf(user));
-        if (!c || !((space.flags[user] as number) & ACTIVE)) {
-            return;
-        }
-        const gate = audience.objectGate(user);
-        if (!(gate & READ)) {
-            return;
-        }
+    for (const u of held) {
+        const c = out.get(u.side) as PublicCounter;
         c.users--;
-        const profileId = String(space.rows[user]?.ProfileId ?? '');
-        add(c.byProfile, ids.get(key(profileId)) ?? profileId, -1);
-        const level = givesEdit(c.side) && gate & EDIT ? 'Edit' : 'Read';
-        c.byAccess[level] = (c.byAccess[level] ?? 0) - 1;
-        for (const g of holders.grants(space.ids[user] as string)) {
-            if (g.kind !== 'profile' && g.bits & READS) {
-                add(c.byPermissionSet, ids.get(key(g.id)) ?? g.id, -1);
-            }
+        add(c.byProfile, ids.get(key(u.profileId)) ?? u.profileId, -1);
+        c.byAccess[u.access] = (c.byAccess[u.access] ?? 0) - 1;
+        for (const id of u.permissionSetIds) {
+            add(c.byPermissionSet, ids.get(key(id)) ?? id, -1);
         }
-    });
+    }
     for (const c of out.values()) {
         for (const m of [c.byProfile, c.byPermissionSet]) {
             for (const [id, n] of m) {
@@ -138,4 +135,100 @@ export function countersFromAggregates(audience: Audience, sides: readonly Side[
 /** Does the side's default give Edit (Public Read/Write, Read/Write/Transfer, Full Access)? */
 function defaultGivesEdit(audience: Audience, side: Side): boolean {
     return /Read\/Write|Full Access/i.test(audience.defaultOf(side)?.label ?? '');
+}
+
+/** A user `heldInCounts` finds, with their number in the user space. */
+export interface HeldUser extends WhoCanSeeCountedUser {
+    user: number;
+}
+
+/**
+ * The users the snapshot holds whom the aggregates count although the record reaches them another
+ * way (they are listed): active users of a side whose default is public, with Read on the object.
+ * Each is taken out of their profile, of every permission set granting them Read and of their
+ * access level — what `countersFromAggregates` subtracts, and what a page of a split answer
+ * reports (`publicOverlap`) so that the panel takes the other pages' users out of page 0's counts.
+ */
+export function heldInCounts(audience: Audience, sides: readonly Side[]): HeldUser[] {
+    const space = audience.space;
+    const holders = permissionHolders(audience.facts.index, audience.object);
+    const held: HeldUser[] = [];
+    audience.reach.reached().forEach((user) => {
+        const side = audience.sideOf(user);
+        if (!sides.includes(side) || !((space.flags[user] as number) & ACTIVE)) {
+            return;
+        }
+        const gate = audience.objectGate(user);
+        if (!(gate & READ)) {
+            return;
+        }
+        const userId = space.ids[user] as string;
+        const permissionSetIds = holders
+            .grants(userId)
+            .filter((g) => g.kind !== 'profile' && g.bits & READS)
+            .map((g) => g.id);
+        held.push({
+            user,
+            userId,
+            side,
+            profileId: String(space.rows[user]?.ProfileId ?? ''),
+            permissionSetIds,
+            access: defaultGivesEdit(audience, side) && gate & EDIT ? 'Edit' : 'Read'
+        });
+    });
+    return held;
+}
+
+/**
+ * What the plan's aggregate queries would count on a whole-org snapshot (whoCanSeePages.ts gives
+ * them to page 0 of a split answer, as the in-org job does): per profile and user type the users
+ * counted — those whose only way in is the public default, as the one-by-one count finds them,
+ * plus the users reached another way whom aggregates count too (`heldInCounts`) — so that taking
+ * the listed users out again gives the one-by-one counts.
+ */
+export function publicCountsOf(audience: Audience, sides: readonly Side[]): PublicAccessCounts {
+    const space = audience.space;
+    const index = audience.facts.index;
+    const holders = permissionHolders(index, audience.object);
+    const reached = audience.reach.reached();
+    const profiles = new Map<string, PublicAccessCounts['profiles'][number]>();
+    const edits = new Map<string, PublicAccessCounts['editSetHolders'][number]>();
+    const sets = new Map<string, PublicAccessCounts['sets'][number]>();
+    const typeOf = (user: number, side: Side): string => {
+        const type = String(space.rows[user]?.UserType ?? '');
+        return type && sideOfType(type) === side ? type : side === 'external' ? 'PowerCustomerSuccess' : 'Standard';
+    };
+    const count = (user: number, side: Side, profileId: string, setIds: readonly string[], edit: boolean): void => {
+        const userType = typeOf(user, side);
+        const at = `${key(profileId)}:${userType}`;
+        const profile = profiles.get(at) ?? { profileId, name: labelOf(index.byId(profileId)?.row, profileId), userType, users: 0, read: true, edit: false };
+        profile.users++;
+        profiles.set(at, profile);
+        if (edit) {
+            const holder = edits.get(at) ?? { profileId, userType, users: 0 };
+            holder.users++;
+            edits.set(at, holder);
+        }
+        for (const id of setIds) {
+            const set = sets.get(`${key(id)}:${userType}`) ?? { id, name: labelOf(index.byId(id)?.row, id), userType, users: 0 };
+            set.users++;
+            sets.set(`${key(id)}:${userType}`, set);
+        }
+    };
+    for (let user = 0; user < space.size; user++) {
+        const side = audience.sideOf(user);
+        if (reached.has(user) || !sides.includes(side) || !((space.flags[user] as number) & ACTIVE) || !(audience.access(user) & READ)) {
+            continue;
+        }
+        const userId = space.ids[user] as string;
+        const setIds = holders
+            .grants(userId)
+            .filter((g) => g.kind !== 'profile' && g.bits & READS)
+            .map((g) => g.id);
+        count(user, side, String(space.rows[user]?.ProfileId ?? ''), setIds, defaultGivesEdit(audience, side) && (audience.objectGate(user) & EDIT) !== 0);
+    }
+    for (const held of heldInCounts(audience, sides)) {
+        count(held.user, held.side, held.profileId, held.permissionSetIds, held.access === 'Edit');
+    }
+    return { profiles: [...profiles.values()], readSetHolders: [], editSetHolders: [...edits.values()], sets: [...sets.values()] };
 }

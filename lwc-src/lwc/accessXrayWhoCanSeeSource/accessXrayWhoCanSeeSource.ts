@@ -2,9 +2,10 @@
  * Who can see this record, from the evidence the data adapter brought back: one who-can-see
  * snapshot, or the evidence pages of a background job (each page a snapshot holding what its
  * users' answers rest on; a user listed by several pages counts once, with their highest
- * access). The engine answers each page once; searching, filtering by mechanism, sorting and
- * paging then happen here, with the rules of the engine's WhoCanSeeOptions, so typing in the
- * search box never re-evaluates the record.
+ * access; page 0's public-default counts less the users the other pages list whom they
+ * include, each once). The engine answers each page once; searching, filtering by mechanism,
+ * sorting and paging then happen here, with the rules of the engine's WhoCanSeeOptions, so
+ * typing in the search box never re-evaluates the record.
  */
 import { loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
 import type {
@@ -42,32 +43,65 @@ function sortEntries(entries: WhoCanSeeEntry[], sort: WhoCanSeeQuery['sort']): W
     return [...entries].sort(byName);
 }
 
-function mergePublic(parts: (WhoCanSeePublicAccess[] | undefined)[]): WhoCanSeePublicAccess[] | undefined {
-    const merged = new Map<string, WhoCanSeePublicAccess>();
-    const add = (into: { id: string; name: string; users: number }[], items: { id: string; name: string; users: number }[]): void => {
-        for (const item of items) {
-            const hit = into.find((x) => x.id === item.id);
-            if (hit) {
-                hit.users += item.users;
-            } else {
-                into.push({ ...item });
-            }
+type Bucket = { id: string; name: string; users: number };
+
+/** Ids compare on their first 15 characters (the aggregates and the rows may differ in length). */
+function key(id: string): string {
+    return id.slice(0, 15);
+}
+
+/** The engine's order: most users first, then name, then id; empty buckets dropped. */
+function tidy(list: Bucket[]): Bucket[] {
+    return list.filter((x) => x.users > 0).sort((a, b) => b.users - a.users || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The public-default counts of the whole answer. The page that counts them (page 0, or an answer
+ * in one piece) has taken out the users it holds whom they include; the users the other pages
+ * hold whom they include (`publicOverlap`) are taken out here, once per user — a user the
+ * records name is on every page, page 0 included.
+ */
+function mergePublic(pages: LoadedSnapshot[], parts: WhoCanSeeResult[]): WhoCanSeePublicAccess[] | undefined {
+    const merged: WhoCanSeePublicAccess[] = [];
+    const taken = new Set<string>();
+    const counting = parts.map((_, i) => (pages[i]?.snapshot.meta.scope?.page?.index ?? 0) === 0);
+    parts.forEach((part, i) => {
+        if (!counting[i]) {
+            return;
+        }
+        for (const p of part.publicAccess ?? []) {
+            merged.push({ ...p, byProfile: p.byProfile.map((x) => ({ ...x })), byPermissionSet: p.byPermissionSet.map((x) => ({ ...x })), ...(p.byAccess ? { byAccess: { ...p.byAccess } } : {}) });
+        }
+        (part.publicOverlap ?? []).forEach((u) => taken.add(key(u.userId)));
+    });
+    const less = (list: Bucket[], id: string): void => {
+        const hit = list.find((x) => key(x.id) === key(id));
+        if (hit) {
+            hit.users--;
         }
     };
-    for (const list of parts) {
-        for (const p of list ?? []) {
-            const key = `${p.side}:${p.model}`;
-            const hit = merged.get(key);
-            if (!hit) {
-                merged.set(key, { ...p, byProfile: p.byProfile.map((x) => ({ ...x })), byPermissionSet: p.byPermissionSet.map((x) => ({ ...x })) });
+    parts.forEach((part, i) => {
+        for (const u of counting[i] ? [] : (part.publicOverlap ?? [])) {
+            const p = merged.find((x) => x.side === u.side);
+            if (taken.has(key(u.userId)) || !p) {
                 continue;
             }
-            hit.users += p.users;
-            add(hit.byProfile, p.byProfile);
-            add(hit.byPermissionSet, p.byPermissionSet);
+            taken.add(key(u.userId));
+            p.users--;
+            less(p.byProfile, u.profileId);
+            u.permissionSetIds.forEach((id) => less(p.byPermissionSet, id));
+            if (p.byAccess?.[u.access] !== undefined) {
+                p.byAccess[u.access] = (p.byAccess[u.access] as number) - 1;
+            }
         }
-    }
-    return merged.size > 0 ? [...merged.values()] : undefined;
+    });
+    const out = merged
+        .filter((p) => p.users > 0)
+        .map((p) => {
+            const byAccess = p.byAccess ? Object.fromEntries(Object.entries(p.byAccess).filter(([, n]) => (n as number) > 0)) : undefined;
+            return { ...p, byProfile: tidy(p.byProfile), byPermissionSet: tidy(p.byPermissionSet), ...(byAccess ? { byAccess } : {}) };
+        });
+    return out.length > 0 ? out : undefined;
 }
 
 export class WhoCanSeeSource {
@@ -112,7 +146,7 @@ export class WhoCanSeeSource {
         };
     }
 
-    /** Every page's full answer, concatenated (one user is in one page only). */
+    /** Every page's full answer, merged: each user once, the public counts net of every listed user. */
     private full(listPublic: boolean): WhoCanSeeResult {
         const cached = this.fullByListPublic.get(listPublic);
         if (cached) {
@@ -138,7 +172,7 @@ export class WhoCanSeeSource {
             }
             totalsByAccess[e.maxAccessLevel] = (totalsByAccess[e.maxAccessLevel] ?? 0) + 1;
         }
-        const publicAccess = mergePublic(parts.map((p) => p.publicAccess));
+        const publicAccess = mergePublic(this.pages, parts);
         const result: WhoCanSeeResult = {
             recordId: first.recordId,
             objectApiName: first.objectApiName,

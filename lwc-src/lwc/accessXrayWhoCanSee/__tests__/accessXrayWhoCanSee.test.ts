@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createElement } from 'lwc';
 import AccessXrayWhoCanSee from 'c/accessXrayWhoCanSee';
 import { collectWhoCanSee, whoCanSeeJob, whoCanSeePage } from 'c/accessXrayDataAdapter';
+import { whoCanSee, whoCanSeePages, type Snapshot } from 'c/accessXrayEngine';
 
 jest.mock('c/accessXrayDataAdapter', () => ({
     collectWhoCanSee: jest.fn(),
@@ -168,6 +169,36 @@ describe('c-access-xray-who-can-see', () => {
         expect(whoCanSeePage).toHaveBeenCalledWith('707A', 1);
         expect(names(element)).toContain('Tara Nguyen');
         expect(one(element, 'wcs-job')).toBeNull();
+    });
+
+    it('a job whose further pages list users the public counts include shows the counts of the answer in one piece, as confidently', async () => {
+        // Product line a03…1 is Public Read Only (docs/demo-org.md): users reached by a grant and
+        // counted by page 0's aggregates are on the further pages, and are taken out once each.
+        const productLine = 'a03Kx0000000001IAA';
+        const pages = whoCanSeePages(JSON.parse(TEXT), productLine, 1);
+        const page0 = new Set((whoCanSee(pages[0]!, productLine).publicOverlap ?? []).map((u) => u.userId));
+        const further = pages.slice(1).flatMap((p) => (whoCanSee(p, productLine).publicOverlap ?? []).map((u) => u.userId));
+        expect(further.filter((id) => !page0.has(id)).length).toBeGreaterThan(0);
+        // In one piece: the whole snapshot with page 0's counts.
+        const whole = JSON.parse(TEXT) as Snapshot;
+        const { page: _page, ...scope } = pages[0]!.meta.scope!;
+        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot: { ...whole, meta: { ...whole.meta, scope } } });
+        const single = mount({ recordId: productLine, recordLabel: 'Product line' });
+        await flushPromises();
+        const expected = { public: one(single, 'wcs-public')?.textContent, uncertain: one(single, 'wcs-uncertain')?.textContent ?? null, names: names(single) };
+        expect(expected.public).toContain(label('AXR_WcsPublicInternal').split('{0}')[0]!.trim());
+        resetDom();
+
+        jest.useFakeTimers();
+        m(collectWhoCanSee).mockResolvedValue({ kind: 'job', jobId: '707A' });
+        m(whoCanSeeJob).mockResolvedValue({ state: 'done', status: 'Completed', processed: pages.length, total: pages.length, pages: pages.length, message: '' });
+        m(whoCanSeePage).mockImplementation((_job: string, page: number) => Promise.resolve(JSON.parse(JSON.stringify(pages[page]))));
+        const element = mount({ recordId: productLine, recordLabel: 'Product line' });
+        await jest.advanceTimersByTimeAsync(2500);
+        expect(whoCanSeePage).toHaveBeenCalledTimes(pages.length);
+        expect({ public: one(element, 'wcs-public')?.textContent, uncertain: one(element, 'wcs-uncertain')?.textContent ?? null, names: names(element) }).toEqual(expected);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
     });
 
     it('the running-job state is accessible and says the admin can keep working', async () => {
