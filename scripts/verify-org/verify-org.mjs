@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expectedWords } from '../demo-org/verdictWords.mjs';
 import { displayCommand, parseArgs, sfCommand } from '../package/lib/sf.mjs';
 import { collectScript, parseCollectLog, whoCanSeeJobScript, whoCanSeeScript, whoCanSeeSizingScript } from './lib/apexScript.mjs';
-import { checkVerdict, compareRows, compareSteps, compareWhoCanSee, failedEvidence, mergedWhoCanSee } from './lib/compare.mjs';
+import { checkVerdict, comparePublicCounts, compareRows, compareSteps, compareWhoCanSee, failedEvidence, mergedWhoCanSee } from './lib/compare.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { loadScenarios, lookupOf, pickScenarios } from './lib/scenarios.mjs';
 
@@ -334,7 +334,7 @@ function steps(opts, ctx) {
         {
             id: 'whoCanSeeJob',
             title: 'Force the background who-can-see job on a demo record and compare its pages with the answer at once',
-            expect: `the record with the most users among those the previous step answered at once is asked again with the running user's own settings at 0 users at once and about ${FORCED_JOB_PAGES} pages: the request starts a job, whose chain of queueable links completes (links counted from AsyncApexJob), every page loads, and the pages merged as the panel merges them list exactly the same users with the same maximum access as the answer at once, no less certain; the user's settings are put back afterwards`,
+            expect: `the record with the most users among those the previous step answered at once is asked again with the running user's own settings at 0 users at once and about ${FORCED_JOB_PAGES} pages: the request starts a job, whose chain of queueable links completes (links counted from AsyncApexJob), every page loads, and the pages merged as the panel merges them list exactly the same users with the same maximum access, and count the same users through a public default, as the answer at once, no less certain; the user's settings are put back afterwards`,
             commands: [
                 `${displayCommand(['apex', 'run', '--file', '<who-can-see-sizing.apex: Access_XRay_Settings__c of the running user, Who Can See Users At Once = 0, Who Can See Users Per Page = ⌈users ÷ ' + FORCED_JOB_PAGES + '⌉>', '--target-org', org(), '--json'])}`,
                 `then: ${displayCommand(['apex', 'run', '--file', '<AccessXRayController.collectWhoCanSee(recordId), then whoCanSeeJob(jobId) every 10 s until Completed, then whoCanSeePage(jobId, n) for each page>', '--target-org', org(), '--json'])}`,
@@ -574,6 +574,7 @@ async function runWhoCanSeeJob(opts, ctx, org) {
         const differences = compareWhoCanSee(merged.users, [...reference.answer.users].map(([userId, maxAccessLevel]) => ({ userId, maxAccessLevel })));
         for (const d of differences.slice(0, 10)) entry.problems.push(`user ${d.userId}: job ${d.apex ?? 'not listed'}, at once ${d.cli ?? 'not listed'}`);
         if (differences.length > 10) entry.problems.push(`and ${differences.length - 10} more users`);
+        for (const d of comparePublicCounts(merged.publicAccess, reference.answer.publicAccess)) entry.problems.push(`job vs at once: ${d}`);
     } finally {
         const restore = before?.existed ? { usersAtOnce: before.usersAtOnce ?? null, usersPerPage: before.usersPerPage ?? null } : { remove: true };
         setSizing(opts, org, restore, 'who-can-see-sizing-restore');

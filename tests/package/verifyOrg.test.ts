@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = join(__dirname, '..', '..');
 const SCRIPT = join(ROOT, 'scripts', 'verify-org', 'verify-org.mjs');
@@ -257,22 +258,37 @@ describe('who-can-see answers are merged as the panel merges pages and compared 
                 [
                     '--input-type=module',
                     '-e',
-                    `import { compareWhoCanSee, mergedWhoCanSee } from ${JSON.stringify(join(ROOT, 'scripts', 'verify-org', 'lib', 'compare.mjs'))};
-                     const engine = { loadSnapshot: (s) => s, whoCanSee: (page) => ({ users: page.users, uncertain: page.uncertain === true }) };
+                    `import { comparePublicCounts, compareWhoCanSee, mergedWhoCanSee } from ${JSON.stringify(join(ROOT, 'scripts', 'verify-org', 'lib', 'compare.mjs'))};
+                     import { readFileSync } from 'node:fs';
+                     const engine = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'engine', 'accessXrayEngine.mjs')).href)});
+                     const demo = JSON.parse(readFileSync(${JSON.stringify(join(ROOT, 'data', 'demo-org.snapshot.json'))}, 'utf8'));
                      ${code}`
                 ],
                 { encoding: 'utf8' }
             )
         );
 
-    test('a user listed by several pages counts once, with the highest access', () => {
-        expect(
-            run(`const m = mergedWhoCanSee(engine, [
-                    { users: [{ userId: '005A', maxAccessLevel: 'Read' }, { userId: '005B', maxAccessLevel: 'All' }] },
-                    { users: [{ userId: '005A', maxAccessLevel: 'Edit' }], uncertain: true }
-                 ], '001X');
-                 process.stdout.write(JSON.stringify({ users: [...m.users], uncertain: m.uncertain }));`)
-        ).toEqual({ users: [['005A', 'Edit'], ['005B', 'All']], uncertain: true });
+    test('pages merged with the engine\u2019s merge (as the panel does) give the answer at once: users once with their highest access, the same public counts', () => {
+        // a03Kx0000000001IAA is under a public org-wide default: its pages' users overlap the counts of page 0.
+        const out = run(`const record = 'a03Kx0000000001IAA';
+                 const pages = engine.whoCanSeePages(demo, record, 1);
+                 const merged = mergedWhoCanSee(engine, pages, record);
+                 const once = mergedWhoCanSee(engine, [demo], record);
+                 const fewer = once.publicAccess.map((p) => ({ ...p, users: p.users - 1 }));
+                 process.stdout.write(JSON.stringify({
+                     pages: pages.length,
+                     users: compareWhoCanSee(merged.users, [...once.users].map(([userId, maxAccessLevel]) => ({ userId, maxAccessLevel }))),
+                     counted: once.publicAccess.map((p) => p.users),
+                     same: comparePublicCounts(merged.publicAccess, once.publicAccess),
+                     differ: comparePublicCounts(merged.publicAccess, fewer),
+                     uncertain: [merged.uncertain, once.uncertain]
+                 }));`) as { pages: number; users: unknown[]; counted: number[]; same: string[]; differ: string[]; uncertain: boolean[] };
+        expect(out.pages).toBeGreaterThanOrEqual(2);
+        expect(out.users).toEqual([]);
+        expect(out.counted.length).toBeGreaterThan(0);
+        expect(out.same).toEqual([]);
+        expect(out.differ).toEqual([expect.stringMatching(/^internal users counted through the public default: \d+ vs \d+$/)]);
+        expect(out.uncertain[0]).toBe(out.uncertain[1]);
     });
 
     test('users listed by one side only, or with another access, are named (ids compared on 15 characters)', () => {

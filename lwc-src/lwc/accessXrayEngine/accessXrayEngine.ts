@@ -8,6 +8,7 @@ export { SnapshotError, ExplainError, type ExplainErrorCode } from './errors';
 export { explain } from './explain';
 export { whoCanSee, whoCanSeePaths } from './whoCanSee';
 export { whoCanSeePages } from './whoCanSeePages';
+export { mergeWhoCanSeeAnswers } from './whoCanSeeMerge';
 export { compareExplanations, type Comparison, type ComparisonRow } from './compare';
 export { renderMarkdown, renderText } from './render';
 export { toId18, isSalesforceId, sameId } from './ids';

@@ -7,13 +7,12 @@
  * sorting and paging then happen here, with the rules of the engine's WhoCanSeeOptions, so
  * typing in the search box never re-evaluates the record.
  */
-import { loadSnapshot, whoCanSee } from 'c/accessXrayEngine';
+import { loadSnapshot, mergeWhoCanSeeAnswers, whoCanSee } from 'c/accessXrayEngine';
 import type {
     AccessLevel,
     LoadedSnapshot,
     WhoCanSeeEntry,
     WhoCanSeeMechanism,
-    WhoCanSeePublicAccess,
     WhoCanSeeResult
 } from 'c/accessXrayEngine';
 
@@ -41,67 +40,6 @@ function sortEntries(entries: WhoCanSeeEntry[], sort: WhoCanSeeQuery['sort']): W
         return [...entries].sort((a, b) => LEVEL_RANK[b.maxAccessLevel] - LEVEL_RANK[a.maxAccessLevel] || byName(a, b));
     }
     return [...entries].sort(byName);
-}
-
-type Bucket = { id: string; name: string; users: number };
-
-/** Ids compare on their first 15 characters (the aggregates and the rows may differ in length). */
-function key(id: string): string {
-    return id.slice(0, 15);
-}
-
-/** The engine's order: most users first, then name, then id; empty buckets dropped. */
-function tidy(list: Bucket[]): Bucket[] {
-    return list.filter((x) => x.users > 0).sort((a, b) => b.users - a.users || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-}
-
-/**
- * The public-default counts of the whole answer. The page that counts them (page 0, or an answer
- * in one piece) has taken out the users it holds whom they include; the users the other pages
- * hold whom they include (`publicOverlap`) are taken out here, once per user — a user the
- * records name is on every page, page 0 included.
- */
-function mergePublic(pages: LoadedSnapshot[], parts: WhoCanSeeResult[]): WhoCanSeePublicAccess[] | undefined {
-    const merged: WhoCanSeePublicAccess[] = [];
-    const taken = new Set<string>();
-    const counting = parts.map((_, i) => (pages[i]?.snapshot.meta.scope?.page?.index ?? 0) === 0);
-    parts.forEach((part, i) => {
-        if (!counting[i]) {
-            return;
-        }
-        for (const p of part.publicAccess ?? []) {
-            merged.push({ ...p, byProfile: p.byProfile.map((x) => ({ ...x })), byPermissionSet: p.byPermissionSet.map((x) => ({ ...x })), ...(p.byAccess ? { byAccess: { ...p.byAccess } } : {}) });
-        }
-        (part.publicOverlap ?? []).forEach((u) => taken.add(key(u.userId)));
-    });
-    const less = (list: Bucket[], id: string): void => {
-        const hit = list.find((x) => key(x.id) === key(id));
-        if (hit) {
-            hit.users--;
-        }
-    };
-    parts.forEach((part, i) => {
-        for (const u of counting[i] ? [] : (part.publicOverlap ?? [])) {
-            const p = merged.find((x) => x.side === u.side);
-            if (taken.has(key(u.userId)) || !p) {
-                continue;
-            }
-            taken.add(key(u.userId));
-            p.users--;
-            less(p.byProfile, u.profileId);
-            u.permissionSetIds.forEach((id) => less(p.byPermissionSet, id));
-            if (p.byAccess?.[u.access] !== undefined) {
-                p.byAccess[u.access] = (p.byAccess[u.access] as number) - 1;
-            }
-        }
-    });
-    const out = merged
-        .filter((p) => p.users > 0)
-        .map((p) => {
-            const byAccess = p.byAccess ? Object.fromEntries(Object.entries(p.byAccess).filter(([, n]) => (n as number) > 0)) : undefined;
-            return { ...p, byProfile: tidy(p.byProfile), byPermissionSet: tidy(p.byPermissionSet), ...(byAccess ? { byAccess } : {}) };
-        });
-    return out.length > 0 ? out : undefined;
 }
 
 export class WhoCanSeeSource {
@@ -153,40 +91,10 @@ export class WhoCanSeeSource {
             return cached;
         }
         const parts = this.pages.map((page) => whoCanSee(page, this.recordId, { listPublic }));
-        const first = parts[0] as WhoCanSeeResult;
-        const byUser = new Map<string, WhoCanSeeEntry>();
-        for (const part of parts) {
-            for (const entry of part.users) {
-                const seen = byUser.get(entry.userId);
-                if (!seen || LEVEL_RANK[entry.maxAccessLevel] > LEVEL_RANK[seen.maxAccessLevel]) {
-                    byUser.set(entry.userId, entry);
-                }
-            }
-        }
-        const users = [...byUser.values()];
-        const totalsByMechanism: WhoCanSeeResult['totalsByMechanism'] = {};
-        const totalsByAccess: WhoCanSeeResult['totalsByAccess'] = {};
-        for (const e of users) {
-            for (const m of e.mechanisms) {
-                totalsByMechanism[m] = (totalsByMechanism[m] ?? 0) + 1;
-            }
-            totalsByAccess[e.maxAccessLevel] = (totalsByAccess[e.maxAccessLevel] ?? 0) + 1;
-        }
-        const publicAccess = mergePublic(this.pages, parts);
-        const result: WhoCanSeeResult = {
-            recordId: first.recordId,
-            objectApiName: first.objectApiName,
-            recordName: first.recordName,
-            total: users.length,
-            totalsByMechanism,
-            totalsByAccess,
-            offset: 0,
-            limit: users.length,
-            users,
-            uncertain: parts.some((p) => p.uncertain),
-            uncertainties: [...new Set(parts.flatMap((p) => p.uncertainties))],
-            ...(publicAccess ? { publicAccess } : {})
-        };
+        const result = mergeWhoCanSeeAnswers(
+            parts,
+            this.pages.map((page) => page.snapshot.meta.scope?.page?.index ?? 0)
+        );
         this.fullByListPublic.set(listPublic, result);
         return result;
     }

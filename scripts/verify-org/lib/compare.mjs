@@ -130,27 +130,35 @@ export function compareSteps(apexSteps, cliSteps, plan) {
     return differences;
 }
 
-const LEVEL_RANK = { None: 0, Read: 1, Edit: 2, Delete: 3, Transfer: 4, All: 5 };
-
 /**
  * Who can see from the in-org evidence pages, as the panel reads them (accessXrayWhoCanSeeSource):
- * the engine answers each page, a user listed by several pages counts once with their highest access.
- * @returns {{ users: Map<string, string>, uncertain: boolean, publicAccess: unknown[] }}
+ * the engine answers each page and merges the answers (engine mergeWhoCanSeeAnswers: a user listed
+ * by several pages counts once with their highest access; page 0's public counts less the users
+ * the other pages list whom they include).
+ * @returns {{ users: Map<string, string>, uncertain: boolean, publicAccess: object[] }}
  */
 export function mergedWhoCanSee(engine, pages, recordId) {
-    const users = new Map();
-    let uncertain = false;
-    const publicAccess = [];
-    for (const page of pages) {
-        const answer = engine.whoCanSee(engine.loadSnapshot(page), recordId, {});
-        uncertain ||= answer.uncertain === true;
-        if (answer.publicAccess) publicAccess.push(...answer.publicAccess);
-        for (const entry of answer.users) {
-            const seen = users.get(entry.userId);
-            if (!seen || LEVEL_RANK[entry.maxAccessLevel] > LEVEL_RANK[seen]) users.set(entry.userId, entry.maxAccessLevel);
+    const loaded = pages.map((page) => engine.loadSnapshot(page));
+    const answers = loaded.map((page) => engine.whoCanSee(page, recordId, {}));
+    const merged = engine.mergeWhoCanSeeAnswers(answers, loaded.map((page) => page.snapshot.meta.scope?.page?.index ?? 0));
+    return { users: new Map(merged.users.map((u) => [u.userId, u.maxAccessLevel])), uncertain: merged.uncertain === true, publicAccess: merged.publicAccess ?? [] };
+}
+
+/** The public-default counts of two answers that differ, in words (side, users, per profile and permission set). */
+export function comparePublicCounts(a, b) {
+    const summary = (list) =>
+        Object.fromEntries(
+            list.map((p) => [p.side, { users: p.users, byProfile: Object.fromEntries(p.byProfile.map((x) => [x.id.slice(0, 15), x.users])), byPermissionSet: Object.fromEntries(p.byPermissionSet.map((x) => [x.id.slice(0, 15), x.users])) }])
+        );
+    const left = summary(a);
+    const right = summary(b);
+    const differences = [];
+    for (const side of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
+        if (JSON.stringify(left[side] ?? null) !== JSON.stringify(right[side] ?? null)) {
+            differences.push(`${side} users counted through the public default: ${left[side]?.users ?? 0} vs ${right[side]?.users ?? 0}${left[side]?.users === right[side]?.users ? ' (per profile or permission set differ)' : ''}`);
         }
     }
-    return { users, uncertain, publicAccess };
+    return differences;
 }
 
 /**
