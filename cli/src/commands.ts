@@ -4,7 +4,7 @@
  * `this.table` / `this.styledHeader`, and Markdown) out. No I/O here: the `sf xray` commands
  * in cli/src/commands/xray wrap these functions.
  */
-import { toCsv } from './csv';
+import { toCsv } from '../../lwc-src/lwc/accessXrayEngine/csv';
 import {
     applyWhatIf,
     compareExplanations,

@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvField, toCsv } from '../../cli/src/csv';
+import { csvField, toCsv } from '../../lwc-src/lwc/accessXrayEngine/csv';
 import { startFakeOrg } from '../../cli/src/fakeOrg/server';
 import type { Snapshot } from '../../lwc-src/lwc/accessXrayEngine/types';
 import { freshHome, loginToFakeOrg, runCli } from './helpers/cli';

@@ -9,6 +9,7 @@ export { explain } from './explain';
 export { whoCanSee, whoCanSeePaths } from './whoCanSee';
 export { whoCanSeePages } from './whoCanSeePages';
 export { mergeWhoCanSeeAnswers } from './whoCanSeeMerge';
+export { csvField, toCsv } from './csv';
 export { compareExplanations, type Comparison, type ComparisonRow } from './compare';
 export { renderMarkdown, renderText } from './render';
 export { toId18, isSalesforceId, sameId } from './ids';

@@ -189,6 +189,8 @@ import AXR_WcsPublicExternal from '@salesforce/label/c.AXR_WcsPublicExternal';
 import AXR_WcsPublicByProfile from '@salesforce/label/c.AXR_WcsPublicByProfile';
 import AXR_WcsPublicByPermissionSet from '@salesforce/label/c.AXR_WcsPublicByPermissionSet';
 import AXR_WcsListPublic from '@salesforce/label/c.AXR_WcsListPublic';
+import AXR_WcsDownloadCsv from '@salesforce/label/c.AXR_WcsDownloadCsv';
+import AXR_WcsCsvColumns from '@salesforce/label/c.AXR_WcsCsvColumns';
 import AXR_WcsHidePublic from '@salesforce/label/c.AXR_WcsHidePublic';
 import AXR_WcsUncertain from '@salesforce/label/c.AXR_WcsUncertain';
 import AXR_WcsJobRunning from '@salesforce/label/c.AXR_WcsJobRunning';
@@ -421,6 +423,9 @@ export const LABELS = {
     wcsPublicByProfile: AXR_WcsPublicByProfile,
     wcsPublicByPermissionSet: AXR_WcsPublicByPermissionSet,
     wcsListPublic: AXR_WcsListPublic,
+    wcsDownloadCsv: AXR_WcsDownloadCsv,
+    /** Column headings of the who-can-see CSV, separated by | (translators keep the count and order). */
+    wcsCsvColumns: AXR_WcsCsvColumns,
     wcsHidePublic: AXR_WcsHidePublic,
     wcsUncertain: AXR_WcsUncertain,
     wcsJobRunning: AXR_WcsJobRunning,

@@ -5,10 +5,14 @@
  * org-wide default counted per profile and permission set. "Explain" opens the full explanation
  * for that user (event `explainuser`, detail `{ userId }`).
  *
+ * "Download CSV" writes every user the current search, filter and public toggle list (not only
+ * the page shown), one row each, for an audit or a spreadsheet.
+ *
  * Evidence comes from `collectWhoCanSee`: a snapshot, or a background job followed until done
  * (its progress shown) whose pages are then read. The engine answers in the browser.
  */
 import { LightningElement, api } from 'lwc';
+import { toCsv } from 'c/accessXrayEngine';
 import type { AccessLevel, WhoCanSeeMechanism, WhoCanSeeResult } from 'c/accessXrayEngine';
 import { collectWhoCanSee, whoCanSeeJob, whoCanSeePage } from 'c/accessXrayDataAdapter';
 import type { WhoCanSeeJobStatus } from 'c/accessXrayDataAdapter';
@@ -385,6 +389,46 @@ export default class AccessXrayWhoCanSee extends LightningElement {
         this.listPublic = !this.listPublic;
         this.offset = 0;
         this.runQuery();
+    }
+
+    /** Every user the current search, filter and toggle list, as CSV (the engine's RFC 4180, formula-safe writer). */
+    whoCanSeeCsv(): string {
+        if (!this.source || !this.result) {
+            return '';
+        }
+        const all = this.source.query({
+            search: this.search,
+            sort: this.sort,
+            mechanism: this.mechanism,
+            offset: 0,
+            limit: Math.max(1, this.result.total),
+            listPublic: this.listPublic
+        });
+        return toCsv(
+            LABELS.wcsCsvColumns.split('|'),
+            all.users.map((u) => [
+                u.userId,
+                u.userName,
+                u.username ?? '',
+                accessLevelLabel(u.maxAccessLevel),
+                mechanismLabel(u.topMechanism),
+                u.mechanisms.map((m) => mechanismLabel(m)).join('; '),
+                u.topReason,
+                u.uncertain ? LABELS.yes : LABELS.no
+            ])
+        );
+    }
+
+    handleDownload(): void {
+        const csv = this.whoCanSeeCsv();
+        if (!csv) {
+            return;
+        }
+        const link = document.createElement('a');
+        // A byte order mark so spreadsheet apps read the file as UTF-8 (names with accents).
+        link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
+        link.download = `who-can-see-${this.currentRecordId ?? 'record'}.csv`;
+        link.click();
     }
 
     handleExplain(event: Event): void {

@@ -153,6 +153,49 @@ describe('c-access-xray-who-can-see', () => {
         expect(one(element, 'wcs-range')?.textContent).toBe(range);
     });
 
+    it('"Download CSV" saves every user the filter lists, not only the page shown, one row each (RFC 4180)', async () => {
+        const snapshot = JSON.parse(TEXT);
+        for (const d of snapshot.tables.EntityDefinition) {
+            if (d.QualifiedApiName === 'Case') {
+                d.InternalSharingModel = 'Read';
+                d.ExternalSharingModel = 'Read';
+            }
+        }
+        const users = snapshot.tables.User;
+        for (let i = 0; i < 30; i++) {
+            users.push({ ...users[12], Id: `005Kx00000001${String(i).padStart(2, '0')}IAA`, Name: `=Zed Extra ${String(i).padStart(2, '0')}`, Username: `zed${i}@x.example` });
+        }
+        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot });
+        const clicked: { href: string; download: string }[] = [];
+        const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+            clicked.push({ href: this.href, download: this.download });
+        });
+        try {
+            const element = mount();
+            await flushPromises();
+            (one(element, 'wcs-list-public') as HTMLElement).click();
+            await flushPromises();
+            const total = Number(/of (\d+)$/.exec(one(element, 'wcs-range')?.textContent ?? '')?.[1]);
+            expect(all(element, 'wcs-user')).toHaveLength(25);
+            (one(element, 'wcs-download') as HTMLElement).click();
+            expect(clicked).toHaveLength(1);
+            expect(clicked[0]!.download).toBe(`who-can-see-${CASE_00001001}.csv`);
+            const prefix = 'data:text/csv;charset=utf-8,';
+            expect(clicked[0]!.href.startsWith(prefix)).toBe(true);
+            const text = decodeURIComponent(clicked[0]!.href.slice(prefix.length));
+            expect(text.startsWith('\uFEFF')).toBe(true);
+            const lines = text.slice(1).split('\r\n').filter(Boolean);
+            expect(lines[0]).toBe(label('AXR_WcsCsvColumns').split('|').join(','));
+            expect(lines).toHaveLength(total + 1);
+            // A name a spreadsheet would run as a formula is written as text (OWASP CSV Injection).
+            expect(lines.some((l) => l.includes(",'=Zed Extra 00,"))).toBe(true);
+            expect(lines.some((l) => l.includes('Tara Nguyen'))).toBe(true);
+            await expect(element).toBeAccessible();
+        } finally {
+            click.mockRestore();
+        }
+    });
+
     it('follows a background job: progress while it runs, then reads its pages (large answers)', async () => {
         jest.useFakeTimers();
         m(collectWhoCanSee).mockResolvedValue({ kind: 'job', jobId: '707A' });

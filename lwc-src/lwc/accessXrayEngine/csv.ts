@@ -3,7 +3,8 @@
  * comma, a quote or a line break, quotes doubled), with a spreadsheet's formula injection
  * defused: a field starting with =, +, -, @, a tab or a carriage return is prefixed with a
  * single quote so Excel or Sheets show it as text (OWASP, "CSV Injection"). Names and reasons
- * come from the org, where anyone who can edit a user or a group can type them.
+ * come from the org, where anyone who can edit a user or a group can type them. The CLI's
+ * `who-can-see --result-format csv` and the panel's who-can-see download write with it.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
