@@ -83,13 +83,13 @@ export function sharingSetReach(state: PlanState, sets: readonly SharingSetDefin
             const words = `User.${mapping.userField} → ${mapping.object}.${mapping.objectField}`;
             const kind = FOLLOWED[mapping.userField];
             if (!kind) {
-                out.unfollowed.push(`sharing set ${set.name ?? set.fullName} maps ${words}, a user field this collection does not follow`);
+                out.unfollowed.push(`sharing set ${set.name ?? set.fullName} maps ${words}, which this collection can't follow from the record`);
                 continue;
             }
             for (const record of records) {
                 const ids = recordSide(state, record, mapping.objectField);
                 if (ids === null) {
-                    out.unfollowed.push(`sharing set ${set.name ?? set.fullName} maps ${words}, and the record's ${mapping.objectField} goes through a record this collection did not read`);
+                    out.unfollowed.push(`sharing set ${set.name ?? set.fullName} maps ${words}, which this collection can't follow from the record`);
                     continue;
                 }
                 out[kind].push(...ids);
