@@ -147,8 +147,10 @@ const GUS = '005Kx0000000018IAA';
  *   account), mapped from User.Contact in a partner sharing set;
  * - the customer-community set maps Contact.Id from User.Manager.Contact, and Hana Hoffmann's manager is
  *   Gus Grant: she reaches Gus's contact (another account) through her manager;
- * - `unknownMapping`: a set of the Customer Community Plus profile maps Case.Account from
- *   User.Account.Parent (a user field the collection does not follow).
+ * - a custom lookup Case.Partner_Account__c to Tobias's account, mapped from User.Contact.RelatedAccount in
+ *   a Customer Community Plus set: Gus Grant's contact is related to that account (AccountContactRelation);
+ * - `unknownMapping`: a second partner set maps Case.Account from User.Account.Parent (a user field the
+ *   collection does not follow).
  */
 function withMappedSets(opts: { unknownMapping?: boolean } = {}): Snapshot {
     const s = demoOrg();
@@ -156,6 +158,10 @@ function withMappedSets(opts: { unknownMapping?: boolean } = {}): Snapshot {
     caseDescribe?.fields?.push({ name: 'Service_Contact__c', type: 'reference', permissionable: true, nillable: true, referenceTo: ['Contact'], relationshipName: 'Service_Contact__r' } as never);
     const case1 = (s.tables.Case ?? []).find((c) => c.Id === CASE_1) as Row;
     case1.Service_Contact__c = '003Kx0000000011IAA';
+    // Case.Partner_Account__c names Tobias's account, to which Gus Grant's contact is related (not its direct account).
+    caseDescribe?.fields?.push({ name: 'Partner_Account__c', type: 'reference', permissionable: true, nillable: true, referenceTo: ['Account'], relationshipName: 'Partner_Account__r' } as never);
+    case1.Partner_Account__c = '001Kx0000000007IAA';
+    s.tables.AccountContactRelation = [{ attributes: { type: 'AccountContactRelation' }, Id: '07kKx0000000001AAA', AccountId: '001Kx0000000007IAA', ContactId: GUS_CONTACT, IsActive: true, IsDirect: false }];
     const hana = (s.tables.User ?? []).find((u) => u.Id === HANA) as Row;
     hana.ManagerId = GUS;
     const sets = (s.metadata ??= {}).SharingSet ?? [];
@@ -167,11 +173,17 @@ function withMappedSets(opts: { unknownMapping?: boolean } = {}): Snapshot {
         profiles: ['Partner Community User'],
         accessMappings: [{ accessLevel: 'Edit', object: 'Case', objectField: 'Service_Contact__c', userField: 'Contact' }]
     });
+    sets.push({
+        fullName: 'Related_Account_Cases',
+        name: 'Customers: cases of their related accounts',
+        profiles: ['Customer Community Plus User'],
+        accessMappings: [{ accessLevel: 'Read', object: 'Case', objectField: 'Partner_Account__c', userField: 'Contact.RelatedAccount' }]
+    });
     if (opts.unknownMapping) {
         sets.push({
             fullName: 'Parent_Account_Cases',
             name: 'Customers: cases of the parent account',
-            profiles: ['Customer Community Plus User'],
+            profiles: ['Partner Community User'],
             accessMappings: [{ accessLevel: 'Read', object: 'Case', objectField: 'Account', userField: 'Account.Parent' }]
         });
     }
@@ -180,19 +192,19 @@ function withMappedSets(opts: { unknownMapping?: boolean } = {}): Snapshot {
 }
 
 describe('whoCanSee/1 reads the users a sharing set reaches through a field the family does not lead to (round 12)', () => {
-    it('a lookup to a contact of another account (User.Contact) and a manager\'s contact (User.Manager.Contact): the same answer as the whole org (Metadata API SharingSet AccessMapping)', async () => {
+    it('a lookup to a contact of another account (User.Contact), a manager\'s contact (User.Manager.Contact) and a related account (User.Contact.RelatedAccount): the same answer as the whole org (Metadata API SharingSet AccessMapping)', async () => {
         const whole = withMappedSets();
         const recordIds = [CASE_1, GUS_CONTACT, ...['500Kx0000000003IAA', '500Kx0000000009IAA', '003Kx0000000011IAA', '001Kx0000000005IAA']];
         const { snapshots, results } = await collectAll(whole, recordIds);
         // Not vacuous: the whole org's answers hold those users through the sharing sets.
         const reached = withEngine<string[]>(
             whole,
-            `return [['${CASE_1}', '${TOBIAS}'], ['${GUS_CONTACT}', '${HANA}']].map(([r, u]) => engine.whoCanSee(snapshot, r).users.find((x) => x.userId.slice(0, 15) === u.slice(0, 15))?.topMechanism ?? 'absent');`
+            `return [['${CASE_1}', '${TOBIAS}'], ['${GUS_CONTACT}', '${HANA}'], ['${CASE_1}', '${GUS}']].map(([r, u]) => engine.whoCanSee(snapshot, r).users.find((x) => x.userId.slice(0, 15) === u.slice(0, 15))?.topMechanism ?? 'absent');`
         );
-        expect(reached).toEqual(['experienceCloud', 'experienceCloud']);
+        expect(reached).toEqual(['experienceCloud', 'experienceCloud', 'experienceCloud']);
         // Read by round 12, not by the family's rounds.
         const steps = (r: CollectResult): string[] => (r.trace ?? []).map((t) => t.step);
-        expect(steps(results[0] as CollectResult)).toContain('wcs.sharingSetUsers');
+        expect(steps(results[0] as CollectResult)).toEqual(expect.arrayContaining(['wcs.sharingSetRelations', 'wcs.sharingSetUsers']));
         expect(steps(results[1] as CollectResult)).toEqual(expect.arrayContaining(['wcs.sharingSetManagers', 'wcs.sharingSetUsers']));
         for (const snap of snapshots) expect(snap.meta.scope?.capsReached).toBeUndefined();
         const result = compareAll(whole, snapshots, recordIds);

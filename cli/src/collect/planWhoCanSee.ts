@@ -22,7 +22,9 @@
  * Every user reached then has their own evidence read (group memberships upward, permissions),
  * with explain/1's steps, the users reached standing for "the users asked about". Last, explain/1's
  * Metadata API round: the sharing-rule definitions of the family's objects (a rule share is named
- * by its rule) and the org's sharing sets (always: the answer is about every user).
+ * by its rule) and the org's sharing sets (always: the answer is about every user). Then round 12:
+ * the users those sharing sets reach on the family's records (a mapped field may name an account
+ * or contact no earlier round met), read before round 9 so that their evidence is read too.
  *
  * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
  * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
