@@ -119,8 +119,9 @@ describe('the evidence plan whoCanSee/1 (docs/evidence-plan.md "whoCanSee/1")', 
     it('reads nothing row by row that a public default reaches: user counts are aggregates, and UserRecordAccess is not read', () => {
         expect(WHO_CAN_SEE_STEPS.some((s) => s.object === 'UserRecordAccess')).toBe(false);
         for (const s of WHO_CAN_SEE_STEPS.filter((x) => x.object === 'User' && !x.groupBy)) {
-            // Every User step is bounded by the record's grants (ids, roles, accounts, contacts, managers, profiles holding View All Data, an all-users grantee).
-            expect(s.where).toMatch(/:(peopleIds|contactIds|familyAccountIds|managerFrontier|memberRoleIds|memberUserIds|chainRoleIds|managerIds|holderProfileIds|subjectIds|userTypes|grantingProfileIds)\b/);
+            // Every User step is bounded by the record's grants (ids, roles, accounts, contacts, managers, profiles holding View All Data, an all-users grantee,
+            // the contacts, accounts and managers a sharing set's mapping names on the family's records).
+            expect(s.where).toMatch(/:(peopleIds|contactIds|familyAccountIds|managerFrontier|memberRoleIds|memberUserIds|chainRoleIds|managerIds|holderProfileIds|subjectIds|userTypes|grantingProfileIds|setContactIds|managerContactIds)\b/);
         }
         const counts = WHO_CAN_SEE_STEPS.filter((s) => s.id.startsWith('wcs.public') && s.id.endsWith('Counts'));
         expect(counts.length).toBeGreaterThan(0);

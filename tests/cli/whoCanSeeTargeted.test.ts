@@ -215,6 +215,94 @@ describe('whoCanSee/1 reads the assignments of the permission sets that decide a
     }, 300_000);
 });
 
+const CASE_1 = '500Kx0000000001IAA';
+const GUS_CONTACT = '003Kx0000000005IAA';
+const TOBIAS = '005Kx0000000023IAA';
+const HANA = '005Kx0000000021IAA';
+const GUS = '005Kx0000000018IAA';
+
+/**
+ * The demo org with sharing sets whose mapped fields name accounts and contacts outside the family's
+ * accounts (Metadata API SharingSet, AccessMapping: `objectField` a lookup on the target object,
+ * `userField` the user's Contact, Account, or Manager's Contact / Account):
+ * - a custom lookup Case.Service_Contact__c to the contact of Tobias Wagner (a partner user of another
+ *   account), mapped from User.Contact in a partner sharing set;
+ * - the customer-community set maps Contact.Id from User.Manager.Contact, and Hana Hoffmann's manager is
+ *   Gus Grant: she reaches Gus's contact (another account) through her manager;
+ * - a custom lookup Case.Partner_Account__c to Tobias's account, mapped from User.Contact.RelatedAccount in
+ *   a Customer Community Plus set: Gus Grant's contact is related to that account (AccountContactRelation);
+ * - `unknownMapping`: a second partner set maps Case.Account from User.Account.Parent (a user field the
+ *   collection does not follow).
+ */
+function withMappedSets(opts: { unknownMapping?: boolean } = {}): Snapshot {
+    const s = demoOrg();
+    const caseDescribe = s.describe?.Case;
+    caseDescribe?.fields?.push({ name: 'Service_Contact__c', type: 'reference', permissionable: true, nillable: true, referenceTo: ['Contact'], relationshipName: 'Service_Contact__r' } as never);
+    const case1 = (s.tables.Case ?? []).find((c) => c.Id === CASE_1) as Row;
+    case1.Service_Contact__c = '003Kx0000000011IAA';
+    // Case.Partner_Account__c names Tobias's account, to which Gus Grant's contact is related (not its direct account).
+    caseDescribe?.fields?.push({ name: 'Partner_Account__c', type: 'reference', permissionable: true, nillable: true, referenceTo: ['Account'], relationshipName: 'Partner_Account__r' } as never);
+    case1.Partner_Account__c = '001Kx0000000007IAA';
+    s.tables.AccountContactRelation = [{ attributes: { type: 'AccountContactRelation' }, Id: '07kKx0000000001AAA', AccountId: '001Kx0000000007IAA', ContactId: GUS_CONTACT, IsActive: true, IsDirect: false }];
+    const hana = (s.tables.User ?? []).find((u) => u.Id === HANA) as Row;
+    hana.ManagerId = GUS;
+    const sets = (s.metadata ??= {}).SharingSet ?? [];
+    const community = sets[0] as NonNullable<typeof sets>[number];
+    community.accessMappings = [...community.accessMappings, { accessLevel: 'Read', object: 'Contact', objectField: 'Id', userField: 'Manager.Contact' }];
+    sets.push({
+        fullName: 'Partner_Service_Cases',
+        name: 'Partners: cases they service',
+        profiles: ['Partner Community User'],
+        accessMappings: [{ accessLevel: 'Edit', object: 'Case', objectField: 'Service_Contact__c', userField: 'Contact' }]
+    });
+    sets.push({
+        fullName: 'Related_Account_Cases',
+        name: 'Customers: cases of their related accounts',
+        profiles: ['Customer Community Plus User'],
+        accessMappings: [{ accessLevel: 'Read', object: 'Case', objectField: 'Partner_Account__c', userField: 'Contact.RelatedAccount' }]
+    });
+    if (opts.unknownMapping) {
+        sets.push({
+            fullName: 'Parent_Account_Cases',
+            name: 'Customers: cases of the parent account',
+            profiles: ['Partner Community User'],
+            accessMappings: [{ accessLevel: 'Read', object: 'Case', objectField: 'Account', userField: 'Account.Parent' }]
+        });
+    }
+    s.metadata.SharingSet = sets;
+    return s;
+}
+
+describe('whoCanSee/1 reads the users a sharing set reaches through a field the family does not lead to (round 12)', () => {
+    it('a lookup to a contact of another account (User.Contact), a manager\'s contact (User.Manager.Contact) and a related account (User.Contact.RelatedAccount): the same answer as the whole org (Metadata API SharingSet AccessMapping)', async () => {
+        const whole = withMappedSets();
+        const recordIds = [CASE_1, GUS_CONTACT, ...['500Kx0000000003IAA', '500Kx0000000009IAA', '003Kx0000000011IAA', '001Kx0000000005IAA']];
+        const { snapshots, results } = await collectAll(whole, recordIds);
+        // Not vacuous: the whole org's answers hold those users through the sharing sets.
+        const reached = withEngine<string[]>(
+            whole,
+            `return [['${CASE_1}', '${TOBIAS}'], ['${GUS_CONTACT}', '${HANA}'], ['${CASE_1}', '${GUS}']].map(([r, u]) => engine.whoCanSee(snapshot, r).users.find((x) => x.userId.slice(0, 15) === u.slice(0, 15))?.topMechanism ?? 'absent');`
+        );
+        expect(reached).toEqual(['experienceCloud', 'experienceCloud', 'experienceCloud']);
+        // Read by round 12, not by the family's rounds.
+        const steps = (r: CollectResult): string[] => (r.trace ?? []).map((t) => t.step);
+        expect(steps(results[0] as CollectResult)).toEqual(expect.arrayContaining(['wcs.sharingSetRelations', 'wcs.sharingSetUsers']));
+        expect(steps(results[1] as CollectResult)).toEqual(expect.arrayContaining(['wcs.sharingSetManagers', 'wcs.sharingSetUsers']));
+        for (const snap of snapshots) expect(snap.meta.scope?.capsReached).toBeUndefined();
+        const result = compareAll(whole, snapshots, recordIds);
+        expect(result.diffs).toEqual([]);
+        expect(result.uncertain).toBe(0);
+    }, 300_000);
+
+    it('a mapping from a user field the collection does not follow (User.Account.Parent) makes the answer uncertain, naming the sharing set', async () => {
+        const whole = withMappedSets({ unknownMapping: true });
+        const { snapshots } = await collectAll(whole, [CASE_1]);
+        const answer = withEngine<{ uncertain: boolean; uncertainties: string[] }>(snapshots[0] as Snapshot, `const r = engine.whoCanSee(snapshot, '${CASE_1}'); return { uncertain: r.uncertain, uncertainties: r.uncertainties };`);
+        expect(answer.uncertain).toBe(true);
+        expect(answer.uncertainties.join(' ')).toMatch(/sharing set Customers: cases of the parent account maps User\.Account\.Parent/);
+    }, 300_000);
+});
+
 /** `whole` with `extra` users who reach nothing (no role, no manager, `profileId`), and groups and shares of other records for them. */
 function withUnrelated(whole: Snapshot, extra: number, opts: { profileId: string; shareObject?: { table: string; parentField: string; accessField: string; recordIds: string[] } }): Snapshot {
     const s = JSON.parse(JSON.stringify(whole)) as Snapshot;

@@ -24,6 +24,9 @@
  * the external users only. Last, explain/1's Metadata API round: the sharing-rule definitions of
  * the family's objects (a rule share is named by its rule) and the org's sharing sets (always: the
  * answer is about every user).
+ * Then round 12: the users those sharing sets reach on the family's records (a mapped field may
+ * name an account or contact no earlier round met), read before round 9 so that their evidence is
+ * read too.
  *
  * An answer larger than a step's cap is cut: the cut goes to `meta.scope.capsReached` (the
  * loop named by `capLoop`) and to `meta.truncated` (the table), and the engine's answer is marked
@@ -88,7 +91,12 @@ export const WHO_CAN_SEE_ROUNDS: readonly PlanRound[] = [
     { round: 8, title: 'View All and View All Data holders', needs: "the family's objects" },
     { round: 9, title: 'The evidence of every user reached', needs: 'the users reached by rounds 3–8' },
     { round: 10, title: 'Users reached only through a public org-wide default, counted', needs: "the record's org-wide defaults (round 4); the permission sets granting Read" },
-    { round: 11, title: 'Sharing-rule definitions and sharing sets (Metadata API)', needs: "the family's objects (round 3)" }
+    { round: 11, title: 'Sharing-rule definitions and sharing sets (Metadata API)', needs: "the family's objects (round 3)" },
+    {
+        round: 12,
+        title: 'Users the sharing sets reach (runs before round 9, which reads their evidence too)',
+        needs: "the sharing sets' access mappings (round 11) and the family's records (round 3)"
+    }
 ];
 
 /** explain/1's step `id`, placed in this plan's `round` (same query, same selector in Apex). */
@@ -649,7 +657,66 @@ export const WHO_CAN_SEE_STEPS: readonly PlanStep[] = [
     reuse('metadata.sharingSets', 11, {
         when: 'always: the answer is about every user, and without the org\u2019s sharing sets every answer is uncertain (whoCanSeeAudience.ts: external users of a profile a set lists could reach the record through it); an org without sharing sets costs the one listMetadata call',
         serves: ['whoCanSeeExperience.ts experienceCloudCandidates (sharing-set and share-group candidates)', 'whoCanSeeAudience.ts audienceOf (sharingSetsUnknown)', 'layerExperienceCloud.ts']
-    })
+    }),
+    // ---- Round 12: users the sharing sets reach (before round 9) -----------------------------
+    {
+        id: 'wcs.sharingSetRelations',
+        round: 12,
+        title: 'Contacts related to the accounts a sharing set maps to the user\u2019s related accounts (AccountContactRelation)',
+        api: 'rest',
+        object: 'AccountContactRelation',
+        fields: ['Id', 'AccountId', 'ContactId', 'IsActive', 'IsDirect'],
+        where: 'AccountId IN :setRelatedAccountIds',
+        binds: { setRelatedAccountIds: 'the values of the family records\u2019 mapped fields, for access mappings from User.Contact.RelatedAccount' },
+        when: 'a sharing set maps User.Contact.RelatedAccount to a field of a family record\u2019s object',
+        feeds: 'their contacts (wcs.sharingSetUsers)',
+        serves: ['sharingSets.ts resolveUserField (Contact.RelatedAccount)', 'whoCanSeeExperience.ts sharingSetCandidates'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'contactUsers',
+        onCap: 'Experience Cloud access through sharing sets is uncertain; ' + ANSWER_CUT,
+        optional: 'feature'
+    },
+    {
+        id: 'wcs.sharingSetManagers',
+        round: 12,
+        title: 'Users of the accounts and contacts a sharing set maps to the user\u2019s manager (Manager.Account, Manager.Contact)',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where: 'ContactId IN :managerContactIds OR AccountId IN :managerAccountIds',
+        binds: {
+            managerContactIds: 'the values of the family records\u2019 mapped fields, for access mappings from User.Manager.Contact',
+            managerAccountIds: 'the values of the family records\u2019 mapped fields, for access mappings from User.Manager.Account'
+        },
+        when: 'a sharing set maps User.Manager.Account or User.Manager.Contact to a field of a family record\u2019s object',
+        feeds: 'the managers whose reports wcs.sharingSetUsers reads',
+        serves: ['sharingSets.ts resolveUserField (Manager.Account, Manager.Contact)', 'whoCanSeeExperience.ts sharingSetCandidates'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'contactUsers',
+        onCap: 'Experience Cloud access through sharing sets is uncertain; ' + ANSWER_CUT
+    },
+    {
+        id: 'wcs.sharingSetUsers',
+        round: 12,
+        title: 'Active users of the sharing sets\u2019 profiles whose contact, account or manager a mapping of the family\u2019s records names',
+        api: 'rest',
+        object: 'User',
+        fields: USER_FIELDS,
+        where:
+            '(ContactId IN :setContactIds AND Profile.Name IN :setProfileNames AND IsActive = true) OR (AccountId IN :setAccountIds AND Profile.Name IN :setProfileNames AND IsActive = true) OR (ManagerId IN :setManagerIds AND Profile.Name IN :setProfileNames AND IsActive = true)',
+        binds: {
+            setContactIds: 'the mapped values of User.Contact mappings, and the contacts of wcs.sharingSetRelations',
+            setAccountIds: 'the mapped values of User.Account mappings',
+            setManagerIds: 'the users of wcs.sharingSetManagers',
+            setProfileNames: 'the profiles (Metadata API names) of the sharing sets with a mapping on a family record\u2019s object'
+        },
+        when: 'a sharing set maps a field of a family record\u2019s object (the record, its parents, the accounts\u2019 children); a mapping from any other user field (Account.<Field>, Contact.<Field>), or through a record not read, is not followed: the answer is uncertain and names the sharing set',
+        feeds: 'users reached (round 9, which runs after this round)',
+        serves: ['whoCanSeeExperience.ts experienceCloudCandidates (sharing sets)', 'sharingSets.ts evaluateSharingSets'],
+        cap: AUDIENCE_CAP,
+        capLoop: 'contactUsers',
+        onCap: 'Experience Cloud access through sharing sets is uncertain; ' + ANSWER_CUT
+    }
 ];
 
 /** Steps of whoCanSee/1 by id (throws on an unknown id). */

@@ -4,7 +4,8 @@
  * bounded by the answer, never by the org. The rounds explain/1 shares (the record, its family,
  * its share rows, role chains, the permissions of a list of users) are explain/1's own code,
  * with "the users asked about" = every user reached, and so is its Metadata API round (sharing-rule
- * definitions, sharing sets: roundsMetadata.ts). The snapshot says what it covers:
+ * definitions, sharing sets: roundsMetadata.ts). Rounds run 1–8, 10, 11, 12 (the users the
+ * sharing sets reach), then 9 (every user's own evidence). The snapshot says what it covers:
  * `meta.scope = { kind: 'records', plan: 'whoCanSee/1', recordIds, capsReached, publicCounts }`.
  */
 import { grantOfSharingModel, type SharingModel } from '../../../lwc-src/lwc/accessXrayEngine/accessLevels';
@@ -16,6 +17,7 @@ import { bossSeeds, readAccountAudience, readBossesAndTerritories, readGranteesD
 import { readGroupMemberships, readRoleChains } from './roundsChains';
 import { readSetupMetadata } from './roundsMetadata';
 import { readDecidingPermissions } from './roundsPermissions';
+import { readSharingSetUsers } from './roundsSharingSets';
 import { readFamily, readRecord, readRecordEvidence, readRuleUserFields } from './roundsRecord';
 import type { Session } from './session';
 import { key15, str, uniqIds } from './soql';
@@ -116,18 +118,6 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     round(8);
     await readViewAllHolders(state);
 
-    // Round 9: every active user read is a user the answer may hold; read their own evidence.
-    round(9);
-    state.subjectIds = state
-        .users()
-        .filter((u) => u.IsActive !== false)
-        .map((u) => str(u.Id));
-    await readRuleUserFields(state, rules);
-    const profileIds = state.unread(state.users().map((u) => u.ProfileId));
-    if (profileIds.length) state.tables.put('Profile', await session.step('people.profiles', { profileIds }));
-    await readExternalMemberships(state);
-    await readDecidingPermissions(state, rules);
-
     round(10);
     const defaults = publicDefaults(state);
     state.publicEditMatters = defaults.edit;
@@ -144,6 +134,22 @@ export async function runWhoCanSeePlan(session: Session, request: WhoCanSeePlanR
     // and without them the engine can't rule out an external user a set reaches (whoCanSeeAudience.ts).
     round(11);
     const setup = await readSetupMetadata(state, [whoCanSeeStep('metadata.sharingRules'), whoCanSeeStep('metadata.sharingSets')]);
+    // Round 12: the users the sharing sets reach on the family (a mapping's field may name an account or contact
+    // no earlier round met). Round 9 runs after it, so that their evidence is read with everyone's.
+    round(12);
+    await readSharingSetUsers(state, setup.SharingSet);
+
+    // Round 9 (last, as in the in-org collector): every active user read is a user the answer may hold; read what decides their access.
+    round(9);
+    state.subjectIds = state
+        .users()
+        .filter((u) => u.IsActive !== false)
+        .map((u) => str(u.Id));
+    await readRuleUserFields(state, rules);
+    const profileIds = state.unread(state.users().map((u) => u.ProfileId));
+    if (profileIds.length) state.tables.put('Profile', await session.step('people.profiles', { profileIds }));
+    await readExternalMemberships(state);
+    await readDecidingPermissions(state, rules);
 
     const snapshot = collectedSnapshot(session, state, {
         unavailable: session.unavailable,
