@@ -16,6 +16,7 @@ import { buildHierarchyModel, type HierarchyLink, type HierarchyModel } from './
 import { normaliseId } from './ids';
 import { shareTableInfo, type ShareTableInfo } from './shareTables';
 import type { PathStep, Row, Setting, Snapshot } from './types';
+import { GroupMemberRoles } from './groupMemberRoles';
 import { ID_FIELDS } from './validate';
 import { classifyUser, type UserClassification } from './userLicence';
 
@@ -94,6 +95,8 @@ export class SnapshotIndex {
     private activeModels: Set<string> | null = null;
     private hierarchyModel: HierarchyModel | null = null;
     private roleChildrenCache: Map<string, string[]> | null = null;
+    private territoryChildrenCache: Map<string, string[]> | null = null;
+    private memberRolesCache: GroupMemberRoles | null | undefined = undefined;
     private shareTablesList: ShareTableInfo[] = [];
     private nestingCache: GroupNesting | null = null;
 
@@ -452,6 +455,37 @@ export class SnapshotIndex {
         return list;
     }
 
+    /** Territory ids strictly below a territory (every territory whose `territoryAncestors` include it); children map built once. */
+    territoriesBelow(territoryId: string): string[] {
+        if (!this.territoryChildrenCache) {
+            const children = new Map<string, string[]>();
+            for (const t of this.rows('Territory2')) {
+                const id = normaliseId(t.Id);
+                const parent = normaliseId(t.ParentTerritory2Id);
+                if (id && parent) {
+                    const list = children.get(parent);
+                    if (list) {
+                        list.push(id);
+                    } else {
+                        children.set(parent, [id]);
+                    }
+                }
+            }
+            this.territoryChildrenCache = children;
+        }
+        const out: string[] = [];
+        const seen = new Set([territoryId]);
+        for (let i = -1; i < out.length; i++) {
+            for (const c of this.territoryChildrenCache.get(i < 0 ? territoryId : (out[i] as string)) ?? []) {
+                if (!seen.has(c)) {
+                    seen.add(c);
+                    out.push(c);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Active territory ids the user is assigned to (active model, association not inactive). */
     territoriesOf(userId: string): string[] {
         return this.rowsWhere('UserTerritory2Association', 'UserId', userId)
@@ -628,6 +662,31 @@ export class SnapshotIndex {
         return out;
     }
 
+    /**
+     * Which roles the members of each public group and queue hold, as ranges of the role tree
+     * (groupMemberRoles.ts): built once, at load (`loadSnapshot`), so the role hierarchy layer
+     * asks "is this user above a member" without reading the group's members. Null when the
+     * role graph loops (the layer then scans the members).
+     */
+    groupMemberRoles(): GroupMemberRoles | null {
+        if (this.memberRolesCache === undefined) {
+            const groupIds = [...this.rowsWhere('Group', 'Type', 'Regular'), ...this.rowsWhere('Group', 'Type', 'Queue')].map((g) => str(g.Id)).filter((id) => id && this.byId(id)?.table === 'Group');
+            this.memberRolesCache = GroupMemberRoles.build(
+                {
+                    rows: (table) => this.rows(table),
+                    user: (id) => this.user(id),
+                    roleParent: (id) => this.roleParent(id),
+                    isPortalRole: (id) => isPortalRole(this.byId(id)?.row),
+                    ownUserMembers: (gid) => this.ownUserMembers(gid),
+                    roleRangeOf: (gid) => this.roleRangeOf(gid),
+                    nesting: () => this.groupNesting()
+                },
+                groupIds
+            );
+        }
+        return this.memberRolesCache;
+    }
+
     /** `membersOf` in a stable (sorted) order, memoised. */
     sortedMembersOf(groupId: string): readonly string[] {
         let list = this.sortedMembersCache.get(groupId);
@@ -797,49 +856,53 @@ export class SnapshotIndex {
     /** Users a group holds by itself: derived from its type (role, territory, org-wide, manager) and its direct user members. */
     private ownMembers(gid: string): Set<string> {
         const set = new Set<string>();
+        const range = this.roleRangeOf(gid);
+        if (range) {
+            for (const r of range.type === 'Role' ? [range.roleId] : [range.roleId, ...this.roleSubordinates(range.roleId)]) {
+                if (range.type === 'RoleAndSubordinatesInternal' && isPortalRole(this.byId(r)?.row)) {
+                    continue;
+                }
+                for (const u of this.usersInRole(r)) {
+                    if (typeof u.Id === 'string') {
+                        set.add(u.Id);
+                    }
+                }
+            }
+        }
+        for (const u of this.ownUserMembers(gid)) {
+            set.add(u);
+        }
+        return set;
+    }
+
+    /**
+     * The role a Role, RoleAndSubordinates or RoleAndSubordinatesInternal group derives its
+     * members from (Group.RelatedId), with the group's type; null for every other group.
+     */
+    roleRangeOf(gid: string): { type: 'Role' | 'RoleAndSubordinates' | 'RoleAndSubordinatesInternal'; roleId: string } | null {
         const group = this.byId(gid)?.row;
         const type = str(group?.Type);
         const related = normaliseId(group?.RelatedId);
-        const addUsers = (rows: readonly Row[]): void => {
-            for (const u of rows) {
-                if (typeof u.Id === 'string') {
-                    set.add(u.Id);
-                }
-            }
-        };
+        return related && (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') ? { type, roleId: related } : null;
+    }
+
+    /**
+     * Users a group holds by itself other than through `roleRangeOf`: territory, org-wide and
+     * manager groups' derived users, and its direct user members (GroupMember rows).
+     */
+    *ownUserMembers(gid: string): Generator<string> {
+        const group = this.byId(gid)?.row;
+        const type = str(group?.Type);
+        const related = normaliseId(group?.RelatedId);
         switch (type) {
-            case 'Role':
-                if (related) {
-                    addUsers(this.usersInRole(related));
-                }
-                break;
-            case 'RoleAndSubordinates':
-            case 'RoleAndSubordinatesInternal':
-                if (related) {
-                    for (const r of [related, ...this.roleSubordinates(related)]) {
-                        if (type === 'RoleAndSubordinatesInternal' && isPortalRole(this.byId(r)?.row)) {
-                            continue;
-                        }
-                        addUsers(this.usersInRole(r));
-                    }
-                }
-                break;
             case 'Territory':
             case 'TerritoryAndSubordinates':
                 if (related && this.isActiveTerritory(related)) {
-                    const territories = [related];
-                    if (type === 'TerritoryAndSubordinates') {
-                        for (const t of this.rows('Territory2')) {
-                            const tid = str(t.Id);
-                            if (this.territoryAncestors(tid).includes(related)) {
-                                territories.push(tid);
-                            }
-                        }
-                    }
+                    const territories = type === 'TerritoryAndSubordinates' ? [related, ...this.territoriesBelow(related)] : [related];
                     for (const t of territories) {
                         for (const a of this.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
                             if (a.IsActive !== false && typeof a.UserId === 'string') {
-                                set.add(a.UserId);
+                                yield a.UserId;
                             }
                         }
                     }
@@ -858,23 +921,19 @@ export class SnapshotIndex {
                               ? c.kind === 'partnerCommunity'
                               : c.kind === 'customerCommunityPlus';
                     if (id && inGroup) {
-                        set.add(id);
+                        yield id;
                     }
                 }
                 break;
             case 'Manager':
                 if (related) {
-                    for (const m of this.managerChain(related)) {
-                        set.add(m);
-                    }
+                    yield* this.managerChain(related);
                 }
                 break;
             case 'ManagerAndSubordinatesInternal':
                 if (related) {
-                    set.add(related);
-                    for (const r of this.reportsOf(related)) {
-                        set.add(r);
-                    }
+                    yield related;
+                    yield* this.reportsOf(related);
                 }
                 break;
             default:
@@ -883,10 +942,9 @@ export class SnapshotIndex {
         for (const gm of this.rowsWhere('GroupMember', 'GroupId', gid)) {
             const member = str(gm.UserOrGroupId);
             if (this.byId(member)?.table === 'User') {
-                set.add(member);
+                yield member;
             }
         }
-        return set;
     }
 }
 

@@ -1,0 +1,373 @@
+/**
+ * "Is this user above one of the group's members, and which member comes first?" answered
+ * without reading the group's members: what the role hierarchy layer asks of every public group
+ * or queue a record is shared with (or owned by), for every explanation.
+ *
+ * Built once per snapshot, at load:
+ * - the role tree (parents from `SnapshotIndex.roleParent`, so external account hierarchy links
+ *   count) numbered in depth-first order, so the roles strictly below role R are the positions
+ *   `pos(R) + 1 … end(R)`;
+ * - per position, the smallest user id holding that role (users ranked in id order), as a
+ *   range-minimum table, once over every role and once without portal roles;
+ * - per group, which positions its members hold: a derived role group is one range of the tree
+ *   (Role: its role; RoleAndSubordinates: the role's subtree; …Internal: the same without portal
+ *   roles), every other member (direct users, territory, manager and org-wide groups) a (position,
+ *   smallest id) entry, and nested groups the union of what they hold (strongly connected
+ *   components of the nesting as `SnapshotIndex.membersOf` resolves them).
+ * A question then costs two binary searches and the entries of the group inside the asking role's
+ * subtree — bounded by the question, not by the size of the group or the org.
+ *
+ * Same answer as the member scan it replaces (`membersOf`, each member's role, `isRoleAbove`):
+ * the role tree has the same parent links, and a group's members are the same users. A role
+ * graph with a cycle (malformed: the platform keeps roles a tree) has no depth-first numbering:
+ * the index is then not built and callers fall back to the member scan.
+ */
+import type { Row } from './types';
+
+/** What the index reads from the snapshot index (kept narrow so SnapshotIndex can build it). */
+export interface MemberRoleSource {
+    rows(table: string): readonly Row[];
+    user(userId: string): Row | undefined;
+    roleParent(roleId: string): string | null;
+    isPortalRole(roleId: string): boolean;
+    /** Users a group holds by itself other than through its role range: direct users, territory, manager and org-wide members. */
+    ownUserMembers(groupId: string): Iterable<string>;
+    /** Role a Role / RoleAndSubordinates / RoleAndSubordinatesInternal group derives its members from, with the group's type. */
+    roleRangeOf(groupId: string): { type: string; roleId: string } | null;
+    /** Groups nested in groups, as `membersOf` resolves them: components in nesting order (a nested component has a smaller number). */
+    nesting(): { componentOf: ReadonlyMap<string, number>; groups: readonly (readonly string[])[]; successors: readonly (readonly number[])[] };
+}
+
+const NONE = 0x7fffffff;
+
+/** Positions a group's members hold: sorted (position, smallest rank) entries and sorted disjoint ranges. */
+interface HeldRoles {
+    /** Entry positions, ascending. */
+    pos: Int32Array;
+    /** Smallest member rank at the same index's position. */
+    rank: Int32Array;
+    /** Ranges of positions [from, to] (flattened pairs, ascending, disjoint) held by every user of the role. */
+    all: Int32Array;
+    /** The same, portal roles excluded (RoleAndSubordinatesInternal). */
+    internal: Int32Array;
+}
+
+const EMPTY_HELD: HeldRoles = { pos: new Int32Array(0), rank: new Int32Array(0), all: new Int32Array(0), internal: new Int32Array(0) };
+
+/** Range minimum over a fixed array, O(1) per question (sparse table). */
+class RangeMin {
+    private readonly levels: Int32Array[];
+
+    constructor(values: Int32Array) {
+        this.levels = [values];
+        for (let span = 2; span <= values.length; span *= 2) {
+            const prev = this.levels[this.levels.length - 1] as Int32Array;
+            const half = span / 2;
+            const next = new Int32Array(values.length - span + 1);
+            for (let i = 0; i < next.length; i++) {
+                const a = prev[i] as number;
+                const b = prev[i + half] as number;
+                next[i] = a < b ? a : b;
+            }
+            this.levels.push(next);
+        }
+    }
+
+    /** Minimum over positions from…to inclusive (from ≤ to). */
+    min(from: number, to: number): number {
+        const k = 31 - Math.clz32(to - from + 1);
+        const level = this.levels[k] as Int32Array;
+        const a = level[from] as number;
+        const b = level[to - (1 << k) + 1] as number;
+        return a < b ? a : b;
+    }
+}
+
+export class GroupMemberRoles {
+    /** Depth-first position of each role id. */
+    private readonly position: Map<string, number>;
+    /** Last position of each position's subtree. */
+    private readonly end: Int32Array;
+    /** User ids in rank (id) order. */
+    private readonly userIds: string[];
+    private readonly minAll: RangeMin;
+    private readonly minInternal: RangeMin;
+    private readonly held = new Map<string, HeldRoles>();
+
+    private constructor(position: Map<string, number>, end: Int32Array, userIds: string[], minAll: RangeMin, minInternal: RangeMin) {
+        this.position = position;
+        this.end = end;
+        this.userIds = userIds;
+        this.minAll = minAll;
+        this.minInternal = minInternal;
+    }
+
+    /** Builds the index; null when the role graph has a cycle (callers then scan members). */
+    static build(source: MemberRoleSource, groupIds: readonly string[]): GroupMemberRoles | null {
+        const tree = roleTree(source);
+        if (!tree) {
+            return null;
+        }
+        const { position, end } = tree;
+        // Users ranked by id (string order, as the member scan compared them); the role each holds.
+        const userRows = new Map<string, Row>();
+        for (const u of source.rows('User')) {
+            const id = u.Id;
+            if (typeof id === 'string' && !userRows.has(id)) {
+                const row = source.user(id);
+                if (row) {
+                    userRows.set(id, row);
+                }
+            }
+        }
+        const userIds = [...userRows.keys()].sort();
+        const rankOf = new Map<string, number>();
+        const minAll = new Int32Array(end.length).fill(NONE);
+        userIds.forEach((id, rank) => {
+            rankOf.set(id, rank);
+            const p = roleId(userRows.get(id)) ? position.get(roleId(userRows.get(id))) : undefined;
+            if (p !== undefined && rank < (minAll[p] as number)) {
+                minAll[p] = rank;
+            }
+        });
+        const minInternal = Int32Array.from(minAll);
+        for (const [id, p] of position) {
+            if (source.isPortalRole(id)) {
+                minInternal[p] = NONE;
+            }
+        }
+        const index = new GroupMemberRoles(position, end, userIds, new RangeMin(minAll), new RangeMin(minInternal));
+
+        const own = (gid: string): HeldRoles => {
+            const entries: [number, number][] = [];
+            for (const member of source.ownUserMembers(gid)) {
+                const rank = rankOf.get(member);
+                const p = rank === undefined ? undefined : position.get(roleId(userRows.get(member)));
+                if (rank !== undefined && p !== undefined) {
+                    entries.push([p, rank]);
+                }
+            }
+            const all: number[] = [];
+            const internal: number[] = [];
+            const range = source.roleRangeOf(gid);
+            const p = range ? position.get(range.roleId) : undefined;
+            if (range && p !== undefined) {
+                const to = range.type === 'Role' ? p : (end[p] as number);
+                (range.type === 'RoleAndSubordinatesInternal' ? internal : all).push(p, to);
+            }
+            return heldFrom(entries, [all], [internal]);
+        };
+        const nesting = source.nesting();
+        const ofComponent: HeldRoles[] = [];
+        for (let c = 0; c < nesting.groups.length; c++) {
+            // Nested components have smaller numbers: theirs are done.
+            const parts = [...(nesting.groups[c] ?? []).map(own), ...(nesting.successors[c] ?? []).map((s) => ofComponent[s] ?? EMPTY_HELD)];
+            ofComponent.push(union(parts));
+        }
+        for (const gid of groupIds) {
+            const c = nesting.componentOf.get(gid);
+            index.held.set(gid, c === undefined ? own(gid) : (ofComponent[c] ?? EMPTY_HELD));
+        }
+        return index;
+    }
+
+    /** True when the index answers for this group (built for it). */
+    covers(groupId: string): boolean {
+        return this.held.has(groupId);
+    }
+
+    /**
+     * The smallest member id (string order) of the group whose role is strictly below `roleIdAbove`,
+     * or null when no member is below it.
+     */
+    firstMemberBelow(groupId: string, roleIdAbove: string): string | null {
+        const held = this.held.get(groupId);
+        const p = this.position.get(roleIdAbove);
+        if (!held || p === undefined) {
+            return null;
+        }
+        const from = p + 1;
+        const to = this.end[p] as number;
+        if (from > to) {
+            return null;
+        }
+        let best = NONE;
+        const { pos, rank } = held;
+        for (let i = lowerBound(pos, from); i < pos.length && (pos[i] as number) <= to; i++) {
+            const r = rank[i] as number;
+            if (r < best) {
+                best = r;
+            }
+        }
+        best = Math.min(best, rangesMin(held.all, from, to, this.minAll), rangesMin(held.internal, from, to, this.minInternal));
+        return best === NONE ? null : (this.userIds[best] ?? null);
+    }
+}
+
+function roleId(user: Row | undefined): string {
+    const r = user?.UserRoleId;
+    return typeof r === 'string' ? r : '';
+}
+
+/** Smallest value of `min` over the parts of the ranges (flattened pairs) inside from…to. */
+function rangesMin(ranges: Int32Array, from: number, to: number, min: RangeMin): number {
+    let best = NONE;
+    // First range whose end reaches `from` (ranges are disjoint and ascending, so their ends are too).
+    let lo = 0;
+    let hi = ranges.length / 2;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((ranges[mid * 2 + 1] as number) < from) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (let k = lo; k < ranges.length / 2 && (ranges[k * 2] as number) <= to; k++) {
+        const a = Math.max(ranges[k * 2] as number, from);
+        const b = Math.min(ranges[k * 2 + 1] as number, to);
+        if (a <= b) {
+            const m = min.min(a, b);
+            if (m < best) {
+                best = m;
+            }
+        }
+    }
+    return best;
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) < value) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/** Union of what several groups hold. */
+function union(parts: HeldRoles[]): HeldRoles {
+    const nonEmpty = parts.filter((h) => h !== EMPTY_HELD && (h.pos.length || h.all.length || h.internal.length));
+    if (nonEmpty.length === 0) {
+        return EMPTY_HELD;
+    }
+    if (nonEmpty.length === 1) {
+        return nonEmpty[0] as HeldRoles;
+    }
+    const entries: [number, number][] = [];
+    for (const h of nonEmpty) {
+        for (let i = 0; i < h.pos.length; i++) {
+            entries.push([h.pos[i] as number, h.rank[i] as number]);
+        }
+    }
+    return heldFrom(
+        entries,
+        nonEmpty.map((h) => h.all),
+        nonEmpty.map((h) => h.internal)
+    );
+}
+
+function heldFrom(entries: [number, number][], all: ArrayLike<number>[], internal: ArrayLike<number>[]): HeldRoles {
+    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const pos: number[] = [];
+    const rank: number[] = [];
+    for (const [p, r] of entries) {
+        // Sorted by rank within a position: the first is the smallest.
+        if (pos.length === 0 || pos[pos.length - 1] !== p) {
+            pos.push(p);
+            rank.push(r);
+        }
+    }
+    const merged = { pos: Int32Array.from(pos), rank: Int32Array.from(rank), all: mergeRanges(all), internal: mergeRanges(internal) };
+    return merged.pos.length || merged.all.length || merged.internal.length ? merged : EMPTY_HELD;
+}
+
+/** Sorted, disjoint union of ranges given as flattened [from, to] pairs. */
+function mergeRanges(lists: ArrayLike<number>[]): Int32Array {
+    const pairs: [number, number][] = [];
+    for (const list of lists) {
+        for (let i = 0; i + 1 < list.length; i += 2) {
+            pairs.push([list[i] as number, list[i + 1] as number]);
+        }
+    }
+    if (pairs.length === 0) {
+        return EMPTY_HELD.all;
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    const out: number[] = [];
+    for (const [a, b] of pairs) {
+        const last = out.length - 1;
+        if (last > 0 && a <= (out[last] as number) + 1) {
+            out[last] = Math.max(out[last] as number, b);
+        } else {
+            out.push(a, b);
+        }
+    }
+    return Int32Array.from(out);
+}
+
+/**
+ * Every role (UserRole rows, the parents they name, the roles users hold) numbered depth-first
+ * over `roleParent`; null when following parents loops.
+ */
+function roleTree(source: MemberRoleSource): { position: Map<string, number>; end: Int32Array } | null {
+    const parentOf = new Map<string, string | null>();
+    const pending: string[] = [];
+    const note = (id: unknown): void => {
+        if (typeof id === 'string' && id && !parentOf.has(id)) {
+            parentOf.set(id, null);
+            pending.push(id);
+        }
+    };
+    for (const r of source.rows('UserRole')) {
+        note(r.Id);
+    }
+    for (const u of source.rows('User')) {
+        note(u.UserRoleId);
+    }
+    while (pending.length) {
+        const id = pending.pop() as string;
+        const parent = source.roleParent(id);
+        parentOf.set(id, parent);
+        note(parent);
+    }
+    const children = new Map<string, string[]>();
+    const roots: string[] = [];
+    for (const [id, parent] of parentOf) {
+        if (parent === null) {
+            roots.push(id);
+        } else {
+            const list = children.get(parent);
+            if (list) {
+                list.push(id);
+            } else {
+                children.set(parent, [id]);
+            }
+        }
+    }
+    const position = new Map<string, number>();
+    const end = new Int32Array(parentOf.size);
+    for (const root of roots) {
+        position.set(root, position.size);
+        const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+        while (stack.length) {
+            const frame = stack[stack.length - 1] as { id: string; next: number };
+            const kids = children.get(frame.id) ?? [];
+            if (frame.next < kids.length) {
+                const kid = kids[frame.next++] as string;
+                position.set(kid, position.size);
+                stack.push({ id: kid, next: 0 });
+            } else {
+                stack.pop();
+                end[position.get(frame.id) as number] = position.size - 1;
+            }
+        }
+    }
+    // Roles never reached from a root sit on a loop of parents.
+    return position.size === parentOf.size ? { position, end } : null;
+}
