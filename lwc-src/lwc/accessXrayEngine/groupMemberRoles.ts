@@ -125,7 +125,7 @@ export class GroupMemberRoles {
         const minAll = new Int32Array(end.length).fill(NONE);
         userIds.forEach((id, rank) => {
             rankOf.set(id, rank);
-            const p = roleId(userRows.get(id)) ? position.get(roleId(userRows.get(id))) : undefined;
+            const p = position.get(roleOfUser(userRows.get(id)));
             if (p !== undefined && rank < (minAll[p] as number)) {
                 minAll[p] = rank;
             }
@@ -142,7 +142,7 @@ export class GroupMemberRoles {
             const entries: [number, number][] = [];
             for (const member of source.ownUserMembers(gid)) {
                 const rank = rankOf.get(member);
-                const p = rank === undefined ? undefined : position.get(roleId(userRows.get(member)));
+                const p = rank === undefined ? undefined : position.get(roleOfUser(userRows.get(member)));
                 if (rank !== undefined && p !== undefined) {
                     entries.push([p, rank]);
                 }
@@ -169,6 +169,22 @@ export class GroupMemberRoles {
             index.held.set(gid, c === undefined ? own(gid) : (ofComponent[c] ?? EMPTY_HELD));
         }
         return index;
+    }
+
+    /** Depth-first position of a role (every role of the snapshot and every role a user holds), or undefined. */
+    positionOf(roleId: string): number | undefined {
+        return this.position.get(roleId);
+    }
+
+    /** Positions of a role and every role below it: from…to inclusive (null for an unknown role). */
+    subtree(roleId: string): [number, number] | null {
+        const p = this.position.get(roleId);
+        return p === undefined ? null : [p, this.end[p] as number];
+    }
+
+    /** Number of positions (roles) in the tree. */
+    get size(): number {
+        return this.end.length;
     }
 
     /** True when the index answers for this group (built for it). */
@@ -204,7 +220,7 @@ export class GroupMemberRoles {
     }
 }
 
-function roleId(user: Row | undefined): string {
+function roleOfUser(user: Row | undefined): string {
     const r = user?.UserRoleId;
     return typeof r === 'string' ? r : '';
 }

@@ -83,6 +83,8 @@ export class SnapshotIndex {
     readonly now: number;
     private readonly idMap = new Map<string, IndexedRow>();
     private readonly sharesByRecord = new Map<string, ShareEntry[]>();
+    /** Share rows per grantee, per share table (counted while indexing the rows by record). */
+    private readonly shareCounts = new Map<ShareTableInfo, Map<string, number>>();
     private readonly whereCache = new Map<string, Map<string, Row[]>>();
     private readonly groupsCache = new Map<string, Map<string, GroupMembership>>();
     private readonly membersCache = new Map<string, Set<string>>();
@@ -107,9 +109,14 @@ export class SnapshotIndex {
             const info = shareTableInfo(table);
             if (info) {
                 this.shareTablesList.push(info);
+                const counts = new Map<string, number>();
+                this.shareCounts.set(info, counts);
                 for (const row of rows) {
                     const recordId = row[info.parentField];
                     const granteeId = row.UserOrGroupId;
+                    if (typeof granteeId === 'string') {
+                        counts.set(granteeId, (counts.get(granteeId) ?? 0) + 1);
+                    }
                     if (typeof recordId !== 'string' || typeof granteeId !== 'string') {
                         continue;
                     }
@@ -222,6 +229,19 @@ export class SnapshotIndex {
         for (const info of this.shareTablesList) {
             for (const row of this.rowsWhere(info.table, 'UserOrGroupId', granteeId)) {
                 out.push({ table: info.table, info, row });
+            }
+        }
+        return out;
+    }
+
+    /** Share rows granted to a user or group, counted per object across the share tables (objects with none left out). */
+    shareCountsTo(granteeId: string): Map<string, number> {
+        const gid = normaliseId(granteeId) ?? granteeId;
+        const out = new Map<string, number>();
+        for (const info of this.shareTablesList) {
+            const n = this.shareCounts.get(info)?.get(gid) ?? 0;
+            if (n > 0) {
+                out.set(info.object, (out.get(info.object) ?? 0) + n);
             }
         }
         return out;
