@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { configFor, SyntheticOrg } from '../../scripts/bench/generator';
 import { parseArgs, runBench } from '../../scripts/bench/harness';
-import { distribution, median, type EngineMeasurement } from '../../scripts/bench/measure';
+import { distribution, median, shuffledIndexes, type EngineMeasurement } from '../../scripts/bench/measure';
+import { RandomStream } from '../../scripts/bench/random';
 import { isEngine, isWhoCanSee, judgeTargets, renderTable, type BenchResults, type SizeResult } from '../../scripts/bench/report';
 import type { CollectorMeasurement } from '../../scripts/bench/collectorChild';
 import { renderProfile, summariseProfile, type CpuProfile, type FunctionCost } from '../../scripts/bench/profileSummary';
@@ -117,6 +118,14 @@ describe('statistics', () => {
         expect(d.p95Ms).toBe(95);
         expect(d.maxMs).toBe(100);
         expect(d.count).toBe(100);
+    });
+
+    it('users are taken in a seeded order without replacement, so no measured explanation asks about a user explained before', () => {
+        const a = shuffledIndexes(1000, new RandomStream(20261123, 'bench.pairs'));
+        expect(new Set(a).size).toBe(1000);
+        expect([...a].every((i) => i >= 0 && i < 1000)).toBe(true);
+        expect([...a]).toEqual([...shuffledIndexes(1000, new RandomStream(20261123, 'bench.pairs'))]);
+        expect([...a]).not.toEqual(Array.from({ length: 1000 }, (_, i) => i));
     });
 });
 
