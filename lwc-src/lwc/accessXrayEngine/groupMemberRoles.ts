@@ -93,13 +93,20 @@ export class GroupMemberRoles {
     private readonly minAll: RangeMin;
     private readonly minInternal: RangeMin;
     private readonly held = new Map<string, HeldRoles>();
+    private readonly counts = new Map<string, number>();
+    /** First user number of each position (users numbered in role-tree order); one more entry at the end. */
+    private readonly start: Int32Array;
+    /** Users of non-portal roles before each position. */
+    private readonly internalUpTo: Int32Array;
 
-    private constructor(position: Map<string, number>, end: Int32Array, userIds: string[], minAll: RangeMin, minInternal: RangeMin) {
+    private constructor(position: Map<string, number>, end: Int32Array, userIds: string[], minAll: RangeMin, minInternal: RangeMin, start: Int32Array, internalUpTo: Int32Array) {
         this.position = position;
         this.end = end;
         this.userIds = userIds;
         this.minAll = minAll;
         this.minInternal = minInternal;
+        this.start = start;
+        this.internalUpTo = internalUpTo;
     }
 
     /** Builds the index; null when the role graph has a cycle (callers then scan members). */
@@ -130,19 +137,67 @@ export class GroupMemberRoles {
                 minAll[p] = rank;
             }
         });
-        const minInternal = Int32Array.from(minAll);
-        for (const [id, p] of position) {
-            if (source.isPortalRole(id)) {
-                minInternal[p] = NONE;
+        // Users numbered in role-tree order, so the users of a role's subtree are consecutive numbers
+        // (users of position p: start[p] … start[p + 1] - 1; users without a known role last): a
+        // group's member count is a bitmap's, filled range by range.
+        const byPosition = new Int32Array(end.length + 1);
+        const positionOfUser = new Map<string, number>();
+        for (const [id, row] of userRows) {
+            const p = position.get(roleOfUser(row));
+            if (p !== undefined) {
+                positionOfUser.set(id, p);
+                byPosition[p + 1] = (byPosition[p + 1] as number) + 1;
             }
         }
-        const index = new GroupMemberRoles(position, end, userIds, new RangeMin(minAll), new RangeMin(minInternal));
+        for (let p = 1; p <= end.length; p++) {
+            byPosition[p] = (byPosition[p] as number) + (byPosition[p - 1] as number);
+        }
+        const start = Int32Array.from(byPosition);
+        const numberOf = new Map<string, number>();
+        let unplaced = start[end.length] as number;
+        for (const id of userRows.keys()) {
+            const p = positionOfUser.get(id);
+            if (p === undefined) {
+                numberOf.set(id, unplaced++);
+            } else {
+                numberOf.set(id, byPosition[p] as number);
+                byPosition[p] = (byPosition[p] as number) + 1;
+            }
+        }
+        const portal = new Uint8Array(end.length);
+        for (const [id, p] of position) {
+            if (source.isPortalRole(id)) {
+                portal[p] = 1;
+            }
+        }
+        const minInternal = Int32Array.from(minAll);
+        portal.forEach((isPortal, p) => {
+            if (isPortal) {
+                minInternal[p] = NONE;
+            }
+        });
+        // Users of non-portal roles up to each position, for RoleAndSubordinatesInternal counts.
+        const internalUpTo = new Int32Array(end.length + 1);
+        for (let p = 0; p < end.length; p++) {
+            internalUpTo[p + 1] = (internalUpTo[p] as number) + (portal[p] ? 0 : (start[p + 1] as number) - (start[p] as number));
+        }
+        const index = new GroupMemberRoles(position, end, userIds, new RangeMin(minAll), new RangeMin(minInternal), start, internalUpTo);
 
-        const own = (gid: string): HeldRoles => {
+        const words = (userRows.size + 31) >>> 5;
+        /** A group's own members (not nested ones): roles held, and the members as a bitmap plus ids outside the User table. */
+        const own = (gid: string): { held: HeldRoles; bits: Uint32Array; others: Set<string> } => {
             const entries: [number, number][] = [];
+            const bits = new Uint32Array(words);
+            const others = new Set<string>();
             for (const member of source.ownUserMembers(gid)) {
                 const rank = rankOf.get(member);
-                const p = rank === undefined ? undefined : position.get(roleOfUser(userRows.get(member)));
+                const n = numberOf.get(member);
+                if (n === undefined) {
+                    others.add(member);
+                    continue;
+                }
+                bits[n >>> 5] = (bits[n >>> 5] as number) | (1 << (n & 31));
+                const p = positionOfUser.get(member);
                 if (rank !== undefined && p !== undefined) {
                     entries.push([p, rank]);
                 }
@@ -153,22 +208,61 @@ export class GroupMemberRoles {
             const p = range ? position.get(range.roleId) : undefined;
             if (range && p !== undefined) {
                 const to = range.type === 'Role' ? p : (end[p] as number);
-                (range.type === 'RoleAndSubordinatesInternal' ? internal : all).push(p, to);
+                const isInternal = range.type === 'RoleAndSubordinatesInternal';
+                (isInternal ? internal : all).push(p, to);
+                if (!isInternal) {
+                    setRange(bits, start[p] as number, start[to + 1] as number);
+                }
+                for (let q = p; isInternal && q <= to; q++) {
+                    if (!portal[q]) {
+                        setRange(bits, start[q] as number, start[q + 1] as number);
+                    }
+                }
             }
-            return heldFrom(entries, [all], [internal]);
+            return { held: heldFrom(entries, [all], [internal]), bits, others };
         };
         const nesting = source.nesting();
-        const ofComponent: HeldRoles[] = [];
+        const ofComponent: { held: HeldRoles; bits: Uint32Array; others: Set<string> }[] = [];
         for (let c = 0; c < nesting.groups.length; c++) {
             // Nested components have smaller numbers: theirs are done.
-            const parts = [...(nesting.groups[c] ?? []).map(own), ...(nesting.successors[c] ?? []).map((s) => ofComponent[s] ?? EMPTY_HELD)];
-            ofComponent.push(union(parts));
+            const parts = [...(nesting.groups[c] ?? []).map(own), ...(nesting.successors[c] ?? []).map((s) => ofComponent[s]).filter((x) => x !== undefined)];
+            const bits = new Uint32Array(words);
+            const others = new Set<string>();
+            for (const part of parts) {
+                for (let k = 0; k < words; k++) {
+                    bits[k] = (bits[k] as number) | (part.bits[k] as number);
+                }
+                part.others.forEach((o) => others.add(o));
+            }
+            ofComponent.push({ held: union(parts.map((x) => x.held)), bits, others });
         }
         for (const gid of groupIds) {
             const c = nesting.componentOf.get(gid);
-            index.held.set(gid, c === undefined ? own(gid) : (ofComponent[c] ?? EMPTY_HELD));
+            const found = c === undefined ? own(gid) : ofComponent[c];
+            if (found) {
+                index.held.set(gid, found.held);
+                index.counts.set(gid, popCount(found.bits) + found.others.size);
+            }
         }
         return index;
+    }
+
+    /**
+     * Number of users in a group (what `membersOf(…).size` says): counted at load for public groups
+     * and queues; for a role group with no members of its own and not nested, from the role tree;
+     * undefined otherwise (the caller counts the members).
+     */
+    memberCount(groupId: string, roleRange: { type: string; roleId: string } | null): number | undefined {
+        const counted = this.counts.get(groupId);
+        if (counted !== undefined || !roleRange) {
+            return counted;
+        }
+        const p = this.position.get(roleRange.roleId);
+        if (p === undefined) {
+            return undefined;
+        }
+        const to = roleRange.type === 'Role' ? p : (this.end[p] as number);
+        return roleRange.type === 'RoleAndSubordinatesInternal' ? (this.internalUpTo[to + 1] as number) - (this.internalUpTo[p] as number) : (this.start[to + 1] as number) - (this.start[p] as number);
     }
 
     /** Depth-first position of a role (every role of the snapshot and every role a user holds), or undefined. */
@@ -218,6 +312,30 @@ export class GroupMemberRoles {
         best = Math.min(best, rangesMin(held.all, from, to, this.minAll), rangesMin(held.internal, from, to, this.minInternal));
         return best === NONE ? null : (this.userIds[best] ?? null);
     }
+}
+
+/** Sets bits from…to-1. */
+function setRange(bits: Uint32Array, from: number, to: number): void {
+    for (let n = from; n < to; ) {
+        if ((n & 31) === 0 && n + 32 <= to) {
+            bits[n >>> 5] = 0xffffffff;
+            n += 32;
+        } else {
+            bits[n >>> 5] = (bits[n >>> 5] as number) | (1 << (n & 31));
+            n++;
+        }
+    }
+}
+
+function popCount(bits: Uint32Array): number {
+    let n = 0;
+    for (let k = 0; k < bits.length; k++) {
+        let v = bits[k] as number;
+        v = v - ((v >>> 1) & 0x55555555);
+        v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+        n += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
+    return n;
 }
 
 function roleOfUser(user: Row | undefined): string {

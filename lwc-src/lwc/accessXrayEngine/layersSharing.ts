@@ -89,7 +89,7 @@ function countedBlastOfGroup(ctx: EvaluationContext, groupId: string): string {
         }
     }
     const parts = [...byObject].map(([o, n]) => `${n} other ${o} record(s)`);
-    const members = ctx.index.membersOf(groupId).size;
+    const members = ctx.index.memberCount(groupId);
     return `${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today)`;
 }
 
@@ -241,7 +241,7 @@ function hierarchyReach(ctx: EvaluationContext, myRoleId: string, roleStep: Path
             stoppedBy: state === 'unknown' ? `whether ${name} grants access using hierarchies is unknown (not collected)` : `Grant Access Using Hierarchies is off for ${name}`,
             fix: {
                 action: `Turn on Grant Access Using Hierarchies for ${name}`,
-                blastRadius: `Users above every member of ${name} then get what the ${str(group.Type) === 'Queue' ? 'queue owns or is shared' : 'group is shared'}: ${blastCount(index, () => `${index.membersOf(str(group.Id)).size} member(s) today`, 'every member')}.`,
+                blastRadius: `Users above every member of ${name} then get what the ${str(group.Type) === 'Queue' ? 'queue owns or is shared' : 'group is shared'}: ${blastCount(index, () => `${index.memberCount(str(group.Id))} member(s) today`, 'every member')}.`,
                 kind: 'changeSetting',
                 targetIds: [str(group.Id)],
                 source: SOURCE.queueHierarchy,

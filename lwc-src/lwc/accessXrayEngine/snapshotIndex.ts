@@ -707,6 +707,16 @@ export class SnapshotIndex {
         return this.memberRolesCache;
     }
 
+    /**
+     * `membersOf(groupId).size` without reading the members where the load-time index knows it:
+     * public groups and queues, and role groups with no members of their own (groupMemberRoles.ts).
+     */
+    memberCount(groupId: string): number {
+        const gid = normaliseId(groupId) ?? groupId;
+        const plainRoleGroup = this.rowsWhere('GroupMember', 'GroupId', gid).length === 0 ? this.roleRangeOf(gid) : null;
+        return this.groupMemberRoles()?.memberCount(gid, plainRoleGroup) ?? this.membersOf(gid).size;
+    }
+
     /** `membersOf` in a stable (sorted) order, memoised. */
     sortedMembersOf(groupId: string): readonly string[] {
         let list = this.sortedMembersCache.get(groupId);

@@ -8,7 +8,8 @@
  * direct, nested, role-derived, org-wide), its role, `isRoleAbove` — for every group and every
  * role of: the benchmark's synthetic org (tiny size), the demo org, and hand-built orgs with
  * the cases a tree numbering can get wrong (a parent role missing from the snapshot, portal
- * roles under RoleAndSubordinatesInternal, nested groups in a cycle).
+ * roles under RoleAndSubordinatesInternal, nested groups in a cycle). The member counts the
+ * blast radius texts give ("N member(s) today"), counted at load, are held to `membersOf` too.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -62,6 +63,14 @@ function differences(snap: LoadedSnapshot): { checked: number; named: number; wr
             if (got !== expected) {
                 wrong.push(`group ${g}, role ${r}: ${String(got)} instead of ${String(expected)}`);
             }
+        }
+    }
+    // Member counts (blast radius texts) counted at load: the same as counting the members.
+    for (const g of snap.snapshot.tables.Group ?? []) {
+        const id = str(g.Id);
+        const counted = snap.index.memberCount(id);
+        if (counted !== snap.index.membersOf(id).size) {
+            wrong.push(`group ${id} (${str(g.Type)}): ${counted} members counted instead of ${snap.index.membersOf(id).size}`);
         }
     }
     return { checked, named, wrong };
