@@ -270,6 +270,13 @@ export class GroupMemberRoles {
         return this.position.get(roleId);
     }
 
+    /** True when role `upper` is strictly above role `lower`; undefined when either is not in the tree. */
+    isAbove(upper: string, lower: string): boolean | undefined {
+        const u = this.position.get(upper);
+        const l = this.position.get(lower);
+        return u === undefined || l === undefined ? undefined : u < l && l <= (this.end[u] as number);
+    }
+
     /** Positions of a role and every role below it: from…to inclusive (null for an unknown role). */
     subtree(roleId: string): [number, number] | null {
         const p = this.position.get(roleId);

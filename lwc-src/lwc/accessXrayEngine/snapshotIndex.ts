@@ -388,7 +388,10 @@ export class SnapshotIndex {
 
     /** True when role `upper` is strictly above role `lower`. */
     isRoleAbove(upper: string, lower: string): boolean {
-        return this.roleAncestors(lower).includes(upper);
+        // Two lookups in the role tree numbered at load (groupMemberRoles.ts) instead of a walk up.
+        const tree = this.groupMemberRoles();
+        const above = tree?.isAbove(upper, lower);
+        return above ?? this.roleAncestors(lower).includes(upper);
     }
 
     usersInRole(roleId: string): readonly Row[] {

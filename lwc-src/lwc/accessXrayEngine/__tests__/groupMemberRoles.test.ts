@@ -8,7 +8,8 @@
  * direct, nested, role-derived, org-wide), its role, `isRoleAbove` — for every group and every
  * role of: the benchmark's synthetic org (tiny size), the demo org, and hand-built orgs with
  * the cases a tree numbering can get wrong (a parent role missing from the snapshot, portal
- * roles under RoleAndSubordinatesInternal, nested groups in a cycle). The member counts the
+ * roles under RoleAndSubordinatesInternal, nested groups in a cycle). "Is role A above role B"
+ * (two lookups in the numbering) is held to the walk up from B, and the member counts the
  * blast radius texts give ("N member(s) today"), counted at load, are held to `membersOf` too.
  */
 import * as fs from 'fs';
@@ -22,12 +23,12 @@ function str(v: unknown): string {
     return typeof v === 'string' ? v : '';
 }
 
-/** The member scan: the smallest member id whose role is strictly below `roleId`. */
+/** The member scan: the smallest member id whose role is strictly below `roleId` (walking up from the member's role). */
 function scan(snap: LoadedSnapshot, groupId: string, roleId: string): string | null {
     let best: string | null = null;
     for (const m of snap.index.membersOf(groupId)) {
         const role = str(snap.index.user(m)?.UserRoleId);
-        if (role && snap.index.isRoleAbove(roleId, role) && (best === null || m < best)) {
+        if (role && snap.index.roleAncestors(role).includes(roleId) && (best === null || m < best)) {
             best = m;
         }
     }
@@ -62,6 +63,14 @@ function differences(snap: LoadedSnapshot): { checked: number; named: number; wr
             }
             if (got !== expected) {
                 wrong.push(`group ${g}, role ${r}: ${String(got)} instead of ${String(expected)}`);
+            }
+        }
+    }
+    // "Is role A above role B" from the tree numbering: the same as walking up from B.
+    for (const a of roles) {
+        for (const b of roles) {
+            if (snap.index.isRoleAbove(a, b) !== snap.index.roleAncestors(b).includes(a)) {
+                wrong.push(`role ${a} above ${b}: ${String(snap.index.isRoleAbove(a, b))}`);
             }
         }
     }
