@@ -30,8 +30,8 @@ export interface MemberRoleSource {
     user(userId: string): Row | undefined;
     roleParent(roleId: string): string | null;
     isPortalRole(roleId: string): boolean;
-    /** Users a group holds by itself other than through its role range: direct users, territory, manager and org-wide members. */
-    ownUserMembers(groupId: string): Iterable<string>;
+    /** Users a group holds by itself other than through its role range (direct users, territory, manager and org-wide members), each given to `visit`. */
+    ownUserMembers(groupId: string, visit: (userId: string) => void): void;
     /** Role a Role / RoleAndSubordinates / RoleAndSubordinatesInternal group derives its members from, with the group's type. */
     roleRangeOf(groupId: string): { type: string; roleId: string } | null;
     /** Groups nested in groups, as `membersOf` resolves them: components in nesting order (a nested component has a smaller number). */
@@ -116,52 +116,55 @@ export class GroupMemberRoles {
             return null;
         }
         const { position, end } = tree;
-        // Users ranked by id (string order, as the member scan compared them); the role each holds.
-        const userRows = new Map<string, Row>();
+        // Each user (User table, first row of an id) once: slot k of the arrays below.
+        const slotOf = new Map<string, number>();
+        const ids: string[] = [];
+        const roleAt: number[] = [];
         for (const u of source.rows('User')) {
             const id = u.Id;
-            if (typeof id === 'string' && !userRows.has(id)) {
+            if (typeof id === 'string' && !slotOf.has(id)) {
                 const row = source.user(id);
                 if (row) {
-                    userRows.set(id, row);
+                    slotOf.set(id, ids.length);
+                    ids.push(id);
+                    roleAt.push(position.get(roleOfUser(row)) ?? -1);
                 }
             }
         }
-        const userIds = [...userRows.keys()].sort();
-        const rankOf = new Map<string, number>();
-        const minAll = new Int32Array(end.length).fill(NONE);
-        userIds.forEach((id, rank) => {
-            rankOf.set(id, rank);
-            const p = position.get(roleOfUser(userRows.get(id)));
-            if (p !== undefined && rank < (minAll[p] as number)) {
-                minAll[p] = rank;
-            }
+        // Rank: the user's place in id order (string order, as the member scan compared ids).
+        const bySlot = ids.map((_, k) => k).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0));
+        const userIds = bySlot.map((k) => ids[k] as string);
+        const rank = new Int32Array(ids.length);
+        bySlot.forEach((k, r) => {
+            rank[k] = r;
         });
+        const minAll = new Int32Array(end.length).fill(NONE);
         // Users numbered in role-tree order, so the users of a role's subtree are consecutive numbers
         // (users of position p: start[p] … start[p + 1] - 1; users without a known role last): a
         // group's member count is a bitmap's, filled range by range.
-        const byPosition = new Int32Array(end.length + 1);
-        const positionOfUser = new Map<string, number>();
-        for (const [id, row] of userRows) {
-            const p = position.get(roleOfUser(row));
-            if (p !== undefined) {
-                positionOfUser.set(id, p);
-                byPosition[p + 1] = (byPosition[p + 1] as number) + 1;
+        const next = new Int32Array(end.length + 1);
+        for (let k = 0; k < ids.length; k++) {
+            const p = roleAt[k] as number;
+            if (p >= 0) {
+                next[p + 1] = (next[p + 1] as number) + 1;
+                if ((rank[k] as number) < (minAll[p] as number)) {
+                    minAll[p] = rank[k] as number;
+                }
             }
         }
         for (let p = 1; p <= end.length; p++) {
-            byPosition[p] = (byPosition[p] as number) + (byPosition[p - 1] as number);
+            next[p] = (next[p] as number) + (next[p - 1] as number);
         }
-        const start = Int32Array.from(byPosition);
-        const numberOf = new Map<string, number>();
+        const start = Int32Array.from(next);
+        const numberAt = new Int32Array(ids.length);
         let unplaced = start[end.length] as number;
-        for (const id of userRows.keys()) {
-            const p = positionOfUser.get(id);
-            if (p === undefined) {
-                numberOf.set(id, unplaced++);
+        for (let k = 0; k < ids.length; k++) {
+            const p = roleAt[k] as number;
+            if (p < 0) {
+                numberAt[k] = unplaced++;
             } else {
-                numberOf.set(id, byPosition[p] as number);
-                byPosition[p] = (byPosition[p] as number) + 1;
+                numberAt[k] = next[p] as number;
+                next[p] = (next[p] as number) + 1;
             }
         }
         const portal = new Uint8Array(end.length);
@@ -171,78 +174,86 @@ export class GroupMemberRoles {
             }
         }
         const minInternal = Int32Array.from(minAll);
-        portal.forEach((isPortal, p) => {
-            if (isPortal) {
-                minInternal[p] = NONE;
-            }
-        });
-        // Users of non-portal roles up to each position, for RoleAndSubordinatesInternal counts.
+        // Users of non-portal roles before each position, for RoleAndSubordinatesInternal counts.
         const internalUpTo = new Int32Array(end.length + 1);
         for (let p = 0; p < end.length; p++) {
+            if (portal[p]) {
+                minInternal[p] = NONE;
+            }
             internalUpTo[p + 1] = (internalUpTo[p] as number) + (portal[p] ? 0 : (start[p + 1] as number) - (start[p] as number));
         }
         const index = new GroupMemberRoles(position, end, userIds, new RangeMin(minAll), new RangeMin(minInternal), start, internalUpTo);
 
-        const words = (userRows.size + 31) >>> 5;
-        /** A group's own members (not nested ones): roles held, and the members as a bitmap plus ids outside the User table. */
-        const own = (gid: string): { held: HeldRoles; bits: Uint32Array; others: Set<string> } => {
-            const entries: [number, number][] = [];
-            const bits = new Uint32Array(words);
-            const others = new Set<string>();
-            for (const member of source.ownUserMembers(gid)) {
-                const rank = rankOf.get(member);
-                const n = numberOf.get(member);
-                if (n === undefined) {
+        const words = (ids.length + 31) >>> 5;
+        interface Members {
+            held: HeldRoles;
+            /** Members in the User table, as a bitmap over their numbers. */
+            bits: Uint32Array;
+            /** Member ids outside the User table (a territory association or manager naming an unknown user). */
+            others: Set<string>;
+        }
+        /** Adds a group's own members (not nested ones) to `into`; returns the roles they hold. */
+        const own = (gid: string, into: Members): HeldRoles => {
+            const entries: number[] = [];
+            const { bits, others } = into;
+            source.ownUserMembers(gid, (member) => {
+                const k = slotOf.get(member);
+                if (k === undefined) {
                     others.add(member);
-                    continue;
+                    return;
                 }
+                const n = numberAt[k] as number;
                 bits[n >>> 5] = (bits[n >>> 5] as number) | (1 << (n & 31));
-                const p = positionOfUser.get(member);
-                if (rank !== undefined && p !== undefined) {
-                    entries.push([p, rank]);
+                const p = roleAt[k] as number;
+                if (p >= 0) {
+                    entries.push(p, rank[k] as number);
                 }
-            }
-            const all: number[] = [];
-            const internal: number[] = [];
+            });
             const range = source.roleRangeOf(gid);
             const p = range ? position.get(range.roleId) : undefined;
-            if (range && p !== undefined) {
-                const to = range.type === 'Role' ? p : (end[p] as number);
-                const isInternal = range.type === 'RoleAndSubordinatesInternal';
-                (isInternal ? internal : all).push(p, to);
-                if (!isInternal) {
-                    setRange(bits, start[p] as number, start[to + 1] as number);
-                }
-                for (let q = p; isInternal && q <= to; q++) {
-                    if (!portal[q]) {
-                        setRange(bits, start[q] as number, start[q + 1] as number);
-                    }
+            if (!range || p === undefined) {
+                return heldFrom(entries, [], []);
+            }
+            const to = range.type === 'Role' ? p : (end[p] as number);
+            if (range.type !== 'RoleAndSubordinatesInternal') {
+                setRange(bits, start[p] as number, start[to + 1] as number);
+                return heldFrom(entries, [[p, to]], []);
+            }
+            for (let q = p; q <= to; q++) {
+                if (!portal[q]) {
+                    setRange(bits, start[q] as number, start[q + 1] as number);
                 }
             }
-            return { held: heldFrom(entries, [all], [internal]), bits, others };
+            return heldFrom(entries, [], [[p, to]]);
         };
         const nesting = source.nesting();
-        const ofComponent: { held: HeldRoles; bits: Uint32Array; others: Set<string> }[] = [];
+        const ofComponent: Members[] = [];
         for (let c = 0; c < nesting.groups.length; c++) {
             // Nested components have smaller numbers: theirs are done.
-            const parts = [...(nesting.groups[c] ?? []).map(own), ...(nesting.successors[c] ?? []).map((s) => ofComponent[s]).filter((x) => x !== undefined)];
-            const bits = new Uint32Array(words);
-            const others = new Set<string>();
-            for (const part of parts) {
-                for (let k = 0; k < words; k++) {
-                    bits[k] = (bits[k] as number) | (part.bits[k] as number);
+            const into: Members = { held: EMPTY_HELD, bits: new Uint32Array(words), others: new Set() };
+            const held = (nesting.groups[c] ?? []).map((g) => own(g, into));
+            for (const s of nesting.successors[c] ?? []) {
+                const nested = ofComponent[s];
+                if (nested) {
+                    held.push(nested.held);
+                    for (let k = 0; k < words; k++) {
+                        into.bits[k] = (into.bits[k] as number) | (nested.bits[k] as number);
+                    }
+                    nested.others.forEach((o) => into.others.add(o));
                 }
-                part.others.forEach((o) => others.add(o));
             }
-            ofComponent.push({ held: union(parts.map((x) => x.held)), bits, others });
+            into.held = union(held);
+            ofComponent.push(into);
         }
         for (const gid of groupIds) {
             const c = nesting.componentOf.get(gid);
-            const found = c === undefined ? own(gid) : ofComponent[c];
-            if (found) {
-                index.held.set(gid, found.held);
-                index.counts.set(gid, popCount(found.bits) + found.others.size);
+            let found = c === undefined ? undefined : ofComponent[c];
+            if (!found) {
+                found = { held: EMPTY_HELD, bits: new Uint32Array(words), others: new Set() };
+                found.held = own(gid, found);
             }
+            index.held.set(gid, found.held);
+            index.counts.set(gid, popCount(found.bits) + found.others.size);
         }
         return index;
     }
@@ -393,17 +404,14 @@ function lowerBound(sorted: Int32Array, value: number): number {
 
 /** Union of what several groups hold. */
 function union(parts: HeldRoles[]): HeldRoles {
-    const nonEmpty = parts.filter((h) => h !== EMPTY_HELD && (h.pos.length || h.all.length || h.internal.length));
-    if (nonEmpty.length === 0) {
-        return EMPTY_HELD;
+    const nonEmpty = parts.filter((h) => h !== EMPTY_HELD);
+    if (nonEmpty.length <= 1) {
+        return nonEmpty[0] ?? EMPTY_HELD;
     }
-    if (nonEmpty.length === 1) {
-        return nonEmpty[0] as HeldRoles;
-    }
-    const entries: [number, number][] = [];
+    const entries: number[] = [];
     for (const h of nonEmpty) {
         for (let i = 0; i < h.pos.length; i++) {
-            entries.push([h.pos[i] as number, h.rank[i] as number]);
+            entries.push(h.pos[i] as number, h.rank[i] as number);
         }
     }
     return heldFrom(
@@ -413,15 +421,21 @@ function union(parts: HeldRoles[]): HeldRoles {
     );
 }
 
-function heldFrom(entries: [number, number][], all: ArrayLike<number>[], internal: ArrayLike<number>[]): HeldRoles {
-    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+/** From flattened (position, rank) entries and lists of flattened [from, to] ranges. */
+function heldFrom(entries: number[], all: ArrayLike<number>[], internal: ArrayLike<number>[]): HeldRoles {
+    const order: number[] = [];
+    for (let i = 0; i < entries.length; i += 2) {
+        order.push(i);
+    }
+    order.sort((a, b) => (entries[a] as number) - (entries[b] as number) || (entries[a + 1] as number) - (entries[b + 1] as number));
     const pos: number[] = [];
     const rank: number[] = [];
-    for (const [p, r] of entries) {
+    for (const i of order) {
+        const p = entries[i] as number;
         // Sorted by rank within a position: the first is the smallest.
         if (pos.length === 0 || pos[pos.length - 1] !== p) {
             pos.push(p);
-            rank.push(r);
+            rank.push(entries[i + 1] as number);
         }
     }
     const merged = { pos: Int32Array.from(pos), rank: Int32Array.from(rank), all: mergeRanges(all), internal: mergeRanges(internal) };

@@ -700,7 +700,7 @@ export class SnapshotIndex {
                     user: (id) => this.user(id),
                     roleParent: (id) => this.roleParent(id),
                     isPortalRole: (id) => isPortalRole(this.byId(id)?.row),
-                    ownUserMembers: (gid) => this.ownUserMembers(gid),
+                    ownUserMembers: (gid, visit) => this.ownUserMembers(gid, visit),
                     roleRangeOf: (gid) => this.roleRangeOf(gid),
                     nesting: () => this.groupNesting()
                 },
@@ -902,9 +902,7 @@ export class SnapshotIndex {
                 }
             }
         }
-        for (const u of this.ownUserMembers(gid)) {
-            set.add(u);
-        }
+        this.ownUserMembers(gid, (u) => set.add(u));
         return set;
     }
 
@@ -923,7 +921,7 @@ export class SnapshotIndex {
      * Users a group holds by itself other than through `roleRangeOf`: territory, org-wide and
      * manager groups' derived users, and its direct user members (GroupMember rows).
      */
-    *ownUserMembers(gid: string): Generator<string> {
+    ownUserMembers(gid: string, visit: (userId: string) => void): void {
         const group = this.byId(gid)?.row;
         const type = str(group?.Type);
         const related = normaliseId(group?.RelatedId);
@@ -935,7 +933,7 @@ export class SnapshotIndex {
                     for (const t of territories) {
                         for (const a of this.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
                             if (a.IsActive !== false && typeof a.UserId === 'string') {
-                                yield a.UserId;
+                                visit(a.UserId);
                             }
                         }
                     }
@@ -954,19 +952,19 @@ export class SnapshotIndex {
                               ? c.kind === 'partnerCommunity'
                               : c.kind === 'customerCommunityPlus';
                     if (id && inGroup) {
-                        yield id;
+                        visit(id);
                     }
                 }
                 break;
             case 'Manager':
                 if (related) {
-                    yield* this.managerChain(related);
+                    this.managerChain(related).forEach(visit);
                 }
                 break;
             case 'ManagerAndSubordinatesInternal':
                 if (related) {
-                    yield related;
-                    yield* this.reportsOf(related);
+                    visit(related);
+                    this.reportsOf(related).forEach(visit);
                 }
                 break;
             default:
@@ -975,7 +973,7 @@ export class SnapshotIndex {
         for (const gm of this.rowsWhere('GroupMember', 'GroupId', gid)) {
             const member = str(gm.UserOrGroupId);
             if (this.byId(member)?.table === 'User') {
-                yield member;
+                visit(member);
             }
         }
     }
