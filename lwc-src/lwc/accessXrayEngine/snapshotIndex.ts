@@ -539,12 +539,13 @@ export class SnapshotIndex {
         }
         const result = new Map<string, GroupMembership>();
         const queue: GroupMembership[] = [];
-        const add = (group: Row, chain: PathStep[]): void => {
+        // Chains are worded when read: most of a user's groups never appear in an explanation.
+        const add = (group: Row, chain: () => PathStep[]): void => {
             const gid = str(group.Id);
             if (!gid || result.has(gid)) {
                 return;
             }
-            const m: GroupMembership = { groupId: gid, group, chain };
+            const m: GroupMembership = new LazyMembership(gid, group, chain);
             result.set(gid, m);
             queue.push(m);
         };
@@ -561,7 +562,7 @@ export class SnapshotIndex {
         for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', uid), 'GroupId')) {
             const g = this.byId(str(gm.GroupId))?.row;
             if (g) {
-                add(g, [groupStep(g, 'member of')]);
+                add(g, () => [groupStep(g, 'member of')]);
             }
         }
         // Role groups.
@@ -571,7 +572,7 @@ export class SnapshotIndex {
             const roleStep: PathStep = { kind: 'role', label: `role ${labelOf(role, roleId)}`, id: roleId, via: 'holds' };
             const userRoleIsPortal = isPortalRole(role);
             for (const g of this.groupsRelatedTo(roleId, 'Role')) {
-                add(g, [roleStep, groupStep(g, 'in')]);
+                add(g, () => [roleStep, groupStep(g, 'in')]);
             }
             for (const r of [roleId, ...this.roleAncestors(roleId)]) {
                 const rRow = this.byId(r)?.row;
@@ -580,11 +581,11 @@ export class SnapshotIndex {
                         ? [roleStep]
                         : [roleStep, { kind: 'role', label: `role ${labelOf(rRow, r)}`, id: r, via: 'subordinate of' }];
                 for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinates')) {
-                    add(g, [...chain, groupStep(g, 'in')]);
+                    add(g, () => [...chain, groupStep(g, 'in')]);
                 }
                 if (!userRoleIsPortal) {
                     for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinatesInternal')) {
-                        add(g, [...chain, groupStep(g, 'in')]);
+                        add(g, () => [...chain, groupStep(g, 'in')]);
                     }
                 }
             }
@@ -594,45 +595,45 @@ export class SnapshotIndex {
             const tRow = this.byId(t)?.row;
             const tStep: PathStep = { kind: 'territory', label: `territory ${labelOf(tRow, t)}`, id: t, via: 'assigned to' };
             for (const g of this.groupsRelatedTo(t, 'Territory')) {
-                add(g, [tStep, groupStep(g, 'in')]);
+                add(g, () => [tStep, groupStep(g, 'in')]);
             }
             for (const a of [t, ...this.territoryAncestors(t)]) {
                 const chain: PathStep[] =
                     a === t ? [tStep] : [tStep, { kind: 'territory', label: `territory ${this.name(a)}`, id: a, via: 'child of' }];
                 for (const g of this.groupsRelatedTo(a, 'TerritoryAndSubordinates')) {
-                    add(g, [...chain, groupStep(g, 'in')]);
+                    add(g, () => [...chain, groupStep(g, 'in')]);
                 }
             }
         }
         // Org-wide groups.
         for (const g of this.rowsWhere('Group', 'Type', 'Organization')) {
             if (!classification.external && classification.kind !== 'automated') {
-                add(g, [groupStep(g, 'internal user, so in')]);
+                add(g, () => [groupStep(g, 'internal user, so in')]);
             }
         }
         if (classification.kind === 'partnerCommunity') {
             for (const g of this.rowsWhere('Group', 'Type', 'PRMOrganization')) {
-                add(g, [groupStep(g, 'partner user, so in')]);
+                add(g, () => [groupStep(g, 'partner user, so in')]);
             }
         }
         if (classification.kind === 'customerCommunityPlus') {
             for (const g of this.rowsWhere('Group', 'Type', 'AllCustomerPortal')) {
-                add(g, [groupStep(g, 'customer portal user, so in')]);
+                add(g, () => [groupStep(g, 'customer portal user, so in')]);
             }
         }
         // Manager groups: ManagerAndSubordinatesInternal(X) holds X and X's reports; Manager(U) holds U's managers.
         for (const g of this.groupsRelatedTo(uid, 'ManagerAndSubordinatesInternal')) {
-            add(g, [groupStep(g, 'is the manager named by')]);
+            add(g, () => [groupStep(g, 'is the manager named by')]);
         }
         const managers = this.managerChain(uid);
         for (const m of managers) {
             for (const g of this.groupsRelatedTo(m, 'ManagerAndSubordinatesInternal')) {
-                add(g, [{ kind: 'user', label: `manager ${this.name(m)}`, id: m, via: 'reports to' }, groupStep(g, 'in')]);
+                add(g, () => [{ kind: 'user', label: `manager ${this.name(m)}`, id: m, via: 'reports to' }, groupStep(g, 'in')]);
             }
         }
         for (const report of this.reportsOf(uid)) {
             for (const g of this.groupsRelatedTo(report, 'Manager')) {
-                add(g, [{ kind: 'user', label: `report ${this.name(report)}`, id: report, via: 'manages' }, groupStep(g, 'in')]);
+                add(g, () => [{ kind: 'user', label: `report ${this.name(report)}`, id: report, via: 'manages' }, groupStep(g, 'in')]);
             }
         }
         // Nested groups: any group containing a group we are in.
@@ -641,7 +642,7 @@ export class SnapshotIndex {
             for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', m.groupId), 'GroupId')) {
                 const parent = this.byId(str(gm.GroupId))?.row;
                 if (parent) {
-                    add(parent, [...m.chain, groupStep(parent, 'nested in')]);
+                    add(parent, () => [...m.chain, groupStep(parent, 'nested in')]);
                 }
             }
         }
@@ -980,8 +981,29 @@ export class SnapshotIndex {
 }
 
 /** Rows sorted by a column, so derived chains never depend on row order. */
-function sortBy(rows: readonly Row[], field: string): Row[] {
-    return [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
+function sortBy(rows: readonly Row[], field: string): readonly Row[] {
+    return rows.length < 2 ? rows : [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
+}
+
+/** A membership whose chain is built the first time it is read, then kept. */
+class LazyMembership implements GroupMembership {
+    readonly groupId: string;
+    readonly group: Row;
+    private made: PathStep[] | null = null;
+    private readonly make: () => PathStep[];
+
+    constructor(groupId: string, group: Row, make: () => PathStep[]) {
+        this.groupId = groupId;
+        this.group = group;
+        this.make = make;
+    }
+
+    get chain(): PathStep[] {
+        if (!this.made) {
+            this.made = this.make();
+        }
+        return this.made;
+    }
 }
 
 /** A group's member ids in a stable order. */
