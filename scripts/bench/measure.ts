@@ -124,6 +124,8 @@ export interface EngineMeasurement {
         /** Same, after every explanation and who-can-see (the engine's memoised caches included). */
         retainedAfterRunBytes: number;
         peakToJsonRatio: number;
+        /** The sample that found the peak (a phase, or "explanation N"). */
+        peakAt: string;
     };
 }
 
@@ -215,16 +217,21 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     const baseline = heapUsed();
     const loadAvgStart = loadavg()[0] ?? 0;
     let peak = baseline;
-    const sample = (): void => {
+    let peakAt = 'baseline';
+    /** Samples the heap; `phase` names where the peak was taken (garbage not yet collected counts). */
+    const sample = (phase: string): void => {
         const h = heapUsed();
-        if (h > peak) peak = h;
+        if (h > peak) {
+            peak = h;
+            peakAt = phase;
+        }
     };
 
     const t = now();
     let text: string | null = readText();
     const readMs = now() - t;
     const jsonBytes = Buffer.byteLength(text, 'utf8');
-    sample();
+    sample('file read');
     progress(`read ${jsonBytes} bytes in ${readMs.toFixed(0)} ms`);
 
     // Each repeat parses a fresh object and loads it (loadSnapshot memoises per object), so the
@@ -242,18 +249,18 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
         const parsed: unknown = JSON.parse(text as string);
         parseTimes.push(now() - t0);
         parseCpu.push(cpu() - c);
-        sample();
+        sample('parse');
         if (last) {
             text = null;
             gc();
-            sample();
+            sample('parse, text released');
         }
         t0 = now();
         c = cpu();
         const result = engine.loadSnapshot(parsed);
         loadTimes.push(now() - t0);
         loadCpu.push(cpu() - c);
-        sample();
+        sample('loadSnapshot');
         return last ? result : null;
     };
     let loaded: LoadedSnapshot | null = null;
@@ -340,11 +347,11 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
     for (let i = 0; i < pairsToMeasure; i++) {
         times.push(run(MEASURED + i));
         cpuTimes.push(lastCpu);
-        if (i % 50 === 0) sample();
+        if (i % 50 === 0) sample(`explanation ${i + 1}`);
         if (now() - explainStart > explainBudgetMs) break;
     }
     progress(`explain: ${times.length} pairs in ${((now() - explainStart) / 1000).toFixed(1)} s`);
-    sample();
+    sample('explanations done');
     let explainProfile: PhaseProfile | undefined;
     const explainMedianCpu = distribution(cpuTimes).medianMs;
     if (options.profile && options.explainProfileOverMs !== undefined && explainMedianCpu > options.explainProfileOverMs) {
@@ -388,7 +395,8 @@ export function measureEngine(engine: EngineApi, readText: () => string, options
             peakOverBaselineBytes: peak - baseline,
             retainedAfterLoadBytes: retainedAfterLoad - baseline,
             retainedAfterRunBytes: retainedAfterRun - baseline,
-            peakToJsonRatio: (peak - baseline) / jsonBytes
+            peakToJsonRatio: (peak - baseline) / jsonBytes,
+            peakAt
         }
     };
     // The engine figures are complete: hand them out before who-can-see, which may run long

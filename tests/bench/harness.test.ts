@@ -147,7 +147,7 @@ function engineResult(over: Partial<EngineMeasurement>): EngineMeasurement {
         whoCanSee: { records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [], skipped: 0 },
         cpu: { parseMs: 10, loadMs: 20, loadToParseRatio: 2, explain: { count: 1000, medianMs: 1, p95Ms: 2, maxMs: 3, meanMs: 1 }, whoCanSeeFirstMs: 0 },
         loadAverage: { start: 1, end: 1, cores: 2 },
-        heap: { baselineBytes: 0, peakBytes: 3_000_000, peakOverBaselineBytes: 3_000_000, retainedAfterLoadBytes: 0, retainedAfterRunBytes: 0, peakToJsonRatio: 3 },
+        heap: { baselineBytes: 0, peakBytes: 3_000_000, peakOverBaselineBytes: 3_000_000, retainedAfterLoadBytes: 0, retainedAfterRunBytes: 0, peakToJsonRatio: 3, peakAt: 'loadSnapshot' },
         ...over
     };
 }

@@ -29,7 +29,7 @@ export interface MemberRoleSource {
     rows(table: string): readonly Row[];
     user(userId: string): Row | undefined;
     roleParent(roleId: string): string | null;
-    isPortalRole(roleId: string): boolean;
+    isPortalRoleId(roleId: string): boolean;
     /** Users a group holds by itself other than through its role range (direct users, territory, manager and org-wide members), each given to `visit`. */
     ownUserMembers(groupId: string, visit: (userId: string) => void): void;
     /** Role a Role / RoleAndSubordinates / RoleAndSubordinatesInternal group derives its members from, with the group's type. */
@@ -169,7 +169,7 @@ export class GroupMemberRoles {
         }
         const portal = new Uint8Array(end.length);
         for (const [id, p] of position) {
-            if (source.isPortalRole(id)) {
+            if (source.isPortalRoleId(id)) {
                 portal[p] = 1;
             }
         }
@@ -185,53 +185,16 @@ export class GroupMemberRoles {
         const index = new GroupMemberRoles(position, end, userIds, new RangeMin(minAll), new RangeMin(minInternal), start, internalUpTo);
 
         const words = (ids.length + 31) >>> 5;
-        interface Members {
-            held: HeldRoles;
-            /** Members in the User table, as a bitmap over their numbers. */
-            bits: Uint32Array;
-            /** Member ids outside the User table (a territory association or manager naming an unknown user). */
-            others: Set<string>;
-        }
-        /** Adds a group's own members (not nested ones) to `into`; returns the roles they hold. */
-        const own = (gid: string, into: Members): HeldRoles => {
-            const entries: number[] = [];
-            const { bits, others } = into;
-            source.ownUserMembers(gid, (member) => {
-                const k = slotOf.get(member);
-                if (k === undefined) {
-                    others.add(member);
-                    return;
-                }
-                const n = numberAt[k] as number;
-                bits[n >>> 5] = (bits[n >>> 5] as number) | (1 << (n & 31));
-                const p = roleAt[k] as number;
-                if (p >= 0) {
-                    entries.push(p, rank[k] as number);
-                }
-            });
-            const range = source.roleRangeOf(gid);
-            const p = range ? position.get(range.roleId) : undefined;
-            if (!range || p === undefined) {
-                return heldFrom(entries, [], []);
-            }
-            const to = range.type === 'Role' ? p : (end[p] as number);
-            if (range.type !== 'RoleAndSubordinatesInternal') {
-                setRange(bits, start[p] as number, start[to + 1] as number);
-                return heldFrom(entries, [[p, to]], []);
-            }
-            for (let q = p; q <= to; q++) {
-                if (!portal[q]) {
-                    setRange(bits, start[q] as number, start[q + 1] as number);
-                }
-            }
-            return heldFrom(entries, [], [[p, to]]);
-        };
+        const users: UserTables = { slotOf, numberAt, roleAt, rank, position, end, start, portal };
         const nesting = source.nesting();
         const ofComponent: Members[] = [];
         for (let c = 0; c < nesting.groups.length; c++) {
             // Nested components have smaller numbers: theirs are done.
             const into: Members = { held: EMPTY_HELD, bits: new Uint32Array(words), others: new Set() };
-            const held = (nesting.groups[c] ?? []).map((g) => own(g, into));
+            const held: HeldRoles[] = [];
+            for (const g of nesting.groups[c] ?? []) {
+                held.push(addOwnMembers(source, g, into, users));
+            }
             for (const s of nesting.successors[c] ?? []) {
                 const nested = ofComponent[s];
                 if (nested) {
@@ -250,7 +213,7 @@ export class GroupMemberRoles {
             let found = c === undefined ? undefined : ofComponent[c];
             if (!found) {
                 found = { held: EMPTY_HELD, bits: new Uint32Array(words), others: new Set() };
-                found.held = own(gid, found);
+                found.held = addOwnMembers(source, gid, found, users);
             }
             index.held.set(gid, found.held);
             index.counts.set(gid, popCount(found.bits) + found.others.size);
@@ -329,6 +292,74 @@ export class GroupMemberRoles {
         }
         best = Math.min(best, rangesMin(held.all, from, to, this.minAll), rangesMin(held.internal, from, to, this.minInternal));
         return best === NONE ? null : (this.userIds[best] ?? null);
+    }
+}
+
+/** A group's members being gathered: the roles they hold, and who they are. */
+interface Members {
+    held: HeldRoles;
+    /** Members in the User table, as a bitmap over their numbers. */
+    bits: Uint32Array;
+    /** Member ids outside the User table (a territory association or manager naming an unknown user). */
+    others: Set<string>;
+}
+
+/** The users of the snapshot as the build numbers them (slot: User table order). */
+interface UserTables {
+    slotOf: Map<string, number>;
+    numberAt: Int32Array;
+    /** Role position per slot, -1 when the user has no role in the tree. */
+    roleAt: number[];
+    rank: Int32Array;
+    position: Map<string, number>;
+    end: Int32Array;
+    start: Int32Array;
+    portal: Uint8Array;
+}
+
+/**
+ * Adds a group's own members (not nested ones) to `into`; returns the roles they hold.
+ * A module function, not a closure of the build: no closure created here refers to `source`
+ * (the snapshot index), so nothing the engine keeps can keep an index alive after it is dropped.
+ */
+function addOwnMembers(source: MemberRoleSource, gid: string, into: Members, users: UserTables): HeldRoles {
+    const entries: number[] = [];
+    collectUsers(source, gid, into, users, entries);
+    const { position, end, start, portal } = users;
+    const range = source.roleRangeOf(gid);
+    const p = range ? position.get(range.roleId) : undefined;
+    if (!range || p === undefined) {
+        return heldFrom(entries, [], []);
+    }
+    const to = range.type === 'Role' ? p : (end[p] as number);
+    if (range.type !== 'RoleAndSubordinatesInternal') {
+        setRange(into.bits, start[p] as number, start[to + 1] as number);
+        return heldFrom(entries, [[p, to]], []);
+    }
+    for (let q = p; q <= to; q++) {
+        if (!portal[q]) {
+            setRange(into.bits, start[q] as number, start[q + 1] as number);
+        }
+    }
+    return heldFrom(entries, [], [[p, to]]);
+}
+
+/** Each user member of the group: its bit, and its (position, rank) entry. */
+function collectUsers(source: MemberRoleSource, gid: string, into: Members, users: UserTables, entries: number[]): void {
+    source.ownUserMembers(gid, (member) => visitMember(member, into, users, entries));
+}
+
+function visitMember(member: string, into: Members, users: UserTables, entries: number[]): void {
+    const k = users.slotOf.get(member);
+    if (k === undefined) {
+        into.others.add(member);
+        return;
+    }
+    const n = users.numberAt[k] as number;
+    into.bits[n >>> 5] = (into.bits[n >>> 5] as number) | (1 << (n & 31));
+    const p = users.roleAt[k] as number;
+    if (p >= 0) {
+        entries.push(p, users.rank[k] as number);
     }
 }
 

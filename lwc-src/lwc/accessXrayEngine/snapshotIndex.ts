@@ -695,18 +695,9 @@ export class SnapshotIndex {
     groupMemberRoles(): GroupMemberRoles | null {
         if (this.memberRolesCache === undefined) {
             const groupIds = [...this.rowsWhere('Group', 'Type', 'Regular'), ...this.rowsWhere('Group', 'Type', 'Queue')].map((g) => str(g.Id)).filter((id) => id && this.byId(id)?.table === 'Group');
-            this.memberRolesCache = GroupMemberRoles.build(
-                {
-                    rows: (table) => this.rows(table),
-                    user: (id) => this.user(id),
-                    roleParent: (id) => this.roleParent(id),
-                    isPortalRole: (id) => isPortalRole(this.byId(id)?.row),
-                    ownUserMembers: (gid, visit) => this.ownUserMembers(gid, visit),
-                    roleRangeOf: (gid) => this.roleRangeOf(gid),
-                    nesting: () => this.groupNesting()
-                },
-                groupIds
-            );
+            // The index is the source itself (no closures over it: a closure kept by the engine's
+            // call-site caches would keep this whole index alive after it is dropped).
+            this.memberRolesCache = GroupMemberRoles.build(this, groupIds);
         }
         return this.memberRolesCache;
     }
@@ -719,6 +710,16 @@ export class SnapshotIndex {
         const gid = normaliseId(groupId) ?? groupId;
         const plainRoleGroup = this.rowsWhere('GroupMember', 'GroupId', gid).length === 0 ? this.roleRangeOf(gid) : null;
         return this.groupMemberRoles()?.memberCount(gid, plainRoleGroup) ?? this.membersOf(gid).size;
+    }
+
+    /** True when the role (by id) is a portal role. */
+    isPortalRoleId(roleId: string): boolean {
+        return isPortalRole(this.byId(roleId)?.row);
+    }
+
+    /** Groups nested in groups, as `membersOf` resolves them (strongly connected components, nested ones numbered first). */
+    nesting(): GroupNesting {
+        return this.groupNesting();
     }
 
     /** `membersOf` in a stable (sorted) order, memoised. */
