@@ -14,13 +14,17 @@
  *   roles), every other member (direct users, territory, manager and org-wide groups) a (position,
  *   smallest id) entry, and nested groups the union of what they hold (strongly connected
  *   components of the nesting as `SnapshotIndex.membersOf` resolves them).
+ * - per public group and queue, its number of members (what `membersOf(…).size` says), counted
+ *   on a bitmap over users numbered in role-tree order (a role's subtree is a run of numbers).
  * A question then costs two binary searches and the entries of the group inside the asking role's
- * subtree — bounded by the question, not by the size of the group or the org.
+ * subtree — bounded by the question, not by the size of the group or the org. The same numbering
+ * answers "is role A above role B" (`isAbove`) and a role subtree's range (`subtree`).
  *
  * Same answer as the member scan it replaces (`membersOf`, each member's role, `isRoleAbove`):
  * the role tree has the same parent links, and a group's members are the same users. A role
- * graph with a cycle (malformed: the platform keeps roles a tree) has no depth-first numbering:
- * the index is then not built and callers fall back to the member scan.
+ * graph with a cycle has no depth-first numbering: `loadSnapshot` refuses a UserRole loop, and
+ * should external account hierarchy links ever close one, the index is not built and callers fall
+ * back to the member scan and the walk up.
  */
 import type { Row } from './types';
 
