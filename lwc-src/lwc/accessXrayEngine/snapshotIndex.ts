@@ -77,6 +77,27 @@ export function isPortalRole(role: Row | undefined): boolean {
     return t !== '' && t !== 'None';
 }
 
+/** A membership whose chain is built the first time it is read, then kept. */
+class LazyMembership implements GroupMembership {
+    readonly groupId: string;
+    readonly group: Row;
+    private made: PathStep[] | null = null;
+    private readonly make: () => PathStep[];
+
+    constructor(groupId: string, group: Row, make: () => PathStep[]) {
+        this.groupId = groupId;
+        this.group = group;
+        this.make = make;
+    }
+
+    get chain(): PathStep[] {
+        if (!this.made) {
+            this.made = this.make();
+        }
+        return this.made;
+    }
+}
+
 export class SnapshotIndex {
     readonly snapshot: Snapshot;
     /** Collection time in ms: "now" for expiration dates. */
@@ -221,17 +242,6 @@ export class SnapshotIndex {
     /** Share rows on a record, from every share table (record id in 18 characters). */
     sharesOf(recordId: string): readonly ShareEntry[] {
         return this.sharesByRecord.get(recordId) ?? this.sharesByRecord.get(normaliseId(recordId) ?? recordId) ?? [];
-    }
-
-    /** Share rows granted to a user or group, across all share tables (lazy per grantee index). */
-    sharesTo(granteeId: string): { table: string; info: ShareTableInfo; row: Row }[] {
-        const out: { table: string; info: ShareTableInfo; row: Row }[] = [];
-        for (const info of this.shareTablesList) {
-            for (const row of this.rowsWhere(info.table, 'UserOrGroupId', granteeId)) {
-                out.push({ table: info.table, info, row });
-            }
-        }
-        return out;
     }
 
     /** Share rows granted to a user or group, counted per object across the share tables (objects with none left out). */
@@ -986,26 +996,6 @@ function sortBy(rows: readonly Row[], field: string): readonly Row[] {
     return rows.length < 2 ? rows : [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
 }
 
-/** A membership whose chain is built the first time it is read, then kept. */
-class LazyMembership implements GroupMembership {
-    readonly groupId: string;
-    readonly group: Row;
-    private made: PathStep[] | null = null;
-    private readonly make: () => PathStep[];
-
-    constructor(groupId: string, group: Row, make: () => PathStep[]) {
-        this.groupId = groupId;
-        this.group = group;
-        this.make = make;
-    }
-
-    get chain(): PathStep[] {
-        if (!this.made) {
-            this.made = this.make();
-        }
-        return this.made;
-    }
-}
 
 /** A group's member ids in a stable order. */
 export function sortedIds(ids: Iterable<string>): string[] {
