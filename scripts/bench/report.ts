@@ -198,7 +198,7 @@ export function judgeTargets(sizes: SizeResult[]): TargetResult[] {
             id: 'memory',
             description: `peak heap over baseline ÷ snapshot JSON size at ${memorySize.name}`,
             target: '≤ 4×',
-            actual: `${e.heap.peakToJsonRatio.toFixed(2)}× (${mb(e.heap.peakOverBaselineBytes)} for ${mb(e.jsonBytes)})`,
+            actual: `${e.heap.peakToJsonRatio.toFixed(2)}× (${mb(e.heap.peakOverBaselineBytes)} for ${mb(e.jsonBytes)}${e.heap.peakAt ? `, peak at ${e.heap.peakAt}` : ''})`,
             status: e.heap.peakToJsonRatio <= 4 ? 'met' : 'missed',
             ...(others.length ? { note: `other sizes: ${others.join(', ')}` } : {})
         });

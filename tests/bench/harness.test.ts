@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { configFor, SyntheticOrg } from '../../scripts/bench/generator';
 import { parseArgs, runBench } from '../../scripts/bench/harness';
-import { distribution, median, type EngineMeasurement } from '../../scripts/bench/measure';
+import { distribution, median, shuffledIndexes, type EngineMeasurement } from '../../scripts/bench/measure';
+import { RandomStream } from '../../scripts/bench/random';
 import { isEngine, isWhoCanSee, judgeTargets, renderTable, type BenchResults, type SizeResult } from '../../scripts/bench/report';
 import type { CollectorMeasurement } from '../../scripts/bench/collectorChild';
 import { renderProfile, summariseProfile, type CpuProfile, type FunctionCost } from '../../scripts/bench/profileSummary';
@@ -118,6 +119,14 @@ describe('statistics', () => {
         expect(d.maxMs).toBe(100);
         expect(d.count).toBe(100);
     });
+
+    it('users are taken in a seeded order without replacement, so no measured explanation asks about a user explained before', () => {
+        const a = shuffledIndexes(1000, new RandomStream(20261123, 'bench.pairs'));
+        expect(new Set(a).size).toBe(1000);
+        expect([...a].every((i) => i >= 0 && i < 1000)).toBe(true);
+        expect([...a]).toEqual([...shuffledIndexes(1000, new RandomStream(20261123, 'bench.pairs'))]);
+        expect([...a]).not.toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    });
 });
 
 function engineResult(over: Partial<EngineMeasurement>): EngineMeasurement {
@@ -138,7 +147,7 @@ function engineResult(over: Partial<EngineMeasurement>): EngineMeasurement {
         whoCanSee: { records: 0, firstMs: 0, medianMs: 0, maxMs: 0, usersWithAccess: [], skipped: 0 },
         cpu: { parseMs: 10, loadMs: 20, loadToParseRatio: 2, explain: { count: 1000, medianMs: 1, p95Ms: 2, maxMs: 3, meanMs: 1 }, whoCanSeeFirstMs: 0 },
         loadAverage: { start: 1, end: 1, cores: 2 },
-        heap: { baselineBytes: 0, peakBytes: 3_000_000, peakOverBaselineBytes: 3_000_000, retainedAfterLoadBytes: 0, retainedAfterRunBytes: 0, peakToJsonRatio: 3 },
+        heap: { baselineBytes: 0, peakBytes: 3_000_000, peakOverBaselineBytes: 3_000_000, retainedAfterLoadBytes: 0, retainedAfterRunBytes: 0, peakToJsonRatio: 3, peakAt: 'loadSnapshot' },
         ...over
     };
 }

@@ -17,7 +17,7 @@ import { evidenceOf, granteeChain, levelText, makePath, shareStep, unreadableSha
 import { describeRowCause } from './rowCauses';
 import { blastCount } from './scope';
 import { matchSharingRules, ruleLabel } from './sharingRuleNames';
-import { labelOf, groupTypeLabel, type SnapshotIndex } from './snapshotIndex';
+import { labelOf, groupTypeLabel } from './snapshotIndex';
 import { firstMemberBelow } from './reverseMembership';
 import type { AccessFlags, GrantPath, LayerId, PathStep, Row } from './types';
 
@@ -70,35 +70,16 @@ function chainText(chain: PathStep[]): string {
     return chain.length ? ` (${chain.map((s) => s.label).join(' → ')})` : ' (shared to the user directly)';
 }
 
-interface GroupShareCounts {
-    /** Share rows to the group, per object. */
-    perObject: Map<string, number>;
-    /** Share rows to the group, per record. */
-    perRecord: Map<string, number>;
-}
-
-/** Share counts of a group, counted once per snapshot (a group can hold most of the org's share rows). */
-function sharesCountedFor(index: SnapshotIndex, groupId: string): GroupShareCounts {
-    return index.memo('groupShareCounts', groupId, () => {
-        const counts: GroupShareCounts = { perObject: new Map(), perRecord: new Map() };
-        for (const s of index.sharesTo(groupId)) {
-            const recordId = str(s.row[s.info.parentField]);
-            counts.perObject.set(s.info.object, (counts.perObject.get(s.info.object) ?? 0) + 1);
-            counts.perRecord.set(recordId, (counts.perRecord.get(recordId) ?? 0) + 1);
-        }
-        return counts;
-    });
-}
-
 /** Records shared to a group across the snapshot, for blast radius. */
 function blastOfGroup(ctx: EvaluationContext, groupId: string): string {
     return `Adding ${ctx.userName} to ${ctx.name(groupId)} also gives them ${blastCount(ctx.index, () => countedBlastOfGroup(ctx, groupId), 'every other record shared to that group')}.`;
 }
 
 function countedBlastOfGroup(ctx: EvaluationContext, groupId: string): string {
-    const counts = sharesCountedFor(ctx.index, groupId);
-    const byObject = new Map(counts.perObject);
-    const here = counts.perRecord.get(ctx.recordId) ?? 0;
+    // Share rows per grantee and object are counted at load; this record's own rows come from its share rows.
+    const byObject = new Map(ctx.index.shareCountsTo(groupId));
+    const gid = normaliseId(groupId) ?? groupId;
+    const here = ctx.index.sharesOf(ctx.recordId).filter((s) => s.granteeId === gid).length;
     if (here > 0) {
         const left = (byObject.get(ctx.objectApiName) ?? 0) - here;
         if (left > 0) {
@@ -108,7 +89,7 @@ function countedBlastOfGroup(ctx: EvaluationContext, groupId: string): string {
         }
     }
     const parts = [...byObject].map(([o, n]) => `${n} other ${o} record(s)`);
-    const members = ctx.index.membersOf(groupId).size;
+    const members = ctx.index.memberCount(groupId);
     return `${parts.length ? parts.join(', ') : 'no other records'} shared to that group in this snapshot (${members} member(s) today)`;
 }
 
@@ -260,7 +241,7 @@ function hierarchyReach(ctx: EvaluationContext, myRoleId: string, roleStep: Path
             stoppedBy: state === 'unknown' ? `whether ${name} grants access using hierarchies is unknown (not collected)` : `Grant Access Using Hierarchies is off for ${name}`,
             fix: {
                 action: `Turn on Grant Access Using Hierarchies for ${name}`,
-                blastRadius: `Users above every member of ${name} then get what the ${str(group.Type) === 'Queue' ? 'queue owns or is shared' : 'group is shared'}: ${blastCount(index, () => `${index.membersOf(str(group.Id)).size} member(s) today`, 'every member')}.`,
+                blastRadius: `Users above every member of ${name} then get what the ${str(group.Type) === 'Queue' ? 'queue owns or is shared' : 'group is shared'}: ${blastCount(index, () => `${index.memberCount(str(group.Id))} member(s) today`, 'every member')}.`,
                 kind: 'changeSetting',
                 targetIds: [str(group.Id)],
                 source: SOURCE.queueHierarchy,
@@ -458,27 +439,42 @@ export function evaluateRoleHierarchy(ctx: EvaluationContext): LayerEvaluation {
     return result;
 }
 
-const ownedByRoleCache = new WeakMap<object, Map<string, Map<string, number>>>();
-
-/** Records of the object owned by users in the role and every role below it (counts memoised per object). */
+/**
+ * Records of the object owned by users in the role and every role below it: counted once per
+ * object by the owner's position in the role tree (groupMemberRoles.ts), then a role's subtree is
+ * one range of running totals — the same count for a role at the top of a 100 000-user org as
+ * for one at the bottom.
+ */
 function countOwnedBelow(ctx: EvaluationContext, roleId: string): number {
     const { index } = ctx;
-    let perObject = ownedByRoleCache.get(index);
-    if (!perObject) {
-        perObject = new Map();
-        ownedByRoleCache.set(index, perObject);
+    const tree = index.groupMemberRoles();
+    const span = tree?.subtree(roleId);
+    if (tree && span) {
+        const totals = index.memo('ownedBelow.runningTotals', ctx.objectApiName, () => {
+            const counts = new Int32Array(tree.size + 1);
+            for (const row of index.rows(ctx.objectApiName)) {
+                const p = tree.positionOf(str(index.user(str(row.OwnerId))?.UserRoleId));
+                if (p !== undefined) {
+                    counts[p + 1] = (counts[p + 1] as number) + 1;
+                }
+            }
+            for (let i = 1; i < counts.length; i++) {
+                counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+            }
+            return counts;
+        });
+        return (totals[span[1] + 1] as number) - (totals[span[0]] as number);
     }
-    let byRole = perObject.get(ctx.objectApiName);
-    if (!byRole) {
-        byRole = new Map();
+    const byRole = index.memo('ownedBelow.byRole', ctx.objectApiName, () => {
+        const counts = new Map<string, number>();
         for (const row of index.rows(ctx.objectApiName)) {
             const role = str(index.user(str(row.OwnerId))?.UserRoleId);
             if (role) {
-                byRole.set(role, (byRole.get(role) ?? 0) + 1);
+                counts.set(role, (counts.get(role) ?? 0) + 1);
             }
         }
-        perObject.set(ctx.objectApiName, byRole);
-    }
+        return counts;
+    });
     let n = 0;
     for (const r of [roleId, ...index.roleSubordinates(roleId)]) {
         n += byRole.get(r) ?? 0;

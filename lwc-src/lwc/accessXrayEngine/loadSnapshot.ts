@@ -28,7 +28,10 @@ export function loadSnapshot(input: unknown): LoadedSnapshot {
         }
     }
     const snapshot = validateSnapshot(input);
-    const loaded: LoadedSnapshot = { kind: 'LoadedSnapshot', snapshot, index: new SnapshotIndex(snapshot) };
+    const index = new SnapshotIndex(snapshot);
+    // Built now rather than on an explanation's first question (what one explanation costs must not depend on what came before).
+    index.groupMemberRoles();
+    const loaded: LoadedSnapshot = { kind: 'LoadedSnapshot', snapshot, index };
     if (typeof input === 'object' && input !== null) {
         loadedCache.set(input, loaded);
     }

@@ -61,38 +61,61 @@ export function permissionSetBlastRadius(ctx: EvaluationContext, permissionSetId
 }
 
 /** Permission sets of the snapshot (not profile-owned, not a group's aggregate, not actively assigned) that give `flag` on the object. */
+/**
+ * Permission sets (not owned by a profile, not in a permission set group) that give `flag` on the
+ * object, in ObjectPermissions row order: the same for every user, so listed once per snapshot.
+ */
+function assignableSets(ctx: EvaluationContext, flag: ObjectFlag): readonly { id: string; label: string; flags: Flags }[] {
+    const { index } = ctx;
+    return index.memo('objectPermissionSteps.assignable', `${ctx.objectApiName}\u0000${flag}`, () => {
+        const seen = new Set<string>();
+        const out: { id: string; label: string; flags: Flags }[] = [];
+        for (const op of index.rowsWhere('ObjectPermissions', 'SobjectType', ctx.objectApiName)) {
+            const psId = str(op.ParentId);
+            const ps = index.byId(psId);
+            if (seen.has(psId) || !ps || ps.table !== 'PermissionSet' || ps.row.IsOwnedByProfile === true || ps.row.PermissionSetGroupId) {
+                continue;
+            }
+            seen.add(psId);
+            const flags = permissionSetFlags(index, psId, ctx.objectApiName);
+            if (flags[flag]) {
+                out.push({ id: psId, label: labelOf(ps.row), flags });
+            }
+        }
+        return out;
+    });
+}
+
 export function objectPermissionSteps(ctx: EvaluationContext, flag: ObjectFlag): EngineStep[] {
     const { index } = ctx;
     const perms = userPermissions(index, ctx.userId);
     const assigned = new Set(perms.sources.flatMap((s) => s.permissionSetIds));
     // A set whose assignment expired, or is inactive or revoked, is renewed rather than assigned again.
     const lapsed = new Map(perms.ignoredAssignments.filter((a) => a.permissionSetIds.length === 1).map((a) => [a.permissionSetIds[0] as string, a]));
-    const seen = new Set<string>();
-    const steps: EngineStep[] = [];
-    for (const op of index.rowsWhere('ObjectPermissions', 'SobjectType', ctx.objectApiName)) {
-        const psId = str(op.ParentId);
-        const ps = index.byId(psId);
-        if (seen.has(psId) || !ps || ps.table !== 'PermissionSet' || ps.row.IsOwnedByProfile === true || ps.row.PermissionSetGroupId || assigned.has(psId)) {
+    // Every step's words first; the blast radius and the effect only for the three kept.
+    const candidates: { action: string; psId: string; flags: Flags }[] = [];
+    for (const ps of assignableSets(ctx, flag)) {
+        if (assigned.has(ps.id)) {
             continue;
         }
-        seen.add(psId);
-        const flags = permissionSetFlags(index, psId, ctx.objectApiName);
-        if (!flags[flag]) {
-            continue;
-        }
-        const again = lapsed.get(psId);
-        steps.push({
+        const again = lapsed.get(ps.id);
+        candidates.push({
             action: again
-                ? `${again.why.startsWith('expired') ? 'Renew' : 'Reactivate'} the assignment of permission set ${labelOf(ps.row)} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`
-                : `Assign permission set ${labelOf(ps.row)} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`,
-            blastRadius: permissionSetBlastRadius(ctx, psId),
-            kind: 'assignPermissionSet',
-            targetIds: [psId],
-            source: SOURCE.objectPermissions,
-            effect: effectOfFlags(ctx, flags)
+                ? `${again.why.startsWith('expired') ? 'Renew' : 'Reactivate'} the assignment of permission set ${ps.label} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`
+                : `Assign permission set ${ps.label} to ${ctx.userName} (it gives ${OBJECT_FLAG_LABEL[flag]} on ${ctx.objectApiName})`,
+            psId: ps.id,
+            flags: ps.flags
         });
     }
-    steps.sort((a, b) => a.action.localeCompare(b.action));
+    candidates.sort((a, b) => a.action.localeCompare(b.action));
+    const steps: EngineStep[] = candidates.slice(0, 3).map((c) => ({
+        action: c.action,
+        blastRadius: permissionSetBlastRadius(ctx, c.psId),
+        kind: 'assignPermissionSet',
+        targetIds: [c.psId],
+        source: SOURCE.objectPermissions,
+        effect: effectOfFlags(ctx, c.flags)
+    }));
     if (!steps.length) {
         const added: Flags = { read: true, create: false, edit: flag === 'edit', delete: flag === 'delete', viewAll: flag === 'viewAll', modifyAll: flag === 'modifyAll' };
         steps.push({

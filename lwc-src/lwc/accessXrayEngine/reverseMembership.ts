@@ -215,6 +215,11 @@ function usersInRoles(index: SnapshotIndex, roles: Iterable<string>): UserSet {
  */
 export function firstMemberBelow(index: SnapshotIndex, groupId: string, roleId: string): string | null {
     const gid = normaliseId(groupId) ?? groupId;
+    // Public groups and queues: the member roles' ranges built at load answer without reading members.
+    const memberRoles = index.groupMemberRoles();
+    if (memberRoles?.covers(gid)) {
+        return roleId ? memberRoles.firstMemberBelow(gid, roleId) : null;
+    }
     const facts = index.memo('reverseMembership.memberRoles', gid, () => {
         // The smallest member id of each role (sortedMembersOf sorts ids), then those in id order.
         const first = new Map<string, string>();

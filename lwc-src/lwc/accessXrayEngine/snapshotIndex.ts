@@ -16,6 +16,7 @@ import { buildHierarchyModel, type HierarchyLink, type HierarchyModel } from './
 import { normaliseId } from './ids';
 import { shareTableInfo, type ShareTableInfo } from './shareTables';
 import type { PathStep, Row, Setting, Snapshot } from './types';
+import { GroupMemberRoles } from './groupMemberRoles';
 import { ID_FIELDS } from './validate';
 import { classifyUser, type UserClassification } from './userLicence';
 
@@ -76,12 +77,35 @@ export function isPortalRole(role: Row | undefined): boolean {
     return t !== '' && t !== 'None';
 }
 
+/** A membership whose chain is built the first time it is read, then kept. */
+class LazyMembership implements GroupMembership {
+    readonly groupId: string;
+    readonly group: Row;
+    private made: PathStep[] | null = null;
+    private readonly make: () => PathStep[];
+
+    constructor(groupId: string, group: Row, make: () => PathStep[]) {
+        this.groupId = groupId;
+        this.group = group;
+        this.make = make;
+    }
+
+    get chain(): PathStep[] {
+        if (!this.made) {
+            this.made = this.make();
+        }
+        return this.made;
+    }
+}
+
 export class SnapshotIndex {
     readonly snapshot: Snapshot;
     /** Collection time in ms: "now" for expiration dates. */
     readonly now: number;
     private readonly idMap = new Map<string, IndexedRow>();
     private readonly sharesByRecord = new Map<string, ShareEntry[]>();
+    /** Share rows per grantee, per share table (counted while indexing the rows by record). */
+    private readonly shareCounts = new Map<ShareTableInfo, Map<string, number>>();
     private readonly whereCache = new Map<string, Map<string, Row[]>>();
     private readonly groupsCache = new Map<string, Map<string, GroupMembership>>();
     private readonly membersCache = new Map<string, Set<string>>();
@@ -94,6 +118,8 @@ export class SnapshotIndex {
     private activeModels: Set<string> | null = null;
     private hierarchyModel: HierarchyModel | null = null;
     private roleChildrenCache: Map<string, string[]> | null = null;
+    private territoryChildrenCache: Map<string, string[]> | null = null;
+    private memberRolesCache: GroupMemberRoles | null | undefined = undefined;
     private shareTablesList: ShareTableInfo[] = [];
     private nestingCache: GroupNesting | null = null;
 
@@ -104,9 +130,14 @@ export class SnapshotIndex {
             const info = shareTableInfo(table);
             if (info) {
                 this.shareTablesList.push(info);
+                const counts = new Map<string, number>();
+                this.shareCounts.set(info, counts);
                 for (const row of rows) {
                     const recordId = row[info.parentField];
                     const granteeId = row.UserOrGroupId;
+                    if (typeof granteeId === 'string') {
+                        counts.set(granteeId, (counts.get(granteeId) ?? 0) + 1);
+                    }
                     if (typeof recordId !== 'string' || typeof granteeId !== 'string') {
                         continue;
                     }
@@ -213,12 +244,14 @@ export class SnapshotIndex {
         return this.sharesByRecord.get(recordId) ?? this.sharesByRecord.get(normaliseId(recordId) ?? recordId) ?? [];
     }
 
-    /** Share rows granted to a user or group, across all share tables (lazy per grantee index). */
-    sharesTo(granteeId: string): { table: string; info: ShareTableInfo; row: Row }[] {
-        const out: { table: string; info: ShareTableInfo; row: Row }[] = [];
+    /** Share rows granted to a user or group, counted per object across the share tables (objects with none left out). */
+    shareCountsTo(granteeId: string): Map<string, number> {
+        const gid = normaliseId(granteeId) ?? granteeId;
+        const out = new Map<string, number>();
         for (const info of this.shareTablesList) {
-            for (const row of this.rowsWhere(info.table, 'UserOrGroupId', granteeId)) {
-                out.push({ table: info.table, info, row });
+            const n = this.shareCounts.get(info)?.get(gid) ?? 0;
+            if (n > 0) {
+                out.set(info.object, (out.get(info.object) ?? 0) + n);
             }
         }
         return out;
@@ -365,7 +398,10 @@ export class SnapshotIndex {
 
     /** True when role `upper` is strictly above role `lower`. */
     isRoleAbove(upper: string, lower: string): boolean {
-        return this.roleAncestors(lower).includes(upper);
+        // Two lookups in the role tree numbered at load (groupMemberRoles.ts) instead of a walk up.
+        const tree = this.groupMemberRoles();
+        const above = tree?.isAbove(upper, lower);
+        return above ?? this.roleAncestors(lower).includes(upper);
     }
 
     usersInRole(roleId: string): readonly Row[] {
@@ -452,6 +488,37 @@ export class SnapshotIndex {
         return list;
     }
 
+    /** Territory ids strictly below a territory (every territory whose `territoryAncestors` include it); children map built once. */
+    territoriesBelow(territoryId: string): string[] {
+        if (!this.territoryChildrenCache) {
+            const children = new Map<string, string[]>();
+            for (const t of this.rows('Territory2')) {
+                const id = normaliseId(t.Id);
+                const parent = normaliseId(t.ParentTerritory2Id);
+                if (id && parent) {
+                    const list = children.get(parent);
+                    if (list) {
+                        list.push(id);
+                    } else {
+                        children.set(parent, [id]);
+                    }
+                }
+            }
+            this.territoryChildrenCache = children;
+        }
+        const out: string[] = [];
+        const seen = new Set([territoryId]);
+        for (let i = -1; i < out.length; i++) {
+            for (const c of this.territoryChildrenCache.get(i < 0 ? territoryId : (out[i] as string)) ?? []) {
+                if (!seen.has(c)) {
+                    seen.add(c);
+                    out.push(c);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Active territory ids the user is assigned to (active model, association not inactive). */
     territoriesOf(userId: string): string[] {
         return this.rowsWhere('UserTerritory2Association', 'UserId', userId)
@@ -482,12 +549,13 @@ export class SnapshotIndex {
         }
         const result = new Map<string, GroupMembership>();
         const queue: GroupMembership[] = [];
-        const add = (group: Row, chain: PathStep[]): void => {
+        // Chains are worded when read: most of a user's groups never appear in an explanation.
+        const add = (group: Row, chain: () => PathStep[]): void => {
             const gid = str(group.Id);
             if (!gid || result.has(gid)) {
                 return;
             }
-            const m: GroupMembership = { groupId: gid, group, chain };
+            const m: GroupMembership = new LazyMembership(gid, group, chain);
             result.set(gid, m);
             queue.push(m);
         };
@@ -504,7 +572,7 @@ export class SnapshotIndex {
         for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', uid), 'GroupId')) {
             const g = this.byId(str(gm.GroupId))?.row;
             if (g) {
-                add(g, [groupStep(g, 'member of')]);
+                add(g, () => [groupStep(g, 'member of')]);
             }
         }
         // Role groups.
@@ -514,7 +582,7 @@ export class SnapshotIndex {
             const roleStep: PathStep = { kind: 'role', label: `role ${labelOf(role, roleId)}`, id: roleId, via: 'holds' };
             const userRoleIsPortal = isPortalRole(role);
             for (const g of this.groupsRelatedTo(roleId, 'Role')) {
-                add(g, [roleStep, groupStep(g, 'in')]);
+                add(g, () => [roleStep, groupStep(g, 'in')]);
             }
             for (const r of [roleId, ...this.roleAncestors(roleId)]) {
                 const rRow = this.byId(r)?.row;
@@ -523,11 +591,11 @@ export class SnapshotIndex {
                         ? [roleStep]
                         : [roleStep, { kind: 'role', label: `role ${labelOf(rRow, r)}`, id: r, via: 'subordinate of' }];
                 for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinates')) {
-                    add(g, [...chain, groupStep(g, 'in')]);
+                    add(g, () => [...chain, groupStep(g, 'in')]);
                 }
                 if (!userRoleIsPortal) {
                     for (const g of this.groupsRelatedTo(r, 'RoleAndSubordinatesInternal')) {
-                        add(g, [...chain, groupStep(g, 'in')]);
+                        add(g, () => [...chain, groupStep(g, 'in')]);
                     }
                 }
             }
@@ -537,45 +605,45 @@ export class SnapshotIndex {
             const tRow = this.byId(t)?.row;
             const tStep: PathStep = { kind: 'territory', label: `territory ${labelOf(tRow, t)}`, id: t, via: 'assigned to' };
             for (const g of this.groupsRelatedTo(t, 'Territory')) {
-                add(g, [tStep, groupStep(g, 'in')]);
+                add(g, () => [tStep, groupStep(g, 'in')]);
             }
             for (const a of [t, ...this.territoryAncestors(t)]) {
                 const chain: PathStep[] =
                     a === t ? [tStep] : [tStep, { kind: 'territory', label: `territory ${this.name(a)}`, id: a, via: 'child of' }];
                 for (const g of this.groupsRelatedTo(a, 'TerritoryAndSubordinates')) {
-                    add(g, [...chain, groupStep(g, 'in')]);
+                    add(g, () => [...chain, groupStep(g, 'in')]);
                 }
             }
         }
         // Org-wide groups.
         for (const g of this.rowsWhere('Group', 'Type', 'Organization')) {
             if (!classification.external && classification.kind !== 'automated') {
-                add(g, [groupStep(g, 'internal user, so in')]);
+                add(g, () => [groupStep(g, 'internal user, so in')]);
             }
         }
         if (classification.kind === 'partnerCommunity') {
             for (const g of this.rowsWhere('Group', 'Type', 'PRMOrganization')) {
-                add(g, [groupStep(g, 'partner user, so in')]);
+                add(g, () => [groupStep(g, 'partner user, so in')]);
             }
         }
         if (classification.kind === 'customerCommunityPlus') {
             for (const g of this.rowsWhere('Group', 'Type', 'AllCustomerPortal')) {
-                add(g, [groupStep(g, 'customer portal user, so in')]);
+                add(g, () => [groupStep(g, 'customer portal user, so in')]);
             }
         }
         // Manager groups: ManagerAndSubordinatesInternal(X) holds X and X's reports; Manager(U) holds U's managers.
         for (const g of this.groupsRelatedTo(uid, 'ManagerAndSubordinatesInternal')) {
-            add(g, [groupStep(g, 'is the manager named by')]);
+            add(g, () => [groupStep(g, 'is the manager named by')]);
         }
         const managers = this.managerChain(uid);
         for (const m of managers) {
             for (const g of this.groupsRelatedTo(m, 'ManagerAndSubordinatesInternal')) {
-                add(g, [{ kind: 'user', label: `manager ${this.name(m)}`, id: m, via: 'reports to' }, groupStep(g, 'in')]);
+                add(g, () => [{ kind: 'user', label: `manager ${this.name(m)}`, id: m, via: 'reports to' }, groupStep(g, 'in')]);
             }
         }
         for (const report of this.reportsOf(uid)) {
             for (const g of this.groupsRelatedTo(report, 'Manager')) {
-                add(g, [{ kind: 'user', label: `report ${this.name(report)}`, id: report, via: 'manages' }, groupStep(g, 'in')]);
+                add(g, () => [{ kind: 'user', label: `report ${this.name(report)}`, id: report, via: 'manages' }, groupStep(g, 'in')]);
             }
         }
         // Nested groups: any group containing a group we are in.
@@ -584,7 +652,7 @@ export class SnapshotIndex {
             for (const gm of sortBy(this.rowsWhere('GroupMember', 'UserOrGroupId', m.groupId), 'GroupId')) {
                 const parent = this.byId(str(gm.GroupId))?.row;
                 if (parent) {
-                    add(parent, [...m.chain, groupStep(parent, 'nested in')]);
+                    add(parent, () => [...m.chain, groupStep(parent, 'nested in')]);
                 }
             }
         }
@@ -626,6 +694,42 @@ export class SnapshotIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * Which roles the members of each public group and queue hold, as ranges of the role tree
+     * (groupMemberRoles.ts): built once, at load (`loadSnapshot`), so the role hierarchy layer
+     * asks "is this user above a member" without reading the group's members. Null when the
+     * role graph loops (the layer then scans the members).
+     */
+    groupMemberRoles(): GroupMemberRoles | null {
+        if (this.memberRolesCache === undefined) {
+            const groupIds = [...this.rowsWhere('Group', 'Type', 'Regular'), ...this.rowsWhere('Group', 'Type', 'Queue')].map((g) => str(g.Id)).filter((id) => id && this.byId(id)?.table === 'Group');
+            // The index is the source itself (no closures over it: a closure kept by the engine's
+            // call-site caches would keep this whole index alive after it is dropped).
+            this.memberRolesCache = GroupMemberRoles.build(this, groupIds);
+        }
+        return this.memberRolesCache;
+    }
+
+    /**
+     * `membersOf(groupId).size` without reading the members where the load-time index knows it:
+     * public groups and queues, and role groups with no members of their own (groupMemberRoles.ts).
+     */
+    memberCount(groupId: string): number {
+        const gid = normaliseId(groupId) ?? groupId;
+        const plainRoleGroup = this.rowsWhere('GroupMember', 'GroupId', gid).length === 0 ? this.roleRangeOf(gid) : null;
+        return this.groupMemberRoles()?.memberCount(gid, plainRoleGroup) ?? this.membersOf(gid).size;
+    }
+
+    /** True when the role (by id) is a portal role. */
+    isPortalRoleId(roleId: string): boolean {
+        return isPortalRole(this.byId(roleId)?.row);
+    }
+
+    /** Groups nested in groups, as `membersOf` resolves them (strongly connected components, nested ones numbered first). */
+    nesting(): GroupNesting {
+        return this.groupNesting();
     }
 
     /** `membersOf` in a stable (sorted) order, memoised. */
@@ -797,49 +901,51 @@ export class SnapshotIndex {
     /** Users a group holds by itself: derived from its type (role, territory, org-wide, manager) and its direct user members. */
     private ownMembers(gid: string): Set<string> {
         const set = new Set<string>();
+        const range = this.roleRangeOf(gid);
+        if (range) {
+            for (const r of range.type === 'Role' ? [range.roleId] : [range.roleId, ...this.roleSubordinates(range.roleId)]) {
+                if (range.type === 'RoleAndSubordinatesInternal' && isPortalRole(this.byId(r)?.row)) {
+                    continue;
+                }
+                for (const u of this.usersInRole(r)) {
+                    if (typeof u.Id === 'string') {
+                        set.add(u.Id);
+                    }
+                }
+            }
+        }
+        this.ownUserMembers(gid, (u) => set.add(u));
+        return set;
+    }
+
+    /**
+     * The role a Role, RoleAndSubordinates or RoleAndSubordinatesInternal group derives its
+     * members from (Group.RelatedId), with the group's type; null for every other group.
+     */
+    roleRangeOf(gid: string): { type: 'Role' | 'RoleAndSubordinates' | 'RoleAndSubordinatesInternal'; roleId: string } | null {
         const group = this.byId(gid)?.row;
         const type = str(group?.Type);
         const related = normaliseId(group?.RelatedId);
-        const addUsers = (rows: readonly Row[]): void => {
-            for (const u of rows) {
-                if (typeof u.Id === 'string') {
-                    set.add(u.Id);
-                }
-            }
-        };
+        return related && (type === 'Role' || type === 'RoleAndSubordinates' || type === 'RoleAndSubordinatesInternal') ? { type, roleId: related } : null;
+    }
+
+    /**
+     * Users a group holds by itself other than through `roleRangeOf`: territory, org-wide and
+     * manager groups' derived users, and its direct user members (GroupMember rows).
+     */
+    ownUserMembers(gid: string, visit: (userId: string) => void): void {
+        const group = this.byId(gid)?.row;
+        const type = str(group?.Type);
+        const related = normaliseId(group?.RelatedId);
         switch (type) {
-            case 'Role':
-                if (related) {
-                    addUsers(this.usersInRole(related));
-                }
-                break;
-            case 'RoleAndSubordinates':
-            case 'RoleAndSubordinatesInternal':
-                if (related) {
-                    for (const r of [related, ...this.roleSubordinates(related)]) {
-                        if (type === 'RoleAndSubordinatesInternal' && isPortalRole(this.byId(r)?.row)) {
-                            continue;
-                        }
-                        addUsers(this.usersInRole(r));
-                    }
-                }
-                break;
             case 'Territory':
             case 'TerritoryAndSubordinates':
                 if (related && this.isActiveTerritory(related)) {
-                    const territories = [related];
-                    if (type === 'TerritoryAndSubordinates') {
-                        for (const t of this.rows('Territory2')) {
-                            const tid = str(t.Id);
-                            if (this.territoryAncestors(tid).includes(related)) {
-                                territories.push(tid);
-                            }
-                        }
-                    }
+                    const territories = type === 'TerritoryAndSubordinates' ? [related, ...this.territoriesBelow(related)] : [related];
                     for (const t of territories) {
                         for (const a of this.rowsWhere('UserTerritory2Association', 'Territory2Id', t)) {
                             if (a.IsActive !== false && typeof a.UserId === 'string') {
-                                set.add(a.UserId);
+                                visit(a.UserId);
                             }
                         }
                     }
@@ -858,23 +964,19 @@ export class SnapshotIndex {
                               ? c.kind === 'partnerCommunity'
                               : c.kind === 'customerCommunityPlus';
                     if (id && inGroup) {
-                        set.add(id);
+                        visit(id);
                     }
                 }
                 break;
             case 'Manager':
                 if (related) {
-                    for (const m of this.managerChain(related)) {
-                        set.add(m);
-                    }
+                    this.managerChain(related).forEach(visit);
                 }
                 break;
             case 'ManagerAndSubordinatesInternal':
                 if (related) {
-                    set.add(related);
-                    for (const r of this.reportsOf(related)) {
-                        set.add(r);
-                    }
+                    visit(related);
+                    this.reportsOf(related).forEach(visit);
                 }
                 break;
             default:
@@ -883,17 +985,17 @@ export class SnapshotIndex {
         for (const gm of this.rowsWhere('GroupMember', 'GroupId', gid)) {
             const member = str(gm.UserOrGroupId);
             if (this.byId(member)?.table === 'User') {
-                set.add(member);
+                visit(member);
             }
         }
-        return set;
     }
 }
 
 /** Rows sorted by a column, so derived chains never depend on row order. */
-function sortBy(rows: readonly Row[], field: string): Row[] {
-    return [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
+function sortBy(rows: readonly Row[], field: string): readonly Row[] {
+    return rows.length < 2 ? rows : [...rows].sort((a, b) => str(a[field]).localeCompare(str(b[field])));
 }
+
 
 /** A group's member ids in a stable order. */
 export function sortedIds(ids: Iterable<string>): string[] {
