@@ -68,7 +68,7 @@ async function readExternalMemberships(state: PlanState): Promise<void> {
     // whoCanSeeFacts.ts takesExternalPath (the engine module imports the whole engine: the rule is one line).
     const externalPath = (c: UserClassification): boolean => !(c.kind === 'internal' || c.kind === 'automated' || (c.kind === 'unknown' && !c.external));
     // A high-volume owner's sharing sets share the record with their share groups (whoCanSeeExperience.ts), whose
-    // members only memberships upward find (the CLI reads no sharing-set metadata to expand them downward): then everyone's.
+    // members only memberships upward find (no API lists a share group's members to expand it downward): then everyone's.
     const owners = new Set(state.familyOwners().map(key15));
     const hvOwner = state.users().some((u) => owners.has(key15(u.Id)) && state.isHighVolume(u));
     const external = hvOwner ? everyone : state.subjects().filter((u) => externalPath(classifyUser(u))).map((u) => str(u.Id));
