@@ -59,10 +59,10 @@ export async function readAccountAudience(state: PlanState): Promise<void> {
     if (related.length) tables.put('User', await answerStep(state, 'family.contactUsers', { contactIds: related }, 'User'));
 }
 
-/** Round 5: users and groups the family names (owners, share grantees, team members, owning queues). */
-export async function readNamed(state: PlanState): Promise<void> {
-    const { session, tables } = state;
-    const named = [
+/** Ids the family's records name: owners, share grantees, team members (users, groups, queues). */
+function namedByFamily(state: PlanState): string[] {
+    const { tables } = state;
+    return [
         ...state.familyRows().map((r) => str(r.OwnerId)),
         ...state.shareRows().map((r) => str(r.UserOrGroupId)),
         ...tables.rows('AccountTeamMember').map((m) => str(m.UserId)),
@@ -70,6 +70,12 @@ export async function readNamed(state: PlanState): Promise<void> {
         ...tables.rows('CaseTeamMember').map((m) => str(m.MemberId)),
         ...tables.rows('CaseTeamTemplateMember').map((m) => str(m.MemberId))
     ];
+}
+
+/** Round 5: users and groups the family names (owners, share grantees, team members, owning queues). */
+export async function readNamed(state: PlanState): Promise<void> {
+    const { session, tables } = state;
+    const named = namedByFamily(state);
     const peopleIds = state.unread(named.filter((id) => id.startsWith(USER)));
     if (peopleIds.length) tables.put('User', await session.step('people.users', { peopleIds }));
     const groupIds = state.unread(named.filter((id) => id.startsWith(GROUP)));
@@ -222,12 +228,7 @@ export function bossSeeds(state: PlanState): Set<string> {
     const seeds = new Set<string>(
         [
             state.recordId,
-            ...state.familyRows().map((r) => str(r.OwnerId)),
-            ...state.shareRows().map((r) => str(r.UserOrGroupId)),
-            ...tables.rows('AccountTeamMember').map((m) => str(m.UserId)),
-            ...tables.rows('OpportunityTeamMember').map((m) => str(m.UserId)),
-            ...tables.rows('CaseTeamMember').map((m) => str(m.MemberId)),
-            ...tables.rows('CaseTeamTemplateMember').map((m) => str(m.MemberId))
+            ...namedByFamily(state)
         ]
             .filter((id) => id.startsWith(USER))
             .map(key15)

@@ -48,6 +48,22 @@ const TARA = '005Kx0000000009IAA';
 const row = (element: HTMLElement, userId: string): HTMLElement =>
     all(element, 'wcs-user').find((r) => r.dataset.userId === userId) as HTMLElement;
 
+/** The demo org with Case under Public Read Only (everyone with Read on Case sees it) and 30 more users named `prefix NN`. */
+function publicCaseWithExtraUsers(prefix: string): Snapshot {
+    const snapshot = JSON.parse(TEXT);
+    for (const d of snapshot.tables.EntityDefinition) {
+        if (d.QualifiedApiName === 'Case') {
+            d.InternalSharingModel = 'Read';
+            d.ExternalSharingModel = 'Read';
+        }
+    }
+    const users = snapshot.tables.User;
+    for (let i = 0; i < 30; i++) {
+        users.push({ ...users[12], Id: `005Kx00000001${String(i).padStart(2, '0')}IAA`, Name: `${prefix} ${String(i).padStart(2, '0')}`, Username: `zed${i}@x.example` });
+    }
+    return snapshot;
+}
+
 describe('c-access-xray-who-can-see', () => {
     it('shows a spinner while the evidence is collected', async () => {
         m(collectWhoCanSee).mockReturnValue(new Promise(() => undefined));
@@ -127,18 +143,7 @@ describe('c-access-xray-who-can-see', () => {
 
     it('pages 25 users at a time', async () => {
         // Every user of the demo org can read a record whose org-wide default is Public Read Only.
-        const snapshot = JSON.parse(TEXT);
-        for (const d of snapshot.tables.EntityDefinition) {
-            if (d.QualifiedApiName === 'Case') {
-                d.InternalSharingModel = 'Read';
-                d.ExternalSharingModel = 'Read';
-            }
-        }
-        const users = snapshot.tables.User;
-        for (let i = 0; i < 30; i++) {
-            users.push({ ...users[12], Id: `005Kx00000001${String(i).padStart(2, '0')}IAA`, Name: `Zed Extra ${String(i).padStart(2, '0')}`, Username: `zed${i}@x.example` });
-        }
-        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot });
+        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot: publicCaseWithExtraUsers('Zed Extra') });
         const element = mount();
         await flushPromises();
         expect(all(element, 'wcs-user')).toHaveLength(25);
@@ -154,18 +159,7 @@ describe('c-access-xray-who-can-see', () => {
     });
 
     it('"Download CSV" saves every user the filter lists, not only the page shown, one row each (RFC 4180)', async () => {
-        const snapshot = JSON.parse(TEXT);
-        for (const d of snapshot.tables.EntityDefinition) {
-            if (d.QualifiedApiName === 'Case') {
-                d.InternalSharingModel = 'Read';
-                d.ExternalSharingModel = 'Read';
-            }
-        }
-        const users = snapshot.tables.User;
-        for (let i = 0; i < 30; i++) {
-            users.push({ ...users[12], Id: `005Kx00000001${String(i).padStart(2, '0')}IAA`, Name: `=Zed Extra ${String(i).padStart(2, '0')}`, Username: `zed${i}@x.example` });
-        }
-        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot });
+        m(collectWhoCanSee).mockResolvedValue({ kind: 'snapshot', snapshot: publicCaseWithExtraUsers('=Zed Extra') });
         const clicked: { href: string; download: string }[] = [];
         const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
             clicked.push({ href: this.href, download: this.download });
