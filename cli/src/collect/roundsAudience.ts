@@ -10,6 +10,7 @@
 import type { PublicAccessCounts, Row } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import type { BindValue } from './soql';
 import { ID_CHUNK } from './plan';
+import { readChainUpward, TERRITORY_CHAIN } from './roundsChains';
 import { key15, str, uniqIds } from './soql';
 import type { PlanState } from './state';
 
@@ -268,21 +269,13 @@ export function bossSeeds(state: PlanState): Set<string> {
 export async function readBossesAndTerritories(state: PlanState): Promise<void> {
     const { session, tables } = state;
     if (state.territoriesActive) {
-        const step = session.stepOf('above.territories');
-        const maxDepth = step.loop?.maxDepth ?? 20;
-        let frontier = uniqIds([
-            ...tables.rows('ObjectTerritory2Association').map((a) => a.Territory2Id),
-            ...state.groups().filter((g) => ['Territory', 'TerritoryAndSubordinates'].includes(str(g.Type))).map((g) => g.RelatedId)
-        ]);
-        const visited = new Set<string>();
-        let depth = 0;
-        for (; frontier.length && depth < maxDepth; depth++) {
-            frontier.forEach((id) => visited.add(key15(id)));
-            const toRead = state.unread(frontier);
-            if (toRead.length) tables.put('Territory2', await session.step('above.territories', { territoryFrontier: toRead }));
-            frontier = uniqIds(frontier.map((id) => tables.byId(id)?.row.ParentTerritory2Id)).filter((id) => !visited.has(key15(id)));
-        }
-        if (frontier.length) session.reachCap('territoryDepth', maxDepth, `territory chains go more than ${maxDepth} levels up; ${step.onCap}`);
+        await readChainUpward(state, session.stepOf('above.territories'), {
+            start: [
+                ...tables.rows('ObjectTerritory2Association').map((a) => a.Territory2Id),
+                ...state.groups().filter((g) => ['Territory', 'TerritoryAndSubordinates'].includes(str(g.Type))).map((g) => g.RelatedId)
+            ],
+            ...TERRITORY_CHAIN
+        });
         const territoryIds = uniqIds(tables.rows('Territory2').map((t) => t.Id));
         if (territoryIds.length) {
             const assignments = await answerStep(state, 'wcs.territoryUsers', { territoryIds }, 'UserTerritory2Association');

@@ -5,8 +5,9 @@
  * the group memberships walked upward from the users and from every group read.
  */
 import { buildHierarchyModel, type HierarchySource } from '../../../lwc-src/lwc/accessXrayEngine/externalAccountHierarchy';
+import type { ScopeLoop } from '../../../lwc-src/lwc/accessXrayEngine/scope';
 import type { Row } from '../../../lwc-src/lwc/accessXrayEngine/types';
-import { planStep } from './plan';
+import { planStep, type PlanStep } from './plan';
 import { key15, str, uniqIds } from './soql';
 import type { PlanState } from './state';
 
@@ -126,22 +127,42 @@ export async function readTerritoryChains(state: PlanState): Promise<void> {
     const { session, tables } = state;
     const ids = principals(state).map((u) => str(u.Id));
     if (ids.length) tables.put('UserTerritory2Association', await session.step('above.userTerritories', { principalIds: ids }));
-    const step = planStep('above.territories');
-    const maxDepth = step.loop?.maxDepth ?? 20;
-    let frontier = uniqIds([
-        ...tables.rows('UserTerritory2Association').map((a) => a.Territory2Id),
-        ...tables.rows('ObjectTerritory2Association').map((a) => a.Territory2Id),
-        ...state.groups().filter((g) => TERRITORY_GROUP_TYPES.has(str(g.Type))).map((g) => g.RelatedId)
-    ]);
+    await readChainUpward(state, planStep('above.territories'), {
+        start: [
+            ...tables.rows('UserTerritory2Association').map((a) => a.Territory2Id),
+            ...tables.rows('ObjectTerritory2Association').map((a) => a.Territory2Id),
+            ...state.groups().filter((g) => TERRITORY_GROUP_TYPES.has(str(g.Type))).map((g) => g.RelatedId)
+        ],
+        ...TERRITORY_CHAIN
+    });
+}
+
+/** How territory chains are walked upward (rounds of explain/1 and whoCanSee/1). */
+export const TERRITORY_CHAIN = { bind: 'territoryFrontier', table: 'Territory2', parentField: 'ParentTerritory2Id', capLoop: 'territoryDepth', defaultDepth: 20, what: 'territory chains' } as const;
+
+/**
+ * Walk a chain of parents upward level by level (territories by ParentTerritory2Id, managers by
+ * ManagerId): read the ids not read yet with `step` (bound `bind`, rows put into `table`), then
+ * their parents, until no new id or the step's maxDepth; a chain longer than that is a reached
+ * cap (`capLoop`), the answer then uncertain where it matters.
+ */
+export async function readChainUpward(
+    state: PlanState,
+    step: PlanStep,
+    o: { start: unknown[]; bind: string; table: string; parentField: string; capLoop: ScopeLoop; defaultDepth: number; what: string }
+): Promise<void> {
+    const { session, tables } = state;
+    const maxDepth = step.loop?.maxDepth ?? o.defaultDepth;
     const visited = new Set<string>();
+    let frontier = uniqIds(o.start);
     let depth = 0;
     for (; frontier.length && depth < maxDepth; depth++) {
         frontier.forEach((id) => visited.add(key15(id)));
         const toRead = state.unread(frontier);
-        if (toRead.length) tables.put('Territory2', await session.step('above.territories', { territoryFrontier: toRead }));
-        frontier = uniqIds(frontier.map((id) => tables.byId(id)?.row.ParentTerritory2Id)).filter((id) => !visited.has(key15(id)));
+        if (toRead.length) tables.put(o.table, await session.step(step.id, { [o.bind]: toRead }));
+        frontier = uniqIds(frontier.map((id) => tables.byId(id)?.row[o.parentField])).filter((id) => !visited.has(key15(id)));
     }
-    if (frontier.length) session.reachCap('territoryDepth', maxDepth, `territory chains go more than ${maxDepth} levels up; ${step.onCap}`);
+    if (frontier.length) session.reachCap(o.capLoop, maxDepth, `${o.what} go more than ${maxDepth} levels up; ${step.onCap}`);
 }
 
 /** A role's chain upward as the engine walks it (UserRole.ParentRoleId, or the hierarchy link). */

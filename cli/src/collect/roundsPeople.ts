@@ -6,6 +6,7 @@
  */
 import type { Row } from '../../../lwc-src/lwc/accessXrayEngine/types';
 import { planStep } from './plan';
+import { readChainUpward } from './roundsChains';
 import { key15, str, uniqIds } from './soql';
 import type { PlanState } from './state';
 
@@ -31,18 +32,15 @@ export async function readPeople(state: PlanState): Promise<void> {
 
     // Manager chains: the subjects' managers (manager groups, sharing sets User.Manager.…), and the
     // users of Manager groups named by the records (a Manager group holds that user's managers).
-    const managerStep = planStep('people.managers');
-    const maxDepth = managerStep.loop?.maxDepth ?? 30;
-    const visited = new Set<string>();
-    let frontier = uniqIds([...state.subjects().map((u) => u.ManagerId), ...state.groups().filter((g) => g.Type === 'Manager').map((g) => g.RelatedId)]);
-    let depth = 0;
-    for (; frontier.length && depth < maxDepth; depth++) {
-        frontier.forEach((id) => visited.add(key15(id)));
-        const toRead = state.unread(frontier);
-        if (toRead.length) tables.put('User', await session.step('people.managers', { managerIds: toRead }));
-        frontier = uniqIds(frontier.map((id) => tables.byId(id)?.row.ManagerId)).filter((id) => !visited.has(key15(id)));
-    }
-    if (frontier.length) session.reachCap('managerDepth', maxDepth, `manager chains go more than ${maxDepth} levels up; ${managerStep.onCap}`);
+    await readChainUpward(state, planStep('people.managers'), {
+        start: [...state.subjects().map((u) => u.ManagerId), ...state.groups().filter((g) => g.Type === 'Manager').map((g) => g.RelatedId)],
+        bind: 'managerIds',
+        table: 'User',
+        parentField: 'ManagerId',
+        capLoop: 'managerDepth',
+        defaultDepth: 30,
+        what: 'manager chains'
+    });
 
     const profileIds = state.unread(state.users().map((u) => u.ProfileId));
     if (profileIds.length) tables.put('Profile', await session.step('people.profiles', { profileIds }));
