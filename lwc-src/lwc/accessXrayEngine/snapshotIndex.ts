@@ -98,6 +98,24 @@ class LazyMembership implements GroupMembership {
     }
 }
 
+/** Direct children per parent id, over `rows` (their Id normalised), `parentOf` naming each row's parent. */
+function childrenByParent(rows: readonly Row[], parentOf: (id: string, row: Row) => string | null | undefined): Map<string, string[]> {
+    const children = new Map<string, string[]>();
+    for (const row of rows) {
+        const id = normaliseId(row.Id);
+        const parent = id ? parentOf(id, row) : null;
+        if (id && parent) {
+            const list = children.get(parent);
+            if (list) {
+                list.push(id);
+            } else {
+                children.set(parent, [id]);
+            }
+        }
+    }
+    return children;
+}
+
 export class SnapshotIndex {
     readonly snapshot: Snapshot;
     /** Collection time in ms: "now" for expiration dates. */
@@ -411,20 +429,7 @@ export class SnapshotIndex {
     /** Direct child role ids per role, following `roleParent` (built once). */
     private roleChildren(roleId: string): readonly string[] {
         if (!this.roleChildrenCache) {
-            const children = new Map<string, string[]>();
-            for (const role of this.rows('UserRole')) {
-                const id = normaliseId(role.Id);
-                const parent = id ? this.roleParent(id) : null;
-                if (id && parent) {
-                    const list = children.get(parent);
-                    if (list) {
-                        list.push(id);
-                    } else {
-                        children.set(parent, [id]);
-                    }
-                }
-            }
-            this.roleChildrenCache = children;
+            this.roleChildrenCache = childrenByParent(this.rows('UserRole'), (id) => this.roleParent(id));
         }
         return this.roleChildrenCache.get(normaliseId(roleId) ?? roleId) ?? [];
     }
@@ -491,20 +496,7 @@ export class SnapshotIndex {
     /** Territory ids strictly below a territory (every territory whose `territoryAncestors` include it); children map built once. */
     territoriesBelow(territoryId: string): string[] {
         if (!this.territoryChildrenCache) {
-            const children = new Map<string, string[]>();
-            for (const t of this.rows('Territory2')) {
-                const id = normaliseId(t.Id);
-                const parent = normaliseId(t.ParentTerritory2Id);
-                if (id && parent) {
-                    const list = children.get(parent);
-                    if (list) {
-                        list.push(id);
-                    } else {
-                        children.set(parent, [id]);
-                    }
-                }
-            }
-            this.territoryChildrenCache = children;
+            this.territoryChildrenCache = childrenByParent(this.rows('Territory2'), (_id, t) => normaliseId(t.ParentTerritory2Id));
         }
         const out: string[] = [];
         const seen = new Set([territoryId]);
